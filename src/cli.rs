@@ -1,0 +1,299 @@
+//! Command line: flags -> configuration, then drive the batch.
+
+use crate::check;
+use crate::grammar::Grammar;
+use crate::ingest::{detect, pdf, IngestOptions};
+use crate::model::{Document, FileError};
+use crate::output;
+use crate::pipeline::{self, Options};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+const AFTER_HELP: &str = "\
+EXAMPLES:
+    planparse corpus/ -o plans.json          parse every plan in a folder
+    planparse kh-263.docx qd-1009.pdf        print JSON for two files
+    planparse check corpus/ --expected corpus/expected/
+                                             compare with known-good results
+    planparse schema                         print the output's JSON Schema
+
+EXIT CODES:
+    0  every file was parsed
+    1  some files could not be parsed (each is listed in \"errors\" with a reason);
+       with `check`: some documents differ from their expected results
+    2  usage error, bad grammar folder, or the output file cannot be written
+
+Files in folders are taken by extension (.docx .pdf .txt .md); other files are
+skipped and counted (listed with --verbose). A file named on the command line is
+always taken: if it cannot be read it becomes an error entry. Spans in the
+output are byte offsets into each document's normalised text (--include-text).";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "planparse",
+    version,
+    about = "Turn Vietnamese government plans and decisions (.docx, .pdf, .txt, .md) into structured JSON:\n\
+             metadata, section tree, targets, tasks with lead and supporting agencies, deadlines, references.",
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct RunArgs {
+    /// Files or folders to parse (folders are searched recursively).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Write the JSON here (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Include each document's normalised text (what spans point into).
+    #[arg(long)]
+    pub include_text: bool,
+
+    /// Exit with 1 also when a document parsed with warnings.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Options shared by parsing and `check`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct CommonArgs {
+    /// Folder of grammar files that extend the built-in ones (same file names).
+    #[arg(long, value_name = "DIR")]
+    pub grammar: Option<PathBuf>,
+
+    /// PDF text extractor: auto (built-in, pdftotext fallback on damaged text), builtin, pdftotext.
+    #[arg(long, value_enum, default_value_t = pdf::Backend::Auto)]
+    pub pdf_backend: pdf::Backend,
+
+    /// Seconds one file's reader may take before it is stopped.
+    #[arg(long, default_value_t = 60, value_name = "SECS")]
+    pub time_budget: u64,
+
+    /// Worker threads (default: one per core).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// No progress bar, no summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// List skipped files and each error on standard error.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print the JSON Schema of the output.
+    Schema,
+    /// Parse documents and compare them with expected JSON files (a regression check).
+    Check(check::CheckArgs),
+}
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Some(Command::Schema) => {
+            print!("{}", output::schema::SCHEMA);
+            0
+        }
+        Some(Command::Check(args)) => check::run(&args),
+        None => run(&cli.run),
+    }
+}
+
+/// Everything the batch found to read.
+pub struct Inputs {
+    /// (path on disk, path as shown in the output)
+    pub files: Vec<(PathBuf, String)>,
+    pub skipped: Vec<PathBuf>,
+}
+
+/// Expand folders; keep explicitly named files whatever they are.
+pub fn collect_inputs(inputs: &[PathBuf], exclude: Option<&Path>) -> Inputs {
+    let mut out = Inputs { files: Vec::new(), skipped: Vec::new() };
+    for input in inputs {
+        if input.is_dir() {
+            walk(input, exclude, &mut out);
+        } else {
+            out.files.push((input.clone(), display(input)));
+        }
+    }
+    out.files.sort_by(|a, b| a.1.cmp(&b.1));
+    out.files.dedup_by(|a, b| a.1 == b.1);
+    out
+}
+
+fn walk(dir: &Path, exclude: Option<&Path>, out: &mut Inputs) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        out.files.push((dir.to_path_buf(), display(dir)));
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.') || n.starts_with("~$"));
+        if hidden || exclude.is_some_and(|x| same_file(x, &p)) {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, exclude, out);
+        } else if detect::format_from_extension(&p).is_some() {
+            out.files.push((p.clone(), display(&p)));
+        } else {
+            out.skipped.push(p);
+        }
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+fn display(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+pub fn load_grammar(common: &CommonArgs) -> Result<Grammar, String> {
+    Grammar::load(common.grammar.as_deref()).map_err(|e| e.to_string())
+}
+
+pub fn options(common: &CommonArgs, include_text: bool) -> Options {
+    Options {
+        ingest: IngestOptions { pdf_backend: common.pdf_backend, time_budget_secs: common.time_budget },
+        include_text,
+    }
+}
+
+/// Parse all files in parallel; results come back in input order.
+pub fn parse_all(files: &[(PathBuf, String)], g: &Grammar, opts: &Options, common: &CommonArgs) -> (Vec<Document>, Vec<FileError>) {
+    let bar = progress_bar(files.len(), common.quiet);
+    let work = || {
+        files
+            .par_iter()
+            .map(|(path, shown)| {
+                let r = pipeline::process_path(path, shown, g, opts);
+                bar.inc(1);
+                r
+            })
+            .collect::<Vec<_>>()
+    };
+    let results = match common.jobs {
+        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
+            Ok(pool) => pool.install(work),
+            Err(_) => work(),
+        },
+        None => work(),
+    };
+    bar.finish_and_clear();
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(d) => docs.push(d),
+            Err(e) => errors.push(e),
+        }
+    }
+    (docs, errors)
+}
+
+fn progress_bar(n: usize, quiet: bool) -> ProgressBar {
+    if quiet || n <= 5 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(n as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed_precise} (eta {eta})") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn run(args: &RunArgs) -> i32 {
+    if let Some(out) = &args.output {
+        if let Err(e) = output::check_writable(out) {
+            eprintln!("planparse: cannot write the output: {e}");
+            return 2;
+        }
+    }
+    let g = match load_grammar(&args.common) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("planparse: {e}");
+            return 2;
+        }
+    };
+    let inputs = collect_inputs(&args.inputs, args.output.as_deref());
+    if args.common.verbose {
+        for s in &inputs.skipped {
+            eprintln!("skipped (not a .docx/.pdf/.txt/.md file): {}", s.display());
+        }
+    }
+    let started = std::time::Instant::now();
+    let opts = options(&args.common, args.include_text);
+    let (docs, errors) = parse_all(&inputs.files, &g, &opts, &args.common);
+    let has_warnings = docs.iter().any(|d| !d.warnings.is_empty());
+    let report = output::report(docs, errors, inputs.skipped.len());
+    let json = match output::to_json(&report) {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("planparse: cannot serialise the output: {e}");
+            return 2;
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = output::write_atomic(path, &json) {
+                eprintln!("planparse: cannot write {}: {e}", path.display());
+                return 2;
+            }
+        }
+        None => print!("{json}"),
+    }
+    if args.common.verbose {
+        for e in &report.errors {
+            eprintln!("error: {}: {} ({})", e.path, e.message, e.kind);
+        }
+    }
+    if !args.common.quiet {
+        let s = &report.summary;
+        eprintln!(
+            "planparse: {} files: {} parsed, {} errors, {} skipped in {:.1}s",
+            s.files_taken,
+            s.documents,
+            s.errors,
+            s.skipped,
+            started.elapsed().as_secs_f64()
+        );
+        if s.errors > 0 && !args.common.verbose {
+            eprintln!("planparse: see \"errors\" in the output (or run with --verbose) for the reasons");
+        }
+    }
+    if !report.errors.is_empty() || args.strict && has_warnings { 1 } else { 0 }
+}

@@ -1,0 +1,59 @@
+//! Splitting section text into clauses: one bullet often holds several
+//! targets or assignments separated by ";" or by sentences.
+
+/// A clause's byte range in the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clause {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Clauses of `text[start..end]`: split at ";", at a line break, and at a
+/// full stop followed by a capital (not inside numbers like "1.000").
+pub fn clauses(text: &str, start: usize, end: usize) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let s = &text[start..end];
+    let mut from = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let cut = match b {
+            b';' | b'\n' => true,
+            b'.' => {
+                let next = s[i + 1..].chars().next();
+                let after = s[i + 1..].trim_start().chars().next();
+                next.is_some_and(char::is_whitespace) && after.is_some_and(|c| c.is_uppercase() || c == '-')
+            }
+            _ => false,
+        };
+        if cut {
+            push(&mut out, s, start, from, if b == b'.' { i + 1 } else { i });
+            from = i + 1;
+        }
+        i += 1;
+    }
+    push(&mut out, s, start, from, bytes.len());
+    out
+}
+
+fn push(out: &mut Vec<Clause>, s: &str, base: usize, from: usize, to: usize) {
+    let piece = &s[from..to];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push(Clause { start: base + from + lead, end: base + from + lead + trimmed.len() });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_semicolons_and_sentences() {
+        let t = "80% hồ sơ được số hóa; tỷ lệ đạt 50%. Hoàn thành 1.000 hồ sơ";
+        let c: Vec<&str> = clauses(t, 0, t.len()).iter().map(|c| &t[c.start..c.end]).collect();
+        assert_eq!(c, vec!["80% hồ sơ được số hóa", "tỷ lệ đạt 50%.", "Hoàn thành 1.000 hồ sơ"]);
+    }
+}

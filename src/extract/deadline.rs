@@ -1,0 +1,186 @@
+//! Deadlines: "Quý IV/2025", "trước ngày 31/12/2025", "đến năm 2030",
+//! "Thường xuyên"... read into a [`Deadline`] whose `by` is the last day of
+//! the period, so a tracking system can sort and flag overdue items.
+
+use crate::model::Deadline;
+use regex::Regex;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct RawDeadlines {
+    rule: Vec<RawRule>,
+    cues: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawRule {
+    kind: Kind,
+    pattern: String,
+    #[serde(default)]
+    recurrence: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "snake_case")]
+enum Kind {
+    Day,
+    Quarter,
+    Month,
+    Year,
+    YearRange,
+    FromYear,
+    Recurrence,
+}
+
+struct Rule {
+    kind: Kind,
+    re: Regex,
+    recurrence: Option<String>,
+}
+
+pub struct DeadlineGrammar {
+    rules: Vec<Rule>,
+    cues: Vec<String>,
+}
+
+/// One deadline phrase found in a text, with its byte range.
+#[derive(Debug, Clone)]
+struct Found {
+    start: usize,
+    end: usize,
+    deadline: Deadline,
+}
+
+impl DeadlineGrammar {
+    pub fn compile(raw: RawDeadlines) -> Result<Self, regex::Error> {
+        let rules = raw
+            .rule
+            .into_iter()
+            .map(|r| Ok(Rule { kind: r.kind, re: Regex::new(&r.pattern)?, recurrence: r.recurrence }))
+            .collect::<Result<_, regex::Error>>()?;
+        Ok(DeadlineGrammar { rules, cues: raw.cues })
+    }
+
+    /// The deadline written in a field that holds nothing else (a table's
+    /// time column, "Thời gian thực hiện: ..."): every phrase counts.
+    pub fn parse_field(&self, text: &str) -> Option<Deadline> {
+        self.combine(text, self.find_all(text, false))
+    }
+
+    /// A deadline inside running text: bare years need a cue word before
+    /// them ("trong năm 2025", "đến năm 2030"), so "so với năm 2021" is not one.
+    pub fn parse_in_text(&self, text: &str) -> Option<Deadline> {
+        self.combine(text, self.find_all(text, true))
+    }
+
+    fn combine(&self, text: &str, found: Vec<Found>) -> Option<Deadline> {
+        let (last, earlier) = found.split_last()?;
+        let mut d = last.deadline.clone();
+        let start = found.first().map(|f| f.start).unwrap_or(last.start);
+        d.text = text[start..last.end].trim().to_string();
+        d.milestones = earlier.iter().map(|f| f.deadline.clone()).collect();
+        // "Thường xuyên, hằng năm" is still a recurrence, not dated.
+        if d.year.is_none() && d.recurrence.is_none() {
+            d.recurrence = earlier.iter().rev().find_map(|f| f.deadline.recurrence.clone());
+        }
+        Some(d)
+    }
+
+    fn find_all(&self, text: &str, need_cue: bool) -> Vec<Found> {
+        let mut found: Vec<Found> = Vec::new();
+        for rule in &self.rules {
+            for caps in rule.re.captures_iter(text) {
+                let Some(m) = caps.get(0) else { continue };
+                if found.iter().any(|f| m.start() < f.end && f.start < m.end()) {
+                    continue;
+                }
+                if need_cue && matches!(rule.kind, Kind::Year | Kind::YearRange) && !self.has_cue(&text[..m.start()]) {
+                    continue;
+                }
+                if let Some(deadline) = read(rule, &caps) {
+                    found.push(Found { start: m.start(), end: m.end(), deadline });
+                }
+            }
+        }
+        found.sort_by_key(|f| f.start);
+        found
+    }
+
+    fn has_cue(&self, before: &str) -> bool {
+        let tail: String = before.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail = tail.to_lowercase();
+        self.cues.iter().any(|c| tail.trim_end().ends_with(c.as_str()) || tail.contains(&format!("{c} ")))
+    }
+}
+
+fn read(rule: &Rule, caps: &regex::Captures) -> Option<Deadline> {
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+    let mut d = Deadline { text: caps.get(0)?.as_str().trim().to_string(), ..Default::default() };
+    match rule.kind {
+        Kind::Day => {
+            let (y, m, day) = (num("year")?, num("month")?, num("day")?);
+            if !(1..=12).contains(&m) || day < 1 || day > days_in_month(y, m as u32) as i32 {
+                return None;
+            }
+            d.year = Some(y);
+            d.month = Some(m as u8);
+            d.day = Some(day as u8);
+            d.by = Some(format!("{y:04}-{m:02}-{day:02}"));
+        }
+        Kind::Quarter => {
+            let q = quarter(caps.name("quarter")?.as_str())?;
+            let y = num("year")?;
+            d.year = Some(y);
+            d.quarter = Some(q);
+            let m = q as u32 * 3;
+            d.by = Some(format!("{y:04}-{m:02}-{:02}", days_in_month(y, m)));
+        }
+        Kind::Month => {
+            let (y, m) = (num("year")?, num("month")?);
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            d.year = Some(y);
+            d.month = Some(m as u8);
+            d.by = Some(format!("{y:04}-{m:02}-{:02}", days_in_month(y, m as u32)));
+        }
+        Kind::Year => {
+            let y = num("year")?;
+            d.year = Some(y);
+            d.by = Some(format!("{y:04}-12-31"));
+        }
+        Kind::YearRange => {
+            let (y1, y2) = (num("year")?, num("year2")?);
+            if y2 < y1 || y2 - y1 > 30 {
+                return None;
+            }
+            d.year = Some(y2);
+            d.by = Some(format!("{y2:04}-12-31"));
+        }
+        Kind::FromYear => {
+            d.year = Some(num("year")?);
+            d.recurrence = Some("continuous".to_string());
+        }
+        Kind::Recurrence => d.recurrence = rule.recurrence.clone(),
+    }
+    Some(d)
+}
+
+fn quarter(s: &str) -> Option<u8> {
+    match s.to_uppercase().as_str() {
+        "I" | "1" => Some(1),
+        "II" | "2" => Some(2),
+        "III" | "3" => Some(3),
+        "IV" | "4" => Some(4),
+        _ => None,
+    }
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}

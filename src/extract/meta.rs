@@ -1,0 +1,303 @@
+//! Document metadata from the header and signature block, and one `Part`
+//! per document header in the file.
+
+use crate::grammar::{Grammar, HeaderGrammar};
+use crate::model::{Meta, Part, Period, Signer, Span};
+use crate::normalize::vietnamese::fold_key;
+use crate::normalize::{LineKind, NormDoc};
+use crate::segment::Segmented;
+
+/// How far below a title line its header fields may sit.
+const HEADER_LINES_AFTER_TITLE: usize = 4;
+
+/// The texts of a line: the whole paragraph, or each cell of a row.
+fn pieces<'a>(doc: &'a NormDoc, li: usize) -> Vec<&'a str> {
+    match &doc.lines[li].kind {
+        LineKind::Para => vec![doc.line_text(li)],
+        LineKind::Row { cells, .. } => cells.iter().map(|&(s, e)| &doc.text[s..e]).collect(),
+    }
+}
+
+pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>) {
+    let h = &g.header;
+    let mut parts = Vec::new();
+    for (pi, p) in seg.parts.iter().enumerate() {
+        let first_section = seg.nodes.iter().find(|n| n.part == pi).map_or(doc.lines.len(), |n| n.line);
+        let zone_from = if pi == 0 { 0 } else { p.zone_start };
+        let zone_to = (p.title_line + HEADER_LINES_AFTER_TITLE).min(first_section).max(p.title_line + 1).min(doc.lines.len());
+        let number = (zone_from..zone_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| header_number(t, h)));
+        let date = (zone_from..zone_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| header_date(t, h)));
+        let line = &doc.lines[p.title_line];
+        parts.push(Part {
+            doc_type: p.doc_type.clone(),
+            number: number.and_then(|(n, _)| n),
+            date: date.map(|(d, _)| d),
+            title: title(doc, p.title_line, first_section, g),
+            span: Span { start: line.start, end: line.end, line: p.title_line + 1 },
+        });
+    }
+
+    let mut meta = Meta::default();
+    let head_to = seg.parts.first().map_or(0, |p| p.title_line + HEADER_LINES_AFTER_TITLE).min(doc.lines.len());
+    let first_section = seg.nodes.first().map_or(doc.lines.len(), |n| n.line);
+    let head_to = head_to.min(first_section.max(1)).max(seg.parts.first().map_or(0, |p| p.title_line + 1));
+    let head_to = head_to.min(doc.lines.len());
+    if let Some((number, symbol)) = (0..head_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| header_number(t, h))) {
+        meta.number = number;
+        meta.symbol = symbol;
+    }
+    if let Some((date, place)) = (0..head_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| header_date(t, h))) {
+        meta.date = Some(date);
+        meta.place = place;
+    } else {
+        meta.date = doc_adopted_date(doc, h);
+    }
+    let type_id = seg
+        .parts
+        .first()
+        .map(|p| p.doc_type.clone())
+        .or_else(|| meta.symbol.as_deref().and_then(|s| g.doc_types.symbol_type(s)).map(str::to_string))
+        .unwrap_or_else(|| "other".to_string());
+    meta.doc_type = g.doc_types.meta_type(&type_id);
+    meta.title = parts.first().and_then(|p| p.title.clone());
+    meta.period = meta.title.as_deref().and_then(|t| period(t, h));
+    meta.issuer = header_issuer(doc, seg, g).or_else(|| body_issuer(doc, h, meta.place.as_deref()));
+    meta.signers = signers(doc, h);
+    meta.draft = (0..head_to).any(|li| pieces(doc, li).iter().any(|t| h.draft.iter().any(|d| t.trim() == d)));
+    (meta, parts)
+}
+
+/// ("1009/QĐ-UBND" or None when blank, "QĐ-UBND").
+fn header_number(text: &str, h: &HeaderGrammar) -> Option<(Option<String>, Option<String>)> {
+    let caps = h.number.captures(text)?;
+    let raw: String = caps.name("num")?.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+    let symbol_start = raw.find(|c: char| c.is_alphabetic() && c.is_uppercase())?;
+    let symbol = raw[symbol_start..].to_string();
+    let digits = raw[..symbol_start].trim_matches(['/', '-']);
+    let number = (!digits.is_empty() && digits.chars().next().is_some_and(|c| c.is_ascii_digit())).then(|| raw.clone());
+    Some((number, Some(symbol)))
+}
+
+/// ("2012-03-29" or "2021-12" when the day is blank, place).
+fn header_date(text: &str, h: &HeaderGrammar) -> Option<(String, Option<String>)> {
+    if text.len() > 200 {
+        return None;
+    }
+    let caps = h.date.captures(text)?;
+    let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year = num("year")?;
+    let date = match (num("month"), num("day")) {
+        (Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d) => format!("{year:04}-{m:02}-{d:02}"),
+        (Some(m), _) if (1..=12).contains(&m) => format!("{year:04}-{m:02}"),
+        _ => format!("{year:04}"),
+    };
+    let place = caps.name("place").map(|p| p.as_str().trim().to_string()).filter(|p| !p.is_empty());
+    Some((date, place))
+}
+
+fn doc_adopted_date(doc: &NormDoc, h: &HeaderGrammar) -> Option<String> {
+    let caps = h.adopted_date.captures(&doc.text)?;
+    let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    Some(format!("{:04}-{:02}-{:02}", num("year")?, num("month")?, num("day")?))
+}
+
+/// The lines after the type word, up to the body.
+fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> Option<String> {
+    let h = &g.header;
+    let mut parts: Vec<String> = Vec::new();
+    // A title in the same line or cell as the type word ("NGHỊ QUYẾT QUY ĐỊNH ...").
+    for piece in pieces(doc, title_line) {
+        if g.doc_types.title_type(piece).is_some() {
+            let rest = piece.split_whitespace().skip(2).collect::<Vec<_>>().join(" ");
+            if !rest.is_empty() {
+                parts.push(rest);
+            }
+        }
+    }
+    for li in title_line + 1..limit.min(title_line + 5).min(doc.lines.len()) {
+        if doc.lines[li].kind != LineKind::Para {
+            break;
+        }
+        let t = doc.line_text(li);
+        let stop = h.title_stops.iter().any(|s| t.starts_with(s.as_str()))
+            || h.enacting.iter().any(|e| t.starts_with(e.as_str()))
+            || h.issuer_head(t).is_some() && !parts.is_empty()
+            || h.draft.iter().any(|d| t == d)
+            || t.chars().all(|c| matches!(c, '-' | '_' | '–' | ' ' | '*'));
+        if stop {
+            break;
+        }
+        parts.push(t.to_string());
+    }
+    let t = parts.join(" ").trim().to_string();
+    (!t.is_empty()).then_some(t)
+}
+
+fn period(title: &str, h: &HeaderGrammar) -> Option<Period> {
+    let year = |c: &regex::Captures, n: &str| c.name(n).and_then(|m| m.as_str().parse::<i32>().ok());
+    if let Some(c) = h.period_range.captures_iter(title).last() {
+        let (from, to) = (year(&c, "from")?, year(&c, "to")?);
+        if to >= from {
+            return Some(Period { from: Some(from), to });
+        }
+    }
+    if let Some(c) = h.period_until.captures(title) {
+        return Some(Period { from: None, to: year(&c, "to")? });
+    }
+    let c = h.period_year.captures(title)?;
+    let y = year(&c, "to")?;
+    Some(Period { from: Some(y), to: y })
+}
+
+/// The issuing body from the header lines above the first title ("UỶ BAN
+/// NHÂN DÂN / TỈNH QUẢNG NAM"), or the authority line right under it.
+fn header_issuer(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Option<String> {
+    let h = &g.header;
+    let title = seg.parts.first()?.title_line;
+    let mut words: Vec<String> = Vec::new();
+    for li in 0..title {
+        let piece = pieces(doc, li).into_iter().next().unwrap_or("");
+        let piece = cut_at_rule(piece);
+        if words.is_empty() {
+            if h.issuer_head(piece).is_some() && !h.is_motto(piece) {
+                words.push(piece.to_string());
+            }
+        } else if is_upper(piece) && !h.is_motto(piece) && !piece.is_empty() && h.number.find(piece).is_none() {
+            words.push(piece.to_string());
+        } else {
+            break;
+        }
+    }
+    if words.is_empty() {
+        // "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM" stated under the title, before "Căn cứ".
+        for li in title + 1..(title + 6).min(doc.lines.len()) {
+            let t = doc.line_text(li);
+            if h.issuer_head(t).is_some() {
+                words.push(t.to_string());
+                break;
+            }
+        }
+    }
+    let raw = words.join(" ");
+    (!raw.trim().is_empty()).then(|| proper_name(&raw, h))
+}
+
+fn cut_at_rule(s: &str) -> &str {
+    let s = s.split(" ---").next().unwrap_or(s);
+    s.split(" ___").next().unwrap_or(s).trim_end_matches(['-', '_', ' '])
+}
+
+fn is_upper(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+fn body_issuer(doc: &NormDoc, h: &HeaderGrammar, place: Option<&str>) -> Option<String> {
+    let window = &doc.text[..doc.text.len().min(6000)];
+    let window = &window[..window.floor_char_boundary(window.len())];
+    let caps = h.body_issuer.captures(window)?;
+    let mut name = expand_abbreviations(caps.name("issuer")?.as_str(), h);
+    // "UBND huyện" with the name only in the place line: "huyện Triệu Sơn".
+    let ends_with_unit = h.admin_units.iter().any(|u| name.to_lowercase().ends_with(u.as_str()));
+    if let (true, Some(p)) = (ends_with_unit, place) {
+        name = format!("{name} {p}");
+    }
+    Some(name)
+}
+
+fn expand_abbreviations(s: &str, h: &HeaderGrammar) -> String {
+    s.split_whitespace()
+        .map(|w| h.abbreviations.iter().find(|(k, _)| k == w).map_or(w.to_string(), |(_, v)| v.clone()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "UỶ BAN NHÂN DÂN TỈNH QUẢNG NAM" -> "Ủy ban nhân dân tỉnh Quảng Nam":
+/// lower case with old-style tone marks, a capital first letter, and
+/// capitals kept for the proper name after an administrative unit word.
+pub fn proper_name(raw: &str, h: &HeaderGrammar) -> String {
+    let expanded = expand_abbreviations(raw, h);
+    let lower = fold_key(&expanded);
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut in_name = false;
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let capital = i == 0 || in_name;
+        out.push(if capital { capitalise(w) } else { w.to_string() });
+        // Two-word units ("thành phố") mark a name after their second word.
+        let two = i + 1 < words.len() && h.admin_units.iter().any(|u| *u == format!("{w} {}", words[i + 1]));
+        if two {
+            out.push(words[i + 1].to_string());
+            i += 1;
+            in_name = true;
+        } else if h.admin_units.iter().any(|u| u == w) {
+            in_name = true;
+        }
+        i += 1;
+    }
+    out.join(" ")
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Signature blocks: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Name".
+fn signers(doc: &NormDoc, h: &HeaderGrammar) -> Vec<Signer> {
+    let mut out: Vec<Signer> = Vec::new();
+    let mut li = 0;
+    while li < doc.lines.len() {
+        let starts_block = pieces(doc, li).iter().any(|t| is_signature_start(t, h));
+        if !starts_block {
+            li += 1;
+            continue;
+        }
+        let window: Vec<&str> = (li..(li + 5).min(doc.lines.len()))
+            .flat_map(|l| pieces(doc, l))
+            .filter(|t| !h.is_recipients(t))
+            .collect();
+        let joined = window.join(" ");
+        if let Some(s) = parse_signature(&joined, h) {
+            if !out.iter().any(|o| o.name == s.name) {
+                out.push(s);
+            }
+        }
+        li += 5;
+    }
+    out
+}
+
+fn is_signature_start(t: &str, h: &HeaderGrammar) -> bool {
+    let t = t.trim();
+    h.on_behalf_prefixes.iter().any(|p| t.starts_with(p.as_str()) && is_upper(t))
+        || h.positions.iter().any(|p| t == p)
+}
+
+fn parse_signature(text: &str, h: &HeaderGrammar) -> Option<Signer> {
+    // The last position named is the signer's own; what precedes it is on whose behalf.
+    let (pos_start, pos_end) = h
+        .positions
+        .iter()
+        .flat_map(|p| text.match_indices(p.as_str()).map(move |(i, _)| (i, i + p.len())))
+        .max_by_key(|&(s, e)| (e, std::cmp::Reverse(s)))?;
+    let rest = text[pos_end..].trim();
+    let name: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains(':'))
+        .take(5)
+        .collect();
+    if name.len() < 2 || name.iter().all(|w| is_upper(w)) && name.len() > 4 {
+        return None;
+    }
+    let on_behalf = text[..pos_start].trim();
+    Some(Signer {
+        name: name.join(" "),
+        position: Some(text[pos_start..pos_end].to_string()),
+        on_behalf: (!on_behalf.is_empty()).then(|| on_behalf.to_string()),
+    })
+}

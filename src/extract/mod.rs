@@ -1,0 +1,127 @@
+//! Stage 4: from the section tree to the items people track.
+
+pub mod agencies;
+pub mod clauses;
+pub mod deadline;
+pub mod meta;
+pub mod references;
+pub mod tables;
+pub mod targets;
+pub mod tasks;
+
+use crate::grammar::Grammar;
+use crate::model::{Meta, Part, Reference, Span, Target, Task};
+use crate::normalize::{LineKind, NormDoc};
+use crate::segment::Segmented;
+use clauses::clauses;
+
+/// Everything the extractors read, borrowed once.
+pub struct Context<'a> {
+    pub doc: &'a NormDoc,
+    pub seg: &'a Segmented,
+    pub g: &'a Grammar,
+}
+
+impl Context<'_> {
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        Span { start, end, line: self.doc.line_of(start) }
+    }
+
+    /// Whether a node sits under an implementation heading ("TỔ CHỨC THỰC HIỆN").
+    pub fn in_implementation(&self, id: usize) -> bool {
+        let parent = self.seg.nodes[id].parent;
+        self.seg.headings(parent).any(|h| {
+            let h = h.to_lowercase();
+            self.g.sections.implementation_headings.iter().any(|w| h.contains(w.as_str()))
+        })
+    }
+}
+
+pub struct Extracted {
+    pub meta: Meta,
+    pub parts: Vec<Part>,
+    pub targets: Vec<Target>,
+    pub tasks: Vec<Task>,
+    pub references: Vec<Reference>,
+}
+
+pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
+    let cx = Context { doc, seg, g };
+    let (meta, parts) = meta::extract(doc, seg, g);
+    let mut own: Vec<String> = parts.iter().filter_map(|p| p.number.clone()).collect();
+    own.extend(meta.number.clone());
+    let references = references::extract(doc, &g.references, &g.doc_types, &own);
+    let doc_year = meta.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+    let targets = targets_in(&cx, doc_year);
+    let mut tasks = tasks::extract(&cx);
+    tasks.extend(tables::extract(doc, seg, &g.tables, &g.agencies, &g.deadlines));
+    tasks.sort_by_key(|t| t.span.start);
+    Extracted { meta, parts, targets, tasks, references }
+}
+
+/// Targets in every section's own text and in table rows. Figures outside
+/// sections (header, preamble citing other plans) are context, not goals.
+fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
+    let tg = &cx.g.targets;
+    let mut out = Vec::new();
+    for (id, node) in cx.seg.nodes.iter().enumerate() {
+        let headings: Vec<&str> = cx.seg.headings(Some(id)).collect();
+        if headings.iter().any(|h| tg.is_non_goal_heading(h)) {
+            continue;
+        }
+        let heading_year = headings.iter().find_map(|h| tg.year_in(h));
+        let (s, e) = node.content;
+        for cl in clauses(&cx.doc.text, s, e) {
+            let text = &cx.doc.text[cl.start..cl.end];
+            if is_footnote(text) {
+                continue;
+            }
+            for hit in tg.hits(text, doc_year) {
+                out.push(Target {
+                    section: node.path.clone(),
+                    text: text.to_string(),
+                    indicator: hit.indicator,
+                    value: hit.value,
+                    unit: hit.unit,
+                    comparator: hit.comparator,
+                    change: hit.change,
+                    year: hit.year.or(heading_year),
+                    deadline: cx.g.deadlines.parse_in_text(text),
+                    span: cx.span(cl.start, cl.end),
+                });
+            }
+        }
+    }
+    for (li, line) in cx.doc.lines.iter().enumerate() {
+        let LineKind::Row { cells, .. } = &line.kind else { continue };
+        let Some(owner) = cx.seg.owner[li] else { continue };
+        let headings: Vec<&str> = cx.seg.headings(Some(owner)).collect();
+        if headings.iter().any(|h| tg.is_non_goal_heading(h)) {
+            continue;
+        }
+        for &(s, e) in cells {
+            let text = &cx.doc.text[s..e];
+            for hit in tg.hits(text, doc_year) {
+                out.push(Target {
+                    section: cx.seg.nodes[owner].path.clone(),
+                    text: text.to_string(),
+                    indicator: hit.indicator,
+                    value: hit.value,
+                    unit: hit.unit,
+                    comparator: hit.comparator,
+                    change: hit.change,
+                    year: hit.year,
+                    deadline: None,
+                    span: cx.span(s, e),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|t| t.span.start);
+    out
+}
+
+/// Footnotes ("¹Chỉ số ... đạt 88,61/100 điểm") report past results.
+fn is_footnote(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| matches!(c, '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰'))
+}

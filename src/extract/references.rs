@@ -1,0 +1,135 @@
+//! Citations of other documents, each reported once with all its mentions.
+
+use crate::grammar::DocTypes;
+use crate::model::{Reference, Span};
+use crate::normalize::NormDoc;
+use regex::Regex;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct RawReferences {
+    number_pattern: String,
+    between: Vec<String>,
+    date_pattern: String,
+    issuer_pattern: String,
+    not_documents: Vec<String>,
+}
+
+pub struct ReferenceGrammar {
+    number: Regex,
+    /// "<type word> [số] " immediately before a number.
+    type_before: Regex,
+    date: Regex,
+    issuer: Regex,
+    not_documents: Vec<String>,
+}
+
+impl ReferenceGrammar {
+    pub fn compile(raw: RawReferences, dt: &DocTypes) -> Result<Self, regex::Error> {
+        let mentions: Vec<String> = dt.mentions().iter().map(|m| regex::escape(m)).collect();
+        let between: Vec<String> = raw.between.iter().map(|b| regex::escape(b)).collect();
+        let type_before = format!(
+            r"(?i:(?P<type>{})\s+(?:(?:{})\s*)?(?:,\s*)?)$",
+            mentions.join("|"),
+            between.join("|")
+        );
+        Ok(ReferenceGrammar {
+            number: Regex::new(&raw.number_pattern)?,
+            type_before: Regex::new(&type_before)?,
+            date: Regex::new(&raw.date_pattern)?,
+            issuer: Regex::new(&raw.issuer_pattern)?,
+            not_documents: raw.not_documents,
+        })
+    }
+
+    /// Every document number in `text`, normalised, with its byte range.
+    pub fn numbers<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (String, usize, usize)> + 'a {
+        self.number.captures_iter(text).filter_map(move |c| {
+            let m = c.name("num")?;
+            let number = normalise_number(m.as_str());
+            if self.not_documents.iter().any(|n| number.contains(n.as_str())) || !has_symbol(&number) {
+                return None;
+            }
+            Some((number, m.start(), m.end()))
+        })
+    }
+}
+
+/// "27/NQ- TW" -> "27/NQ-TW".
+pub fn normalise_number(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A symbol part of at least two capitals ("QĐ", "NQ") tells a document
+/// number from a fraction or a date.
+fn has_symbol(number: &str) -> bool {
+    number.split(['/', '-']).any(|p| p.chars().filter(|c| c.is_uppercase()).count() >= 2)
+}
+
+/// All references in the document, minus the numbers in `own` (the
+/// document's own number and those of its parts).
+pub fn extract(doc: &NormDoc, g: &ReferenceGrammar, dt: &DocTypes, own: &[String]) -> Vec<Reference> {
+    let mut out: Vec<Reference> = Vec::new();
+    for (li, line) in doc.lines.iter().enumerate() {
+        let text = doc.line_text(li);
+        for (number, s, e) in g.numbers(text) {
+            if own.iter().any(|o| *o == number) || is_own_header_number(text, s) {
+                continue;
+            }
+            let (start, end) = (line.start + s, line.start + e);
+            let span = Span { start, end, line: li + 1 };
+            if let Some(r) = out.iter_mut().find(|r| r.number == number) {
+                r.mentions.push(span);
+                fill_details(r, text, s, e, g, dt);
+                continue;
+            }
+            let mut r = Reference {
+                doc_type: dt.symbol_type(&number).unwrap_or("other").to_string(),
+                number,
+                date: None,
+                issuer: None,
+                span,
+                mentions: vec![span],
+            };
+            fill_details(&mut r, text, s, e, g, dt);
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// "Số: 1009/QĐ-UBND" is a header line, whichever part it heads.
+fn is_own_header_number(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end().trim_end_matches(':').trim_end();
+    before.ends_with("Số") || before.ends_with("SỐ") || before.ends_with("Số hiệu")
+}
+
+/// Type word before, date and issuer after a mention; the first mention
+/// that states them wins.
+fn fill_details(r: &mut Reference, text: &str, s: usize, e: usize, g: &ReferenceGrammar, dt: &DocTypes) {
+    if let Some(c) = g.type_before.captures(&text[..s]) {
+        if let Some(t) = c.name("type").and_then(|t| dt.mention_type(t.as_str())) {
+            r.doc_type = t.to_string();
+        }
+    }
+    let after = &text[e..];
+    let mut rest = after;
+    if r.date.is_none() {
+        if let Some(c) = g.date.captures(after) {
+            let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+            if let (Some(d), Some(m), Some(y)) = (num("day"), num("month"), num("year")) {
+                if (1..=31).contains(&d) && (1..=12).contains(&m) {
+                    r.date = Some(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+            rest = &after[c.get(0).map_or(0, |m| m.end())..];
+        }
+    } else if let Some(c) = g.date.captures(after) {
+        rest = &after[c.get(0).map_or(0, |m| m.end())..];
+    }
+    if r.issuer.is_none() {
+        if let Some(c) = g.issuer.captures(rest) {
+            r.issuer = c.name("issuer").map(|m| m.as_str().trim().to_string()).filter(|s| !s.is_empty());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Task tables in appendices: one task per row, columns recognised by their
+//! header words, group rows ("I", "II" or a title spanning the row) kept as
+//! part of the section path.
+
+use super::agencies::{tokenize, AgencyGrammar};
+use super::deadline::DeadlineGrammar;
+use crate::model::{Span, Task};
+use crate::normalize::vietnamese::fold_key;
+use crate::normalize::{LineKind, NormDoc};
+use crate::segment::{markers::roman_value, Segmented};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Deserialize)]
+pub struct RawTables {
+    columns: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Index,
+    Task,
+    Lead,
+    Support,
+    Deadline,
+    Product,
+}
+
+impl Role {
+    pub fn from_name(s: &str) -> Option<Role> {
+        Some(match s {
+            "index" => Role::Index,
+            "task" => Role::Task,
+            "lead" => Role::Lead,
+            "support" => Role::Support,
+            "deadline" => Role::Deadline,
+            "product" => Role::Product,
+            _ => return None,
+        })
+    }
+}
+
+pub struct TableGrammar {
+    /// (fold key of a header phrase, role), longest phrase first.
+    headers: Vec<(String, Role)>,
+}
+
+impl TableGrammar {
+    pub fn compile(raw: RawTables) -> Self {
+        let mut headers: Vec<(String, Role)> = raw
+            .columns
+            .iter()
+            .filter_map(|(name, words)| Role::from_name(name).map(|r| (r, words)))
+            .flat_map(|(r, words)| words.iter().map(move |w| (fold_key(w), r)))
+            .collect();
+        headers.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        TableGrammar { headers }
+    }
+
+    /// The role of each column if `cells` is a task-table header row.
+    pub fn header_roles(&self, cells: &[&str]) -> Option<Vec<Option<Role>>> {
+        let roles: Vec<Option<Role>> = cells.iter().map(|c| self.cell_role(c)).collect();
+        let has = |r: Role| roles.contains(&Some(r));
+        (has(Role::Task) && (has(Role::Lead) || has(Role::Support))).then_some(roles)
+    }
+
+    fn cell_role(&self, cell: &str) -> Option<Role> {
+        let key = fold_key(cell.trim().trim_end_matches(['.', ':']));
+        if key.chars().count() > 60 {
+            return None;
+        }
+        // The whole cell first, then the longest phrase it starts with.
+        self.headers
+            .iter()
+            .find(|(w, _)| key == *w)
+            .or_else(|| self.headers.iter().find(|(w, _)| key.starts_with(w.as_str())))
+            .map(|(_, r)| *r)
+    }
+}
+
+pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGrammar, dg: &DeadlineGrammar) -> Vec<Task> {
+    let mut tasks = Vec::new();
+    let mut roles: Option<(usize, Vec<Option<Role>>)> = None;
+    let mut group: Option<String> = None;
+    for (li, line) in doc.lines.iter().enumerate() {
+        let LineKind::Row { table, cells, .. } = &line.kind else { continue };
+        let texts: Vec<&str> = cells.iter().map(|&(s, e)| &doc.text[s..e]).collect();
+        if let Some(r) = tg.header_roles(&texts) {
+            roles = Some((*table, r));
+            group = None;
+            continue;
+        }
+        let Some((t, r)) = &roles else { continue };
+        if t != table {
+            continue;
+        }
+        let cell = |role: Role| r.iter().position(|x| *x == Some(role)).and_then(|i| cells.get(i).copied());
+        let text_of = |c: Option<(usize, usize)>| c.map(|(s, e)| &doc.text[s..e]).unwrap_or("");
+        let index = text_of(cell(Role::Index)).trim();
+        if let Some(g) = group_label(index, &texts) {
+            group = Some(g);
+            continue;
+        }
+        let (Some(task_cell), Some(lead_cell)) = (cell(Role::Task), cell(Role::Lead)) else { continue };
+        let task_text = text_of(Some(task_cell)).trim();
+        let lead_text = text_of(Some(lead_cell)).trim();
+        if task_text.is_empty() || lead_text.is_empty() || task_text == lead_text {
+            continue;
+        }
+        let mut section = seg.path_of_line(li);
+        section.extend(group.clone());
+        if !index.is_empty() {
+            section.push(index.trim_end_matches('.').to_string());
+        }
+        tasks.push(Task {
+            section,
+            text: task_text.to_string(),
+            lead: agencies_in_cell(lead_text, ag),
+            support: cell(Role::Support).map(|c| agencies_in_cell(text_of(Some(c)), ag)).unwrap_or_default(),
+            deadline: cell(Role::Deadline).and_then(|c| dg.parse_field(text_of(Some(c)))),
+            origin: "table".to_string(),
+            span: Span { start: task_cell.0, end: task_cell.0 + task_text.len(), line: li + 1 },
+        });
+    }
+    tasks
+}
+
+/// A group row: a Roman numeral index, or one title repeated across merged cells.
+fn group_label(index: &str, texts: &[&str]) -> Option<String> {
+    if roman_value(index.trim_end_matches('.')).is_some() {
+        return Some(index.trim_end_matches('.').to_string());
+    }
+    let non_empty: Vec<&&str> = texts.iter().filter(|t| !t.trim().is_empty()).collect();
+    let all_same = non_empty.len() > 1 && non_empty.iter().all(|t| *t == non_empty[0]);
+    (all_same || non_empty.len() == 1 && texts.len() > 2).then(|| non_empty[0].trim().to_string())
+}
+
+/// A cell of agencies: split where the lexicon allows, else keep it whole.
+pub fn agencies_in_cell(cell: &str, ag: &AgencyGrammar) -> Vec<String> {
+    let cell = cell.trim().trim_end_matches(['.', ';', ',']);
+    if cell.is_empty() || cell == "-" {
+        return Vec::new();
+    }
+    let toks = tokenize(cell);
+    let (found, end) = ag.parse_list(&toks, 0, cell);
+    if !found.is_empty() && end >= toks.len() {
+        return found.into_iter().map(|f| f.name).collect();
+    }
+    cell.split(';').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+}

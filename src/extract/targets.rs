@@ -1,0 +1,312 @@
+//! Quantitative targets: "tỷ lệ ... đạt tối thiểu 50%", "từ 95% đến 98%",
+//! "giảm 10% biên chế". Precision matters as much as recall: figures that
+//! report the past, define a formula or quote another document's quota are
+//! dropped by cues from the grammar.
+
+use regex::Regex;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct RawTargets {
+    units: Vec<String>,
+    goal_cues: Vec<String>,
+    comparator: Vec<RawComparator>,
+    change_increase: Vec<String>,
+    change_decrease: Vec<String>,
+    range_joiners: Vec<String>,
+    past_cues: Vec<String>,
+    formula_cues: Vec<String>,
+    non_goal_headings: Vec<String>,
+    quota_cues: Vec<String>,
+    indicator_heads: Vec<String>,
+    indicator_strip: Vec<String>,
+    year_pattern: String,
+}
+
+#[derive(Deserialize)]
+struct RawComparator {
+    op: String,
+    before: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+}
+
+pub struct TargetGrammar {
+    figure: Regex,
+    goal_cues: Vec<String>,
+    /// (phrase, op), longest phrase first.
+    before: Vec<(String, String)>,
+    after: Vec<(String, String)>,
+    increase: Vec<String>,
+    decrease: Vec<String>,
+    past_cues: Vec<String>,
+    formula_cues: Vec<String>,
+    non_goal_headings: Vec<String>,
+    quota_cues: Vec<String>,
+    indicator_heads: Vec<String>,
+    indicator_strip: Vec<String>,
+    pub year: Regex,
+    past_year: Regex,
+}
+
+/// A target found in one clause, before it is placed in a section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub value: f64,
+    pub unit: String,
+    pub comparator: String,
+    pub change: Option<String>,
+    pub indicator: String,
+    pub year: Option<i32>,
+}
+
+const NUM: &str = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?";
+
+fn sorted_longest(mut v: Vec<String>) -> Vec<String> {
+    v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    v
+}
+
+impl TargetGrammar {
+    pub fn compile(raw: RawTargets) -> Result<Self, regex::Error> {
+        let units: Vec<String> = sorted_longest(raw.units).iter().map(|u| regex::escape(u)).collect();
+        let joiners: Vec<String> = raw.range_joiners.iter().map(|j| regex::escape(j)).collect();
+        let figure = format!(
+            r"(?P<n1>{NUM})\s*(?P<u1>%)?(?:\s*(?:{})\s*(?P<n2>{NUM}))?\s*(?P<unit>%|(?:{})\b)",
+            joiners.join("|"),
+            units.join("|")
+        );
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        for c in raw.comparator {
+            before.extend(c.before.into_iter().map(|p| (p, c.op.clone())));
+            after.extend(c.after.into_iter().map(|p| (p, c.op.clone())));
+        }
+        before.sort_by_key(|(p, _)| std::cmp::Reverse(p.chars().count()));
+        after.sort_by_key(|(p, _)| std::cmp::Reverse(p.chars().count()));
+        Ok(TargetGrammar {
+            figure: Regex::new(&figure)?,
+            goal_cues: raw.goal_cues,
+            before,
+            after,
+            increase: sorted_longest(raw.change_increase),
+            decrease: sorted_longest(raw.change_decrease),
+            past_cues: raw.past_cues,
+            formula_cues: raw.formula_cues,
+            non_goal_headings: raw.non_goal_headings,
+            quota_cues: raw.quota_cues,
+            indicator_heads: sorted_longest(raw.indicator_heads),
+            indicator_strip: sorted_longest(raw.indicator_strip),
+            year: Regex::new(&raw.year_pattern)?,
+            past_year: Regex::new(r"(?i:năm)\s+(?P<y>(?:19|20)\d{2})\s*(?:,\s*)?(?:[\p{L}\s]{0,40}?)\b(?:đạt|là|có)\b")?,
+        })
+    }
+
+    /// Whether figures under a heading are results or context, not goals.
+    pub fn is_non_goal_heading(&self, heading: &str) -> bool {
+        let h = heading.to_lowercase_same_len();
+        self.non_goal_headings.iter().any(|w| h.contains(w.as_str()))
+    }
+
+    /// The year a heading sets for the targets under it ("Mục tiêu cụ thể đến năm 2025").
+    pub fn year_in(&self, text: &str) -> Option<i32> {
+        let caps = self.year.captures_iter(text).last()?;
+        ["y1", "y2", "y3"].iter().find_map(|n| caps.name(n)).and_then(|m| m.as_str().parse().ok())
+    }
+
+    /// All targets in one clause. `doc_year` is the year the document was
+    /// written, used to tell results of earlier years from goals.
+    pub fn hits(&self, clause: &str, doc_year: Option<i32>) -> Vec<Hit> {
+        let lower = clause.to_lowercase_same_len();
+        if self.formula_cues.iter().any(|c| lower.contains(c.as_str()))
+            || self.past_cues.iter().any(|c| lower.contains(c.as_str()))
+            || self.quota_cues.iter().any(|c| lower.contains(c.as_str()))
+            || self.reports_past_year(clause, doc_year)
+        {
+            return Vec::new();
+        }
+        let has_goal_cue = self.goal_cues.iter().any(|c| contains_word(&lower, c));
+        let mut out = Vec::new();
+        for caps in self.figure.captures_iter(clause) {
+            let (Some(whole), Some(n1), Some(unit)) = (caps.get(0), caps.name("n1"), caps.name("unit")) else { continue };
+            // "88,61/100 điểm", "8/63": parts of a fraction or a code are not figures.
+            let prev = clause[..whole.start()].chars().last();
+            if matches!(prev, Some('/' | '.')) || prev.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let unit_s = unit.as_str().to_string();
+            if unit_s != "%" && !has_goal_cue {
+                continue;
+            }
+            let before = &clause[..whole.start()];
+            let after = &clause[whole.end()..];
+            let cmp_before = self.comparator_before(before);
+            let cmp_after = self.comparator_after(after);
+            let change = self.change(before);
+            let indicator = self.indicator(before, after, cmp_before.as_ref().map(|(p, _)| p.as_str()));
+            let year = self.year_in(clause);
+            let v1 = parse_value(n1.as_str());
+            let base = Hit { value: v1, unit: unit_s.clone(), comparator: "eq".into(), change, indicator, year };
+            match (caps.name("n2"), v1) {
+                (Some(n2), v1) => {
+                    let v2 = parse_value(n2.as_str());
+                    if v2 <= v1 {
+                        continue;
+                    }
+                    let approx = cmp_before.as_ref().is_some_and(|(_, op)| op == "approx");
+                    let (op1, op2) = if approx { ("approx", "approx") } else { ("gte", "lte") };
+                    out.push(Hit { comparator: op1.into(), ..base.clone() });
+                    out.push(Hit { value: v2, comparator: op2.into(), ..base });
+                }
+                (None, _) => {
+                    let comparator = cmp_after
+                        .or(cmp_before.map(|(_, op)| op))
+                        .unwrap_or_else(|| "eq".to_string());
+                    out.push(Hit { comparator, ..base });
+                }
+            }
+        }
+        out
+    }
+
+    /// "năm 2021 đạt 88,61/100 điểm" written in 2022 is a result.
+    fn reports_past_year(&self, clause: &str, doc_year: Option<i32>) -> bool {
+        let Some(doc_year) = doc_year else { return false };
+        self.past_year
+            .captures_iter(clause)
+            .filter_map(|c| c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()))
+            .any(|y| y < doc_year)
+    }
+
+    fn comparator_before(&self, before: &str) -> Option<(String, String)> {
+        let b = before.trim_end().to_lowercase_same_len();
+        let b = b.as_str().strip_suffix("từ").map(str::trim_end).unwrap_or(&b).to_string();
+        let b = b.trim_end_matches(['(', ':']).trim_end();
+        self.before
+            .iter()
+            .find(|(p, _)| ends_with_word(b, p) || ends_with_word(b, &format!("{p} là")))
+            .map(|(p, op)| (p.clone(), op.clone()))
+    }
+
+    fn comparator_after(&self, after: &str) -> Option<String> {
+        let a = after.trim_start().to_lowercase_same_len();
+        self.after.iter().find(|(p, _)| a.starts_with(p.as_str())).map(|(_, op)| op.clone())
+    }
+
+    fn change(&self, before: &str) -> Option<String> {
+        let b = before.to_lowercase_same_len();
+        let tail: Vec<&str> = b.split_whitespace().rev().take(4).collect();
+        let tail: String = tail.into_iter().rev().collect::<Vec<_>>().join(" ");
+        if self.decrease.iter().any(|w| contains_word(&tail, w)) {
+            Some("decrease".into())
+        } else if self.increase.iter().any(|w| contains_word(&tail, w)) {
+            Some("increase".into())
+        } else {
+            None
+        }
+    }
+
+    /// What is measured: the words before the figure when they name it
+    /// ("tỷ lệ hồ sơ ... đạt"), else the words after it ("100% cơ quan ...").
+    fn indicator(&self, before: &str, after: &str, cmp_phrase: Option<&str>) -> String {
+        let mut b = before.trim_end().to_string();
+        if let Some(p) = cmp_phrase {
+            let lower = b.to_lowercase_same_len();
+            if let Some(pos) = lower.rfind(p) {
+                b.truncate(pos);
+            }
+        }
+        let lower = b.to_lowercase_same_len();
+        let start = self
+            .indicator_heads
+            .iter()
+            .filter_map(|h| find_word(&lower, h))
+            .min()
+            .unwrap_or(0);
+        let b = trim_verbs(&b[start..]);
+        let b = self.strip_leading(b);
+        if b.split_whitespace().count() >= 2 {
+            return b.to_string();
+        }
+        let a = after.trim_start().trim_start_matches(|c: char| c == ')' || c == ',' || c.is_whitespace());
+        let a = self.after.iter().fold(a, |a, (p, _)| a.strip_prefix(p.as_str()).unwrap_or(a)).trim();
+        let a: String = a.chars().take(160).collect();
+        self.strip_leading(a.trim_end_matches(['.', ';', ','])).to_string()
+    }
+
+    fn strip_leading<'a>(&self, mut s: &'a str) -> &'a str {
+        loop {
+            let t = s.trim_start_matches(['-', '+', '•', ' ', ',', ':']);
+            let lower = t.to_lowercase_same_len();
+            let Some(w) = self.indicator_strip.iter().find(|w| starts_with_word(&lower, w)) else { return t };
+            s = t.get(w.len()..).unwrap_or("");
+        }
+    }
+}
+
+/// Verbs and prepositions that join an indicator to its figure.
+fn trim_verbs(s: &str) -> &str {
+    let mut s = s.trim_end();
+    for w in ["đạt", "là", "ở mức", "từ", "còn", "tăng", "giảm", "phấn đấu", "bằng", "chiếm", "đạt mức"] {
+        if let Some(rest) = s.strip_suffix(w) {
+            if rest.ends_with(' ') || rest.is_empty() {
+                s = rest.trim_end();
+            }
+        }
+    }
+    s.trim_end_matches([',', ':', '(']).trim_end()
+}
+
+/// "88,61" -> 88.61, "1.000" -> 1000, "03" -> 3.
+pub fn parse_value(s: &str) -> f64 {
+    let s = if s.matches('.').count() >= 1 && s.split('.').skip(1).all(|p| p.len() == 3 || p.contains(',')) {
+        s.replace('.', "")
+    } else {
+        s.to_string()
+    };
+    s.replace(',', ".").parse().unwrap_or(0.0)
+}
+
+/// Lower case that keeps every byte offset valid in the original string, so
+/// positions found in the lowered text can slice the original.
+pub trait LowerSameLen {
+    fn to_lowercase_same_len(&self) -> String;
+}
+
+impl LowerSameLen for str {
+    fn to_lowercase_same_len(&self) -> String {
+        self.chars()
+            .map(|c| {
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,
+                    _ => c,
+                }
+            })
+            .collect()
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn find_word(hay: &str, w: &str) -> Option<usize> {
+    hay.match_indices(w).map(|(i, _)| i).find(|&i| {
+        let before_ok = hay[..i].chars().last().is_none_or(|c| !is_word_char(c));
+        let after_ok = hay[i + w.len()..].chars().next().is_none_or(|c| !is_word_char(c));
+        before_ok && after_ok
+    })
+}
+
+fn contains_word(hay: &str, w: &str) -> bool {
+    find_word(hay, w).is_some()
+}
+
+fn ends_with_word(hay: &str, w: &str) -> bool {
+    hay.strip_suffix(w).is_some_and(|rest| rest.chars().last().is_none_or(|c| !is_word_char(c)))
+}
+
+fn starts_with_word(hay: &str, w: &str) -> bool {
+    hay.strip_prefix(w).is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_word_char(c)))
+}

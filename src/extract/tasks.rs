@@ -1,0 +1,264 @@
+//! Responsibility assignments written in the text: labelled fields
+//! ("Cơ quan thực hiện: ..."), agency-headed items in the implementation
+//! section ("2. Giao phòng Nội vụ" with its duties), and inline phrases
+//! ("X chủ trì, phối hợp với Y ..."). Each clause yields at most one task,
+//! and a section consumed by one rule is not read again by the next.
+
+use super::agencies::{tokenize, AgencyGrammar, Found, LabelRole, Tok};
+use super::clauses::{clauses, Clause};
+use super::tables::agencies_in_cell;
+use super::Context;
+use crate::model::{Span, Task};
+
+pub fn extract(cx: &Context) -> Vec<Task> {
+    let mut tasks = Vec::new();
+    let mut consumed = vec![false; cx.seg.nodes.len()];
+    for id in 0..cx.seg.nodes.len() {
+        if !consumed[id] {
+            labelled_fields(cx, id, &mut consumed, &mut tasks);
+        }
+    }
+    for id in 0..cx.seg.nodes.len() {
+        if !consumed[id] {
+            agency_headed(cx, id, &mut consumed, &mut tasks);
+        }
+    }
+    for id in 0..cx.seg.nodes.len() {
+        if consumed[id] {
+            continue;
+        }
+        let (s, e) = cx.seg.nodes[id].content;
+        for cl in clauses(&cx.doc.text, s, e) {
+            if let Some(t) = inline_task(cx, id, &cl) {
+                tasks.push(t);
+            }
+        }
+    }
+    tasks.sort_by_key(|t| t.span.start);
+    tasks
+}
+
+/// What one field-bearing line says.
+struct Field<'a> {
+    role: LabelRole,
+    value: &'a str,
+    start: usize,
+}
+
+fn field_of<'a>(cx: &Context, text: &'a str, base: usize) -> Option<Field<'a>> {
+    let toks = tokenize(text);
+    let (role, value_at) = cx.g.agencies.label_at(&toks)?;
+    let start = toks.get(value_at).map_or(text.len(), |t| t.start);
+    Some(Field { role, value: text[start..].trim(), start: base + start })
+}
+
+/// An item described by labelled fields, as its children ("a) Nhiệm vụ / b)
+/// Cơ quan thực hiện / c) Thời gian thực hiện") or in its own lines.
+fn labelled_fields(cx: &Context, id: usize, consumed: &mut [bool], tasks: &mut Vec<Task>) {
+    let node = &cx.seg.nodes[id];
+    let mut fields: Vec<(Option<usize>, Field)> = Vec::new();
+    for &c in &node.children {
+        let (s, e) = cx.seg.nodes[c].content;
+        if let Some(f) = field_of(cx, &cx.doc.text[s..e], s) {
+            fields.push((Some(c), f));
+        }
+    }
+    for li in node.own_lines.clone() {
+        let line = &cx.doc.lines[li];
+        let s = if li == node.line { node.content.0 } else { line.start };
+        if let Some(f) = field_of(cx, &cx.doc.text[s..line.end], s) {
+            fields.push((None, f));
+        }
+    }
+    if !fields.iter().any(|(_, f)| matches!(f.role, LabelRole::Lead | LabelRole::Support)) {
+        return;
+    }
+    let mut task = Task {
+        section: node.path.clone(),
+        text: String::new(),
+        lead: Vec::new(),
+        support: Vec::new(),
+        deadline: None,
+        origin: "text".into(),
+        span: Span::default(),
+    };
+    for (child, f) in &fields {
+        match f.role {
+            LabelRole::Lead => {
+                let (lead, support) = roles_in_value(cx, f.value);
+                task.lead.extend(lead);
+                task.support.extend(support);
+            }
+            LabelRole::Support => task.support.extend(agencies_in_cell(f.value, &cx.g.agencies)),
+            LabelRole::Deadline => task.deadline = cx.g.deadlines.parse_field(f.value),
+            LabelRole::Task => task.span = cx.span(f.start, f.start + f.value.len()),
+            LabelRole::Product => {}
+        }
+        if let Some(c) = child {
+            consumed[*c] = true;
+        }
+    }
+    if task.span.end == 0 {
+        // No "Nhiệm vụ:" field: the item's heading line is the task.
+        let line = &cx.doc.lines[node.line];
+        task.span = cx.span(node.content.0, line.end.min(node.content.1));
+    }
+    task.text = cx.doc.text[task.span.start..task.span.end].to_string();
+    consumed[id] = true;
+    tasks.push(task);
+}
+
+/// "Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp" in a lead field.
+fn roles_in_value(cx: &Context, value: &str) -> (Vec<String>, Vec<String>) {
+    let toks = tokenize(value);
+    if let Some((lead, support)) = lead_and_support(&cx.g.agencies, &toks, value) {
+        return (names(lead), names(support));
+    }
+    (agencies_in_cell(value, &cx.g.agencies), Vec::new())
+}
+
+fn names(v: Vec<Found>) -> Vec<String> {
+    v.into_iter().map(|f| f.name).collect()
+}
+
+/// An item that names agencies and holds their duties: each child is a
+/// task of those agencies, or the item's own text is one.
+fn agency_headed(cx: &Context, id: usize, consumed: &mut [bool], tasks: &mut Vec<Task>) {
+    let node = &cx.seg.nodes[id];
+    if node.marker.label.is_empty() && cx.g.sections.styles[node.style].name == "bullet" {
+        return;
+    }
+    let line_end = cx.doc.lines[node.line].end;
+    let first = &cx.doc.text[node.content.0..line_end];
+    let toks = tokenize(first);
+    let assigned = cx.g.agencies.assign_prefix_len(&toks, 0).is_some();
+    if !assigned && !cx.in_implementation(id) {
+        return;
+    }
+    let (agencies, end) = cx.g.agencies.parse_list(&toks, 0, first);
+    if agencies.is_empty() {
+        return;
+    }
+    let end = skip_parenthetical(&toks, end);
+    let duty_start = match toks.get(end) {
+        None => None,
+        Some(t) if t.key == ":" || t.key == "." => toks.get(end + 1).map(|t| node.content.0 + t.start),
+        Some(_) => return,
+    };
+    let lead = names(agencies);
+    let mut duties: Vec<(Vec<String>, usize, usize)> = Vec::new();
+    if let Some(s) = duty_start {
+        duties.push((node.path.clone(), s, node.content.1));
+    } else if node.own_lines.len() > 1 {
+        let s = cx.doc.lines[node.line + 1].start;
+        duties.push((node.path.clone(), s, node.content.1));
+    }
+    for &c in &node.children {
+        let child = &cx.seg.nodes[c];
+        let end = subtree_end(cx, c);
+        duties.push((child.path.clone(), child.content.0, end));
+        mark_subtree(cx, c, consumed);
+    }
+    consumed[id] = true;
+    for (section, s, e) in duties {
+        let text = cx.doc.text[s..e].trim_end();
+        if text.is_empty() {
+            continue;
+        }
+        let toks = tokenize(text);
+        let support = cx
+            .g
+            .agencies
+            .find_support_phrase(&toks, 0)
+            .map(|(i, n)| names(cx.g.agencies.parse_list(&toks, i + n, text).0))
+            .unwrap_or_default();
+        tasks.push(Task {
+            section,
+            text: text.to_string(),
+            lead: lead.clone(),
+            support,
+            deadline: cx.g.deadlines.parse_in_text(text),
+            origin: "text".into(),
+            span: cx.span(s, s + text.len()),
+        });
+    }
+}
+
+fn skip_parenthetical(toks: &[Tok], i: usize) -> usize {
+    if toks.get(i).is_some_and(|t| t.key == "(") {
+        if let Some(close) = toks[i..].iter().position(|t| t.key == ")") {
+            return i + close + 1;
+        }
+    }
+    i
+}
+
+/// End of a node's text including its descendants (children are contiguous).
+fn subtree_end(cx: &Context, id: usize) -> usize {
+    let n = &cx.seg.nodes[id];
+    n.children.last().map_or(n.content.1, |&c| subtree_end(cx, c))
+}
+
+fn mark_subtree(cx: &Context, id: usize, consumed: &mut [bool]) {
+    consumed[id] = true;
+    for &c in &cx.seg.nodes[id].children {
+        mark_subtree(cx, c, consumed);
+    }
+}
+
+/// "X chủ trì, phối hợp với Y ...", "Giao X ...", "X phối hợp với Y ...".
+fn inline_task(cx: &Context, id: usize, cl: &Clause) -> Option<Task> {
+    let text = &cx.doc.text[cl.start..cl.end];
+    let toks = tokenize(text);
+    let ag = &cx.g.agencies;
+    let (lead, support) = if let Some(ls) = lead_and_support(ag, &toks, text) {
+        ls
+    } else if let Some(n) = ag.assign_prefix_len(&toks, 0) {
+        let (lead, _) = ag.parse_list(&toks, n, text);
+        (lead, Vec::new())
+    } else {
+        return None;
+    };
+    if lead.is_empty() {
+        return None;
+    }
+    Some(Task {
+        section: cx.seg.nodes[id].path.clone(),
+        text: text.to_string(),
+        lead: names(lead),
+        support: names(support),
+        deadline: cx.g.deadlines.parse_in_text(text),
+        origin: "text".into(),
+        span: cx.span(cl.start, cl.end),
+    })
+}
+
+/// Lead agencies that run from the clause start right up to "chủ trì" (or
+/// to "phối hợp với" when nobody is said to lead), and the supporting ones
+/// after "phối hợp với".
+fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Option<(Vec<Found>, Vec<Found>)> {
+    let skip = |i: usize| toks.get(i).is_some_and(|t| matches!(t.key.as_str(), "," | "-" | "+"));
+    let mut start = 0;
+    while skip(start) {
+        start += 1;
+    }
+    let start = start + ag.assign_prefix_len(toks, start).unwrap_or(0);
+    let (lead, mut end) = ag.parse_list(toks, start, text);
+    if lead.is_empty() {
+        return None;
+    }
+    end = skip_parenthetical(toks, end);
+    while skip(end) {
+        end += 1;
+    }
+    let lead_at = ag.find_lead_phrase(toks, end).filter(|(i, _)| *i == end);
+    let support_at = ag.find_support_phrase(toks, end);
+    let support_from = match (lead_at, support_at) {
+        (Some(_), Some((i, n))) => Some(i + n),
+        (Some(_), None) => None,
+        (None, Some((i, n))) if i == end => Some(i + n),
+        _ => return None,
+    };
+    let support = support_from.map(|i| ag.parse_list(toks, i, text).0).unwrap_or_default();
+    Some((lead, support))
+}

@@ -1,0 +1,120 @@
+//! Header and signature wording (`header.toml`), shared by the segmenter
+//! (which must know where a header or the recipients block is) and the
+//! metadata extractor.
+
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Deserialize)]
+pub struct RawHeader {
+    number_pattern: String,
+    date_pattern: String,
+    adopted_date_pattern: String,
+    period_range_pattern: String,
+    period_until_pattern: String,
+    period_year_pattern: String,
+    body_issuer_pattern: String,
+    motto: Vec<String>,
+    issuer_heads: Vec<String>,
+    admin_units: Vec<String>,
+    abbreviations: BTreeMap<String, String>,
+    header: RawHeaderWords,
+    signature: RawSignature,
+}
+
+#[derive(Deserialize)]
+struct RawHeaderWords {
+    enacting: Vec<String>,
+    title_stops: Vec<String>,
+    draft: Vec<String>,
+    attached: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawSignature {
+    on_behalf_prefixes: Vec<String>,
+    positions: Vec<String>,
+    recipients: Vec<String>,
+}
+
+pub struct HeaderGrammar {
+    pub number: Regex,
+    pub date: Regex,
+    pub adopted_date: Regex,
+    pub period_range: Regex,
+    pub period_until: Regex,
+    pub period_year: Regex,
+    pub body_issuer: Regex,
+    pub motto: Vec<String>,
+    pub issuer_heads: Vec<String>,
+    pub admin_units: Vec<String>,
+    /// Longest abbreviation first, so "MTTQVN" wins over "MTTQ".
+    pub abbreviations: Vec<(String, String)>,
+    pub enacting: Vec<String>,
+    pub title_stops: Vec<String>,
+    pub draft: Vec<String>,
+    pub attached: Vec<String>,
+    pub on_behalf_prefixes: Vec<String>,
+    pub positions: Vec<String>,
+    pub recipients: Vec<String>,
+}
+
+impl HeaderGrammar {
+    pub fn compile(raw: RawHeader) -> Result<Self, regex::Error> {
+        let mut abbreviations: Vec<(String, String)> = raw.abbreviations.into_iter().collect();
+        abbreviations.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        let mut positions = raw.signature.positions;
+        positions.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let mut issuer_heads = raw.issuer_heads;
+        issuer_heads.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Ok(HeaderGrammar {
+            number: Regex::new(&raw.number_pattern)?,
+            date: Regex::new(&raw.date_pattern)?,
+            adopted_date: Regex::new(&raw.adopted_date_pattern)?,
+            period_range: Regex::new(&raw.period_range_pattern)?,
+            period_until: Regex::new(&raw.period_until_pattern)?,
+            period_year: Regex::new(&raw.period_year_pattern)?,
+            body_issuer: Regex::new(&raw.body_issuer_pattern)?,
+            motto: raw.motto,
+            issuer_heads,
+            admin_units: raw.admin_units,
+            abbreviations,
+            enacting: raw.header.enacting,
+            title_stops: raw.header.title_stops,
+            draft: raw.header.draft,
+            attached: raw.header.attached,
+            on_behalf_prefixes: raw.signature.on_behalf_prefixes,
+            positions,
+            recipients: raw.signature.recipients,
+        })
+    }
+
+    pub fn is_recipients(&self, line: &str) -> bool {
+        self.recipients.iter().any(|r| line.starts_with(r.as_str()))
+    }
+
+    pub fn is_motto(&self, line: &str) -> bool {
+        self.motto.iter().any(|m| line.contains(m.as_str()))
+    }
+
+    /// Lines that belong to a document header rather than a body.
+    pub fn looks_like_header_line(&self, line: &str) -> bool {
+        self.is_motto(line)
+            || self.number.is_match(line)
+            || self.date.is_match(line) && line.len() < 120
+            || self.issuer_head(line).is_some()
+            || line.chars().all(|c| matches!(c, '-' | '_' | '–' | ' ' | '*'))
+    }
+
+    /// The issuer head word a capitalised line starts with.
+    pub fn issuer_head(&self, line: &str) -> Option<&str> {
+        if line.chars().any(char::is_lowercase) {
+            return None;
+        }
+        self.issuer_heads
+            .iter()
+            .find(|h| line.strip_prefix(h.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+            .map(String::as_str)
+    }
+}

@@ -1,0 +1,167 @@
+//! Stage 1: bytes -> blocks.
+//!
+//! Every input format is reduced to the same thing: an ordered list of
+//! [`Block`]s, each either a paragraph of text or a table of rows of cells.
+//! Nothing downstream knows where a block came from, so a plan typed into a
+//! .txt and the same plan in a Word table segment and extract the same way.
+
+pub mod detect;
+pub mod docx;
+pub mod encoding;
+pub mod pdf;
+pub mod text;
+
+use std::fmt;
+
+/// A unit of document content, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(String),
+    Table(Table),
+}
+
+/// A table as rows of cell texts. Merged cells are already resolved by the
+/// reader so that every row lines up with the header row.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Input formats planparse reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    Docx,
+    Pdf,
+    Txt,
+    Md,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+            Format::Txt => "txt",
+            Format::Md => "md",
+        }
+    }
+}
+
+/// What a reader produced for one file.
+#[derive(Debug, Clone, Default)]
+pub struct Ingested {
+    pub blocks: Vec<Block>,
+    /// Character encoding the text was decoded from ("utf-8", "tcvn3", ...),
+    /// when the format has one.
+    pub encoding: Option<String>,
+    /// Non-fatal problems worth a reviewer's attention.
+    pub warnings: Vec<String>,
+}
+
+/// Why a file could not be read. `kind()` is the stable machine-readable
+/// name written into the `errors` array; `Display` is for a clerk.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IngestError {
+    NotFound,
+    Unreadable(String),
+    Empty,
+    Unsupported(String),
+    Corrupt(String),
+    Encrypted,
+    NoTextLayer,
+    TooLarge(String),
+    Timeout(u64),
+    Panic(String),
+}
+
+impl IngestError {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            IngestError::NotFound => "not_found",
+            IngestError::Unreadable(_) => "unreadable",
+            IngestError::Empty => "empty",
+            IngestError::Unsupported(_) => "unsupported",
+            IngestError::Corrupt(_) => "corrupt",
+            IngestError::Encrypted => "encrypted",
+            IngestError::NoTextLayer => "no_text_layer",
+            IngestError::TooLarge(_) => "too_large",
+            IngestError::Timeout(_) => "timeout",
+            IngestError::Panic(_) => "parser_crash",
+        }
+    }
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IngestError::NotFound => write!(f, "file not found"),
+            IngestError::Unreadable(why) => write!(f, "cannot read the file: {why}"),
+            IngestError::Empty => write!(f, "the file is empty (no text to parse)"),
+            IngestError::Unsupported(why) => write!(f, "unsupported file type: {why}"),
+            IngestError::Corrupt(why) => write!(f, "the file is damaged and cannot be opened: {why}"),
+            IngestError::Encrypted => {
+                write!(f, "the file is password-protected; save an unprotected copy and try again")
+            }
+            IngestError::NoTextLayer => write!(
+                f,
+                "no text layer: the PDF is a scanned image, OCR is needed (try --ocr if tesseract is installed)"
+            ),
+            IngestError::TooLarge(why) => write!(f, "the file is too large to process safely: {why}"),
+            IngestError::Timeout(secs) => {
+                write!(f, "reading the file took longer than the {secs}s time budget and was stopped")
+            }
+            IngestError::Panic(why) => write!(f, "the file reader crashed on this file: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+/// Options that change how files are read.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    pub pdf_backend: pdf::Backend,
+    /// Wall-clock budget for one file's reader, in seconds.
+    pub time_budget_secs: u64,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions { pdf_backend: pdf::Backend::Auto, time_budget_secs: 60 }
+    }
+}
+
+/// Read one file's bytes into blocks. Never panics: a panic inside a
+/// third-party reader is caught and reported as [`IngestError::Panic`].
+pub fn ingest(bytes: &[u8], format: Format, opts: &IngestOptions) -> Result<Ingested, IngestError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::Empty);
+    }
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
+        Format::Docx => docx::read(bytes),
+        Format::Pdf => pdf::read(bytes, opts),
+        Format::Txt | Format::Md => text::read(bytes),
+    }));
+    let ingested = match result {
+        Ok(r) => r?,
+        Err(payload) => return Err(IngestError::Panic(panic_message(&payload))),
+    };
+    let has_text = ingested.blocks.iter().any(|b| match b {
+        Block::Paragraph(p) => !p.trim().is_empty(),
+        Block::Table(t) => t.rows.iter().flatten().any(|c| !c.trim().is_empty()),
+    });
+    if !has_text {
+        return Err(if format == Format::Pdf { IngestError::NoTextLayer } else { IngestError::Empty });
+    }
+    Ok(ingested)
+}
+
+pub(crate) fn panic_message(payload: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
+}

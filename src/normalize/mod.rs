@@ -1,0 +1,298 @@
+//! Stage 2: blocks -> one normalised text with a line index.
+//!
+//! The normalised text is what every span in the output points into, so it is
+//! built here once and never edited afterwards. Each paragraph becomes one
+//! line (wrapped lines are rejoined), each table row becomes one line with its
+//! cells joined by " | " and their ranges recorded, so later stages can work
+//! on lines and cells without losing their place in the text.
+
+pub mod vietnamese;
+
+use crate::grammar::Grammar;
+use crate::ingest::{Block, Format};
+use regex::RegexSet;
+use serde::Deserialize;
+use std::borrow::Cow;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+#[derive(Debug, Clone, Default)]
+pub struct NormDoc {
+    pub text: String,
+    pub lines: Vec<Line>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+    pub kind: LineKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineKind {
+    Para,
+    /// A table row; `cells` are byte ranges of each cell in the text.
+    Row { table: usize, row: usize, cells: Vec<(usize, usize)> },
+}
+
+impl NormDoc {
+    pub fn line_text(&self, i: usize) -> &str {
+        let l = &self.lines[i];
+        &self.text[l.start..l.end]
+    }
+
+    /// 1-based line number of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.partition_point(|l| l.end < offset).min(self.lines.len().saturating_sub(1)) + 1
+    }
+}
+
+/// Rules from `normalize.toml`.
+pub struct NormalizeGrammar {
+    page_number: RegexSet,
+    residue: RegexSet,
+}
+
+#[derive(Deserialize)]
+pub struct RawNormalize {
+    page_number_patterns: Vec<String>,
+    residue_patterns: Vec<String>,
+}
+
+impl NormalizeGrammar {
+    pub fn compile(raw: RawNormalize) -> Result<Self, regex::Error> {
+        Ok(NormalizeGrammar {
+            page_number: RegexSet::new(&raw.page_number_patterns)?,
+            residue: RegexSet::new(&raw.residue_patterns)?,
+        })
+    }
+
+    pub fn is_page_number(&self, line: &str) -> bool {
+        self.page_number.is_match(line)
+    }
+
+    pub fn is_residue(&self, line: &str) -> bool {
+        self.residue.is_match(line)
+    }
+}
+
+/// Build the normalised document from a reader's blocks.
+pub fn normalize(blocks: &[Block], format: Format, g: &Grammar) -> NormDoc {
+    let mut b = Builder { doc: NormDoc::default(), tables: 0, g, open_para: false };
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => {
+                for raw in p.split('\n') {
+                    b.push_para_line(&clean_line(raw, format));
+                }
+            }
+            Block::Table(t) => b.push_table(t.rows.as_slice(), format),
+        }
+    }
+    b.doc
+}
+
+struct Builder<'g> {
+    doc: NormDoc,
+    tables: usize,
+    g: &'g Grammar,
+    /// Whether the last line is a paragraph a continuation may join.
+    open_para: bool,
+}
+
+impl Builder<'_> {
+    fn push_para_line(&mut self, line: &str) {
+        if line.is_empty() {
+            return;
+        }
+        if self.g.normalize.is_page_number(line) || self.g.normalize.is_residue(line) {
+            return;
+        }
+        if self.open_para && self.continues_previous(line) {
+            let last = self.doc.lines.len() - 1;
+            self.doc.text.push(' ');
+            self.doc.text.push_str(line);
+            self.doc.lines[last].end = self.doc.text.len();
+            return;
+        }
+        let start = self.start_line();
+        self.doc.text.push_str(line);
+        self.doc.lines.push(Line { start, end: self.doc.text.len(), kind: LineKind::Para });
+        self.open_para = true;
+    }
+
+    fn push_table(&mut self, rows: &[Vec<String>], format: Format) {
+        let table = self.tables;
+        self.tables += 1;
+        for (ri, row) in rows.iter().enumerate() {
+            let cells: Vec<String> = row.iter().map(|c| clean_cell(c, format)).collect();
+            if cells.iter().all(|c| c.is_empty()) {
+                continue;
+            }
+            let joined = cells.join(" | ");
+            if self.g.normalize.is_residue(&joined) {
+                continue;
+            }
+            let start = self.start_line();
+            let mut ranges = Vec::with_capacity(cells.len());
+            for (ci, c) in cells.iter().enumerate() {
+                if ci > 0 {
+                    self.doc.text.push_str(" | ");
+                }
+                let s = self.doc.text.len();
+                self.doc.text.push_str(c);
+                ranges.push((s, self.doc.text.len()));
+            }
+            self.doc.lines.push(Line {
+                start,
+                end: self.doc.text.len(),
+                kind: LineKind::Row { table, row: ri, cells: ranges },
+            });
+        }
+        self.open_para = false;
+    }
+
+    fn start_line(&mut self) -> usize {
+        if !self.doc.text.is_empty() {
+            self.doc.text.push('\n');
+        }
+        self.doc.text.len()
+    }
+
+    /// Whether `line` is the rest of a sentence wrapped from the previous
+    /// line. Vietnamese sentences start with a capital, so a line starting in
+    /// lower case is a continuation; a new numbered item never is.
+    fn continues_previous(&self, line: &str) -> bool {
+        if self.g.sections.starts_with_marker(line) {
+            return false;
+        }
+        let prev = self.doc.line_text(self.doc.lines.len() - 1);
+        let Some(first) = line.chars().next() else { return false };
+        let prev_last = prev.chars().last().unwrap_or('.');
+        let prev_open = !matches!(prev_last, '.' | ':' | ';' | '!' | '?');
+        if first.is_lowercase() {
+            return true;
+        }
+        if matches!(first, ',' | ';' | ')' | ']' | '%') {
+            return true;
+        }
+        if prev_open && (first.is_ascii_digit() || unbalanced_paren(prev)) {
+            return true;
+        }
+        // A wrap right after a dash ("2025 -" / "2030") or a comma.
+        prev_open && matches!(prev_last, '-' | '–' | ',') && first.is_alphanumeric() && prev.len() > 40
+    }
+}
+
+fn unbalanced_paren(s: &str) -> bool {
+    s.matches('(').count() > s.matches(')').count()
+}
+
+/// NFC, character repairs, markdown emphasis and whitespace, for one line.
+fn clean_line(raw: &str, format: Format) -> String {
+    let fixed = vietnamese::fix_chars(raw);
+    let nfc: Cow<str> = match is_nfc_quick(fixed.chars()) {
+        IsNormalized::Yes => fixed,
+        _ => Cow::Owned(fixed.nfc().collect()),
+    };
+    let demarked = strip_markdown(&nfc, format);
+    collapse_whitespace(&demarked)
+}
+
+fn clean_cell(raw: &str, format: Format) -> String {
+    // A cell's internal paragraphs become one line: rows are lines.
+    let joined: String = raw.split('\n').map(|l| clean_line(l, format)).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    joined.replace(" | ", " / ")
+}
+
+/// Markdown emphasis ("**KẾ HOẠCH**", "(*qua phòng Nội vụ*)") shows up in
+/// texts exported from web pages whatever their extension, so it is removed
+/// everywhere; headings and quotes only in .md files.
+fn strip_markdown(s: &str, format: Format) -> Cow<'_, str> {
+    let mut out: Cow<str> = Cow::Borrowed(s);
+    if format == Format::Md {
+        let t = out.trim_start();
+        let t = t.trim_start_matches('#').trim_start_matches('>');
+        if t.len() != out.len() {
+            out = Cow::Owned(t.trim_start().to_string());
+        }
+    }
+    if out.contains("**") || out.contains("__") {
+        out = Cow::Owned(out.replace("**", "").replace("__", ""));
+    }
+    if out.contains('*') {
+        out = Cow::Owned(strip_single_emphasis(&out));
+    }
+    out
+}
+
+/// Remove `*x*` emphasis pairs but keep lone asterisks ("(*)", footnote stars).
+fn strip_single_emphasis(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut keep = vec![true; chars.len()];
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '*' {
+            continue;
+        }
+        let next_word = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        let prev_word = i > 0 && chars[i - 1].is_alphanumeric() || i > 0 && matches!(chars[i - 1], '.' | ')' | ',');
+        match open {
+            None if next_word => open = Some(i),
+            Some(o) if prev_word => {
+                keep[o] = false;
+                keep[i] = false;
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    chars.iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c).collect()
+}
+
+fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(text: &str) -> NormDoc {
+        let g = Grammar::builtin();
+        normalize(&crate::ingest::text::blocks_from_text(text), Format::Txt, &g)
+    }
+
+    #[test]
+    fn wrapped_lines_rejoin_but_items_do_not() {
+        let d = norm("- Hoàn thiện việc đổi mới theo hướng nâng cao chất lượng phục vụ,\n\nkhông theo địa giới hành chính.\n- Tăng cường");
+        assert_eq!(d.lines.len(), 2);
+        assert_eq!(d.line_text(0), "- Hoàn thiện việc đổi mới theo hướng nâng cao chất lượng phục vụ, không theo địa giới hành chính.");
+    }
+
+    #[test]
+    fn page_numbers_and_emphasis_go() {
+        let d = norm("**KẾ HOẠCH**\n\n12\n\n(*qua phòng Nội vụ*)");
+        assert_eq!(d.text, "KẾ HOẠCH\n(qua phòng Nội vụ)");
+    }
+
+    #[test]
+    fn table_cells_are_located() {
+        let d = norm("Mở đầu\nTT | Nhiệm vụ\n1 | Rà  soát");
+        let LineKind::Row { cells, .. } = &d.lines[2].kind else { panic!("row expected") };
+        assert_eq!(&d.text[cells[1].0..cells[1].1], "Rà soát");
+    }
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        let d = norm("Ke\u{0302}\u{0301} hoa\u{0323}ch");
+        assert_eq!(d.text, "Kế hoạch");
+    }
+}

@@ -1,0 +1,233 @@
+//! Section markers: recognising "I.", "1.", "1.1.", "a)", "Điều 1.", "-" at
+//! the start of a line, and knowing which marker may follow which.
+
+use regex::Regex;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct RawSections {
+    style: Vec<RawStyle>,
+    letters_vi: String,
+    implementation_headings: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawStyle {
+    name: String,
+    key: String,
+    pattern: String,
+    #[serde(default)]
+    path_prefix: String,
+    sequence: Sequence,
+    #[serde(default)]
+    top: bool,
+    #[serde(default)]
+    after: After,
+    #[serde(default)]
+    needs_label_unless_upper: bool,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "snake_case")]
+pub enum Sequence {
+    Roman,
+    Arabic,
+    LetterVi,
+    LetterUpper,
+    Decimal,
+    None,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[serde(rename_all = "snake_case")]
+enum After {
+    Letter,
+    Alnum,
+    #[default]
+    Any,
+}
+
+pub struct Style {
+    pub name: String,
+    key: String,
+    re: Regex,
+    pub path_prefix: String,
+    pub sequence: Sequence,
+    pub top: bool,
+    after: After,
+    needs_label_unless_upper: bool,
+}
+
+pub struct SectionGrammar {
+    pub styles: Vec<Style>,
+    letters_vi: Vec<char>,
+    pub implementation_headings: Vec<String>,
+}
+
+/// A marker found at the start of a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub style: usize,
+    /// As written, e.g. "2.3." or "a)".
+    pub raw: String,
+    /// The value used in paths, e.g. "2.3" or "a"; empty for unlabelled appendices.
+    pub label: String,
+    /// Nesting key: markers with equal keys are siblings.
+    pub key: String,
+    /// Byte length of the marker including the spaces after it.
+    pub len: usize,
+}
+
+impl SectionGrammar {
+    pub fn compile(raw: RawSections) -> Result<Self, regex::Error> {
+        let styles = raw
+            .style
+            .into_iter()
+            .map(|s| {
+                Ok(Style {
+                    re: Regex::new(&s.pattern)?,
+                    name: s.name,
+                    key: s.key,
+                    path_prefix: s.path_prefix,
+                    sequence: s.sequence,
+                    top: s.top,
+                    after: s.after,
+                    needs_label_unless_upper: s.needs_label_unless_upper,
+                })
+            })
+            .collect::<Result<Vec<_>, regex::Error>>()?;
+        Ok(SectionGrammar {
+            styles,
+            letters_vi: raw.letters_vi.chars().collect(),
+            implementation_headings: raw.implementation_headings,
+        })
+    }
+
+    /// The marker at the start of `line`, if its shape is one of the styles.
+    /// Whether it really opens a section depends on its neighbours (see
+    /// [`SectionGrammar::ordinal`] and the segmenter).
+    pub fn match_marker(&self, line: &str) -> Option<Marker> {
+        for (i, st) in self.styles.iter().enumerate() {
+            let Some(caps) = st.re.captures(line) else { continue };
+            let whole = caps.get(0)?;
+            let label = caps.name("label").map(|m| m.as_str().to_string()).unwrap_or_default();
+            let rest = &line[whole.end()..];
+            if !after_ok(st.after, rest) {
+                continue;
+            }
+            if st.needs_label_unless_upper && label.is_empty() && !is_upper_line(&line[..whole.end()]) {
+                continue;
+            }
+            if st.sequence == Sequence::Roman && roman_value(&label).is_none() {
+                continue;
+            }
+            let label = if st.name == "bullet" { normalise_bullet(&label) } else { label };
+            let key = st.key.replace("{depth}", &label.split('.').count().to_string()).replace("{label}", &label);
+            return Some(Marker {
+                style: i,
+                raw: whole.as_str().trim_end().to_string(),
+                label,
+                key,
+                len: whole.end(),
+            });
+        }
+        None
+    }
+
+    pub fn starts_with_marker(&self, line: &str) -> bool {
+        self.match_marker(line).is_some()
+    }
+
+    /// The position of a label in its sequence (I -> 1, c -> 3, 2.3 -> 3),
+    /// or None for unordered styles.
+    pub fn ordinal(&self, style: usize, label: &str) -> Option<u32> {
+        match self.styles[style].sequence {
+            Sequence::Roman => roman_value(label),
+            Sequence::Arabic => label.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok(),
+            Sequence::Decimal => label.rsplit('.').next()?.parse().ok(),
+            Sequence::LetterVi => {
+                let c = label.chars().next()?;
+                self.letters_vi.iter().position(|&l| l == c).map(|p| p as u32 + 1)
+            }
+            Sequence::LetterUpper => {
+                let c = label.chars().next()?.to_lowercase().next()?;
+                self.letters_vi.iter().position(|&l| l == c).map(|p| p as u32 + 1)
+            }
+            Sequence::None => None,
+        }
+    }
+}
+
+fn after_ok(after: After, rest: &str) -> bool {
+    let Some(c) = rest.chars().next() else { return after == After::Any || after == After::Letter };
+    match after {
+        After::Any => true,
+        After::Letter => c.is_alphabetic() || matches!(c, '"' | '“' | '(' | '[' | '\'' | '‘'),
+        After::Alnum => c.is_alphanumeric() || matches!(c, '"' | '“' | '(' | '[' | '\'' | '‘'),
+    }
+}
+
+fn is_upper_line(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// Different dash characters mark the same bullet level in practice.
+fn normalise_bullet(label: &str) -> String {
+    match label {
+        "–" | "—" => "-".to_string(),
+        "·" => "•".to_string(),
+        other => other.to_string(),
+    }
+}
+
+pub fn roman_value(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    let val = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        _ => None,
+    };
+    let digits: Vec<u32> = s.chars().map(val).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|n| n > d) {
+            total -= *d as i64;
+        } else {
+            total += *d as i64;
+        }
+    }
+    // Reject non-canonical spellings ("IIII", "VV") that are more likely words.
+    let v = u32::try_from(total).ok().filter(|v| *v > 0)?;
+    (to_roman(v) == s).then_some(v)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const T: [(u32, &str); 9] =
+        [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut s = String::new();
+    for (v, r) in T {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_values() {
+        assert_eq!(roman_value("IV"), Some(4));
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("IIII"), None);
+        assert_eq!(roman_value("VX"), None);
+    }
+}

@@ -1,0 +1,290 @@
+//! Stage 3: the numbered section tree.
+//!
+//! Nesting is not fixed by style: it is learned per document from the order
+//! in which marker styles appear. A marker whose style is already open closes
+//! back to that level (a sibling); a new style opens a level below the
+//! current one. A marker is only accepted when it is the first of its
+//! sequence at a new level or the next after its open sibling, so an "a)" or
+//! "3." that merely starts a wrapped line of prose stays prose.
+//!
+//! A file may hold several documents (a decision and the plan it issues):
+//! each header title line ("KẾ HOẠCH") after some sections starts a new part
+//! and the tree starts again from the top.
+
+pub mod markers;
+
+use crate::grammar::{DocTypes, Grammar};
+use crate::normalize::{LineKind, NormDoc};
+use markers::{Marker, Sequence};
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub parent: Option<usize>,
+    pub style: usize,
+    pub marker: Marker,
+    /// Path of numbered ancestors and itself (bullets add nothing).
+    pub path: Vec<String>,
+    pub heading: Option<String>,
+    /// Index of the line holding the marker.
+    pub line: usize,
+    /// Byte range of the section's own text (marker and children excluded).
+    pub content: (usize, usize),
+    /// Line indices owned by this node: its marker line up to its first child.
+    pub own_lines: std::ops::Range<usize>,
+    pub part: usize,
+    pub children: Vec<usize>,
+}
+
+/// A document header found in the file.
+#[derive(Debug, Clone)]
+pub struct PartStart {
+    pub doc_type: String,
+    /// The line with the type word ("KẾ HOẠCH").
+    pub title_line: usize,
+    /// First line of the header zone (issuer, number, date lines above the title).
+    pub zone_start: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    pub nodes: Vec<Node>,
+    pub roots: Vec<usize>,
+    /// For each line, the section that owns it (None: header, preamble, signature).
+    pub owner: Vec<Option<usize>>,
+    pub parts: Vec<PartStart>,
+}
+
+impl Segmented {
+    /// Headings of a node and its ancestors, innermost first.
+    pub fn headings(&self, mut node: Option<usize>) -> impl Iterator<Item = &str> {
+        std::iter::from_fn(move || {
+            let n = &self.nodes[node?];
+            node = n.parent;
+            Some(n.heading.as_deref().unwrap_or(""))
+        })
+    }
+
+    /// Section path of the node owning a line (empty for unowned lines).
+    pub fn path_of_line(&self, line: usize) -> Vec<String> {
+        self.owner.get(line).copied().flatten().map(|n| self.nodes[n].path.clone()).unwrap_or_default()
+    }
+}
+
+struct Open {
+    node: usize,
+    key: String,
+    ordinal: Option<u32>,
+}
+
+pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
+    let sg = &g.sections;
+    let mut out = Segmented { owner: vec![None; doc.lines.len()], ..Default::default() };
+    let mut stack: Vec<Open> = Vec::new();
+    // The last ordinal seen per key, for numbering that runs on across parents.
+    let mut last_by_key: std::collections::HashMap<String, u32> = Default::default();
+    let mut closed = false;
+    let mut part = 0usize;
+    let mut nodes_in_part = 0usize;
+
+    for (li, line) in doc.lines.iter().enumerate() {
+        let text = doc.line_text(li);
+        if let Some(doc_type) = part_header(doc, li, &g.doc_types) {
+            if out.parts.is_empty() || nodes_in_part > 0 {
+                if !out.parts.is_empty() {
+                    part += 1;
+                }
+                let zone_start = header_zone_start(doc, li, &out, g);
+                out.parts.push(PartStart { doc_type, title_line: li, zone_start });
+                stack.clear();
+                last_by_key.clear();
+                nodes_in_part = 0;
+                closed = false;
+                continue;
+            }
+        }
+        if is_recipients(text, &line.kind, g) {
+            closed = true;
+            stack.clear();
+            continue;
+        }
+        if line.kind != LineKind::Para {
+            if !closed {
+                out.owner[li] = stack.last().map(|o| o.node);
+            }
+            continue;
+        }
+        if let Some(m) = sg.match_marker(text) {
+            let style = &sg.styles[m.style];
+            if (!closed || style.top) && accept(&m, &stack, &last_by_key, sg) {
+                let ord = sg.ordinal(m.style, &m.label);
+                if style.top {
+                    let rank = top_rank(&m.key);
+                    while stack.last().is_some_and(|o| !(is_top_key(&o.key) && top_rank(&o.key) < rank)) {
+                        stack.pop();
+                    }
+                } else if let Some(pos) = stack.iter().position(|o| o.key == m.key) {
+                    stack.truncate(pos);
+                }
+                let parent = stack.last().map(|o| o.node);
+                let id = out.nodes.len();
+                let path = node_path(&out, parent, &m, style);
+                let content_start = line.start + m.len;
+                out.nodes.push(Node {
+                    parent,
+                    style: m.style,
+                    heading: heading_of(&text[m.len..]),
+                    path,
+                    line: li,
+                    content: (content_start, line.end),
+                    own_lines: li..li + 1,
+                    part,
+                    children: Vec::new(),
+                    marker: m.clone(),
+                });
+                match parent {
+                    Some(p) => out.nodes[p].children.push(id),
+                    None => out.roots.push(id),
+                }
+                if let Some(o) = ord {
+                    last_by_key.insert(m.key.clone(), o);
+                }
+                stack.push(Open { node: id, key: m.key, ordinal: ord });
+                out.owner[li] = Some(id);
+                nodes_in_part += 1;
+                closed = false;
+                continue;
+            }
+        }
+        if closed {
+            continue;
+        }
+        if let Some(top) = stack.last() {
+            let n = &mut out.nodes[top.node];
+            // Only extend while the node has no children, so own text stays contiguous.
+            if n.children.is_empty() {
+                n.content.1 = line.end;
+                n.own_lines.end = li + 1;
+            }
+            out.owner[li] = Some(top.node);
+        }
+    }
+    out
+}
+
+/// Whether a marker continues the structure: the next sibling of an open
+/// level, or the first item of a new level.
+fn accept(m: &Marker, stack: &[Open], last_by_key: &std::collections::HashMap<String, u32>, sg: &markers::SectionGrammar) -> bool {
+    let style = &sg.styles[m.style];
+    let Some(ord) = sg.ordinal(m.style, &m.label) else { return true };
+    if let Some(open) = stack.iter().rev().find(|o| o.key == m.key) {
+        // Documents skip or repeat a number now and then ("4." then "6."):
+        // allow small gaps forward, never going back.
+        if let Some(prev) = open.ordinal {
+            return ord > prev && ord <= prev + 3 || ord == 1 && style.sequence == Sequence::Decimal && restarts_decimal(m, stack, sg);
+        }
+        return true;
+    }
+    if ord == 1 {
+        return true;
+    }
+    if style.sequence == Sequence::Decimal {
+        // "2.1" under "2.": the prefix must be the parent's label when the
+        // parent is numbered, and the item the first of the new level.
+        return false;
+    }
+    if stack.is_empty() && matches!(style.sequence, Sequence::Roman | Sequence::Arabic) && style.top {
+        return true;
+    }
+    // Numbering that runs on across parents ("I. 1. 2. II. 3.").
+    last_by_key.get(&m.key).is_some_and(|&last| ord == last + 1)
+}
+
+/// "2.1" after "1.3" at the same depth is a new run under a new parent.
+fn restarts_decimal(m: &Marker, stack: &[Open], _sg: &markers::SectionGrammar) -> bool {
+    let _ = stack;
+    m.label.ends_with(".1")
+}
+
+fn is_top_key(key: &str) -> bool {
+    matches!(key, "part" | "chapter" | "muc" | "article" | "appendix")
+}
+
+/// Order of the top-level styles: a part holds chapters, a chapter articles.
+fn top_rank(key: &str) -> u8 {
+    match key {
+        "part" | "appendix" => 0,
+        "chapter" => 1,
+        "muc" => 2,
+        "article" => 3,
+        _ => 4,
+    }
+}
+
+fn node_path(out: &Segmented, parent: Option<usize>, m: &Marker, style: &markers::Style) -> Vec<String> {
+    let mut path = parent.map(|p| out.nodes[p].path.clone()).unwrap_or_default();
+    if style.name != "bullet" {
+        let label = if m.label.is_empty() {
+            style.path_prefix.trim().to_string()
+        } else {
+            format!("{}{}", style.path_prefix, m.label)
+        };
+        path.push(label);
+    }
+    path
+}
+
+/// The heading of a section: its first line when that reads like a title
+/// (capitals, or short with no sentence end), or the words before a colon
+/// ("Về cải cách thể chế: Rà soát ...").
+fn heading_of(rest: &str) -> Option<String> {
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    let letters = rest.chars().filter(|c| c.is_alphabetic());
+    let upper = rest.chars().filter(|c| c.is_alphabetic()).all(|c| !c.is_lowercase()) && letters.count() > 2;
+    if upper {
+        return Some(rest.trim_end_matches(':').trim().to_string());
+    }
+    if let Some(colon) = rest.find(':') {
+        let head = rest[..colon].trim();
+        if head.split_whitespace().count() <= 14 && !head.is_empty() {
+            return Some(head.to_string());
+        }
+    }
+    let words = rest.split_whitespace().count();
+    let ends_sentence = rest.ends_with(['.', ';', ',']);
+    (words <= 20 && !ends_sentence).then(|| rest.to_string())
+}
+
+/// The document type if this line is a header title ("KẾ HOẠCH", "NGHỊ
+/// QUYẾT QUY ĐỊNH ..."): in capitals, not the enacting "QUYẾT ĐỊNH:".
+fn part_header(doc: &NormDoc, li: usize, dt: &DocTypes) -> Option<String> {
+    match &doc.lines[li].kind {
+        LineKind::Para => dt.title_type(doc.line_text(li)),
+        LineKind::Row { cells, .. } => cells.iter().find_map(|&(s, e)| dt.title_type(&doc.text[s..e])),
+    }
+}
+
+/// Header lines above a title: walk back over short lines that are not part
+/// of a section body (issuer, motto, number, date).
+fn header_zone_start(doc: &NormDoc, title: usize, out: &Segmented, g: &Grammar) -> usize {
+    let mut start = title;
+    let limit = title.saturating_sub(12);
+    while start > limit {
+        let prev = start - 1;
+        if out.owner[prev].is_some() && !g.header.looks_like_header_line(doc.line_text(prev)) {
+            break;
+        }
+        start = prev;
+    }
+    start
+}
+
+fn is_recipients(text: &str, kind: &LineKind, g: &Grammar) -> bool {
+    let first = match kind {
+        LineKind::Para => text,
+        LineKind::Row { .. } => text.split(" | ").next().unwrap_or(""),
+    };
+    g.header.is_recipients(first)
+}
