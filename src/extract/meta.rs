@@ -119,7 +119,16 @@ fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> Option<
             break;
         }
         let t = doc.line_text(li);
-        let stop = h.title_stops.iter().any(|s| t.starts_with(s.as_str()))
+        // The first line under the type word is the title even when it
+        // starts like a preamble ("Thực hiện cải cách hành chính ..."),
+        // unless it cites a document or is long enough to be prose.
+        let first = parts.is_empty() && li == title_line + 1;
+        let preamble = if first {
+            t.len() > 300 || g.references.numbers(t).next().is_some() || t.starts_with("Căn cứ")
+        } else {
+            h.title_stops.iter().any(|s| t.starts_with(s.as_str()))
+        };
+        let stop = preamble
             || h.enacting.iter().any(|e| t.starts_with(e.as_str()))
             || h.issuer_head(t).is_some() && !parts.is_empty()
             || h.draft.iter().any(|d| t == d)

@@ -72,7 +72,7 @@ impl TargetGrammar {
         let units: Vec<String> = sorted_longest(raw.units).iter().map(|u| regex::escape(u)).collect();
         let joiners: Vec<String> = raw.range_joiners.iter().map(|j| regex::escape(j)).collect();
         let figure = format!(
-            r"(?P<n1>{NUM})\s*(?P<u1>%)?(?:\s*(?:{})\s*(?P<n2>{NUM}))?\s*(?P<unit>%|(?:{})\b)",
+            r"(?P<n1>{NUM})(?:\s*%?\s*(?:{})\s*(?P<n2>{NUM}))?\s*(?P<unit>%|(?:{})\b)",
             joiners.join("|"),
             units.join("|")
         );

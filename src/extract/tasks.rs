@@ -262,3 +262,13 @@ fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Opt
     let support = support_from.map(|i| ag.parse_list(toks, i, text).0).unwrap_or_default();
     Some((lead, support))
 }
+
+/// Lead and supporting agencies named in one clause (for grammar examples
+/// and callers outside a section context).
+pub fn roles_in_text(g: &crate::grammar::Grammar, text: &str) -> (Vec<String>, Vec<String>) {
+    let toks = tokenize(text);
+    match lead_and_support(&g.agencies, &toks, text) {
+        Some((lead, support)) => (names(lead), names(support)),
+        None => (Vec::new(), Vec::new()),
+    }
+}

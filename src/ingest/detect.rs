@@ -21,6 +21,13 @@ pub fn format_from_extension(path: &Path) -> Option<Format> {
 /// as ".docx" is still read as a PDF.
 pub fn detect_format(path: &Path, bytes: &[u8]) -> Result<Format, IngestError> {
     let by_ext = format_from_extension(path);
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    // A named extension we do not read is refused whatever its content
+    // (.xlsx and .pptx are zips too); a legacy .doc goes to the Word reader,
+    // which explains how to convert it.
+    if let Some(e) = ext.as_deref().filter(|e| by_ext.is_none() && *e != "doc") {
+        return Err(IngestError::Unsupported(format!(".{e} files are not supported; planparse reads .docx, .pdf, .txt and .md")));
+    }
     if bytes.starts_with(b"%PDF-") || find_pdf_header(bytes) {
         return Ok(Format::Pdf);
     }
