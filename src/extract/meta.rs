@@ -201,8 +201,7 @@ fn is_upper(s: &str) -> bool {
 }
 
 fn body_issuer(doc: &NormDoc, h: &HeaderGrammar, place: Option<&str>) -> Option<String> {
-    let window = &doc.text[..doc.text.len().min(6000)];
-    let window = &window[..window.floor_char_boundary(window.len())];
+    let window = &doc.text[..doc.text.floor_char_boundary(6000)];
     let caps = h.body_issuer.captures(window)?;
     let mut name = expand_abbreviations(caps.name("issuer")?.as_str(), h);
     // "UBND huyện" with the name only in the place line: "huyện Triệu Sơn".

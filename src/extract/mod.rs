@@ -52,10 +52,21 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
     own.extend(meta.number.clone());
     let references = references::extract(doc, &g.references, &g.doc_types, &own);
     let doc_year = meta.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
-    let targets = targets_in(&cx, doc_year);
-    let mut tasks = tasks::extract(&cx);
-    tasks.extend(tables::extract(doc, seg, &g.tables, &g.agencies, &g.deadlines));
-    tasks.sort_by_key(|t| t.span.start);
+    // Articles and Q&A pages quote percentages and duties too; only an
+    // official document (a header, a number, or plan headings) sets goals.
+    let official = !seg.parts.is_empty()
+        || meta.number.is_some()
+        || seg.nodes.iter().any(|n| {
+            g.sections.styles[n.style].name == "roman" && n.heading.as_deref().is_some_and(|h| g.doc_types.is_plan_heading(h))
+        });
+    let (targets, tasks) = if official {
+        let mut tasks = tasks::extract(&cx);
+        tasks.extend(tables::extract(doc, seg, &g.tables, &g.agencies, &g.deadlines));
+        tasks.sort_by_key(|t| t.span.start);
+        (targets_in(&cx, doc_year), tasks)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     Extracted { meta, parts, targets, tasks, references }
 }
 

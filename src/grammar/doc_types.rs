@@ -7,6 +7,7 @@ pub struct RawDocTypes {
     #[serde(rename = "type")]
     types: Vec<RawType>,
     meta_types: Vec<String>,
+    plan_headings: Vec<String>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -20,11 +21,12 @@ struct RawType {
 pub struct DocTypes {
     types: Vec<RawType>,
     meta_types: Vec<String>,
+    plan_headings: Vec<String>,
 }
 
 impl DocTypes {
     pub fn compile(raw: RawDocTypes) -> Result<Self, regex::Error> {
-        Ok(DocTypes { types: raw.types, meta_types: raw.meta_types })
+        Ok(DocTypes { types: raw.types, meta_types: raw.meta_types, plan_headings: raw.plan_headings })
     }
 
     /// The type named by a header title line: the title word alone or
@@ -41,6 +43,13 @@ impl DocTypes {
                 (rest.is_empty() || rest.starts_with(' ')).then(|| t.id.clone())
             })
         })
+    }
+
+    /// Whether a heading is one only plans and decisions have.
+    pub fn is_plan_heading(&self, heading: &str) -> bool {
+        // Compared in capitals: TCVN3 text has lost the case of accented capitals.
+        let upper = heading.to_uppercase();
+        self.plan_headings.iter().any(|h| upper.starts_with(h.as_str()))
     }
 
     /// The type of a citation word ("Nghị quyết", "Kế hoạch hành động").

@@ -31,7 +31,6 @@ mod xml;
 #[cfg(test)]
 mod tests;
 
-use super::encoding::Legacy;
 use super::{IngestError, Ingested};
 use numbering::Numbering;
 use package::{Package, PartNames};
@@ -149,9 +148,9 @@ pub(crate) fn read_with_limits(bytes: &[u8], options: Options, limits: Limits) -
             warnings.push(format!(
                 "{} text runs in legacy Vietnamese fonts ({}) were converted to Unicode",
                 out.legacy_runs,
-                legacy_name(enc)
+                enc.name()
             ));
-            legacy_name(enc)
+            enc.name()
         }
         None => "utf-8",
     };
@@ -188,14 +187,5 @@ fn optional_part(pkg: &mut Package<'_>, part: &str, warnings: &mut Vec<String>) 
             Ok(None)
         }
         Err(other) => Err(other),
-    }
-}
-
-fn legacy_name(enc: Legacy) -> &'static str {
-    match enc {
-        Legacy::Tcvn3 | Legacy::Tcvn3Upper => "tcvn3",
-        Legacy::Vni => "vni",
-        Legacy::Viscii => "viscii",
-        Legacy::Cp1258 => "windows-1258",
     }
 }

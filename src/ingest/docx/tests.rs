@@ -328,13 +328,21 @@ fn footnotes_are_not_body_text_and_marks_add_nothing() {
 #[test]
 fn legacy_font_runs_go_through_the_encoding_module() {
     let styles = r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr></w:style>"#;
-    let body = r#"<w:p><w:r><w:t>Céng hoµ</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr><w:t xml:space="preserve"> Việt Nam</w:t></w:r></w:p>"#;
+    let body = r#"<w:p><w:r><w:t>Céng hoµ</w:t></w:r>
+        <w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr><w:t xml:space="preserve"> Việt Nam</w:t></w:r>
+        <w:r><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/></w:rPr><w:t xml:space="preserve"> Céng</w:t></w:r></w:p>"#;
     let got = read(&docx(body, None, Some(styles))).unwrap();
-    let expected_legacy = match legacy_font_encoding(".VnTime") {
+    let enc = legacy_font_encoding(".VnTime");
+    let expected = match enc {
         Some(enc) => transcode_legacy("Céng hoµ", enc),
         None => "Céng hoµ".to_string(),
     };
-    assert_eq!(got.blocks, vec![para(&format!("{expected_legacy} Việt Nam"))]);
+    // The theme font overrides the style's legacy font: that run is Unicode.
+    assert_eq!(got.blocks, vec![para(&format!("{expected} Việt Nam Céng"))]);
+    if let Some(enc) = enc {
+        assert_eq!(got.encoding.as_deref(), Some(enc.name()));
+        assert_ne!(expected, "Céng hoµ", "the encoding module converts TCVN3 text");
+    }
 }
 
 #[test]
