@@ -1,0 +1,467 @@
+//! Text clean-up for what PDF text layers do to documents: page furniture,
+//! lines wrapped mid-sentence, syllables split by stray spaces, ligatures,
+//! decomposed diacritics. Shared by both backends.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use super::syllable::is_syllable;
+
+/// One visual line handed to [`assemble_paragraphs`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LineIn {
+    pub text: String,
+    /// The layout saw a paragraph boundary before this line (extra vertical
+    /// space, first-line indent, blank line in pdftotext output).
+    pub gap_before: bool,
+    /// Whether the line reached the right edge of its column; `None` when
+    /// the backend has no geometry.
+    pub full_width: Option<bool>,
+}
+
+/// Ligature code points U+FB00-FB06, the only characters we compatibility-
+/// decompose: NFKC on the whole text would also rewrite Vietnamese.
+pub fn expand_ligatures(text: &str) -> String {
+    if !text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Ligatures, then NFC (LibreOffice writes some letters as base + combining
+/// accent), skipping the NFC pass when the quick check says it is a no-op.
+pub fn normalize_chars(text: &str) -> String {
+    let text = expand_ligatures(text);
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+        text
+    } else {
+        text.nfc().collect()
+    }
+}
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[-–—\s]*(?:(?:[Tt]rang|TRANG|[Pp]age|PAGE)\s*)?(\d{1,4})\s*(?:(?:/|of|trên|TRÊN)\s*\d{1,4})?[-–—\s]*$",
+    )
+    .expect("static regex")
+});
+
+/// The number printed by a page-number line ("3", "- 3 -", "Trang 3",
+/// "3/12"), or None when the line is anything else.
+pub fn page_number(line: &str) -> Option<u32> {
+    let caps = PAGE_NUMBER.captures(line.trim())?;
+    caps.get(1)?.as_str().parse().ok()
+}
+
+/// A line at the top or bottom edge of a page, candidate for removal as a
+/// page number or running header/footer.
+#[derive(Debug, Clone)]
+pub struct EdgeLine {
+    /// 0-based page index in the document.
+    pub page: usize,
+    /// Backend-specific line handle, echoed back in the result.
+    pub id: usize,
+    pub text: String,
+}
+
+/// Picks the edge lines that are page furniture: page numbers that follow
+/// the page sequence, and lines repeated (digits ignored) on most pages.
+/// A lone number at a page edge is only removed when other pages confirm
+/// the numbering, so a table cell that happens to hold "2" survives.
+pub fn find_furniture(edges: &[EdgeLine], page_count: usize) -> HashSet<(usize, usize)> {
+    let mut drop = HashSet::new();
+    if page_count < 2 {
+        return drop;
+    }
+    let mut offsets: HashMap<i64, usize> = HashMap::new();
+    for e in edges {
+        if let Some(n) = page_number(&e.text) {
+            *offsets.entry(i64::from(n) - e.page as i64).or_default() += 1;
+        }
+    }
+    let needed = 2.max(page_count * 3 / 10);
+    if let Some((&offset, _)) = offsets.iter().filter(|(_, n)| **n >= needed).max_by_key(|(_, n)| **n) {
+        for e in edges {
+            if page_number(&e.text).is_some_and(|n| i64::from(n) - e.page as i64 == offset) {
+                drop.insert((e.page, e.id));
+            }
+        }
+    }
+    if page_count >= 3 {
+        let mut pages_with: HashMap<String, HashSet<usize>> = HashMap::new();
+        for e in edges {
+            let key = furniture_key(&e.text);
+            if key.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                pages_with.entry(key).or_default().insert(e.page);
+            }
+        }
+        let needed = 3.max(page_count.div_ceil(2));
+        for e in edges {
+            if pages_with.get(&furniture_key(&e.text)).is_some_and(|p| p.len() >= needed) {
+                drop.insert((e.page, e.id));
+            }
+        }
+    }
+    drop
+}
+
+fn furniture_key(text: &str) -> String {
+    let mut key = String::new();
+    for word in text.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).flat_map(char::to_lowercase));
+    }
+    key
+}
+
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[IVXLC]{1,6}\.|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[-+•*–—]|(?:Điều|Chương|Mục|Phần|Phụ lục|Khoản|Điểm)\s+[\dIVXLC]+\b)(?:\s|$)",
+    )
+    .expect("static regex")
+});
+
+static RANGE_CONTINUATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–—]\s*\d").expect("static regex"));
+
+static MARKER_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[IVXLC]{1,6}[.)]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđA-Z][.)]|[-+•*–—]|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[.:]?)$")
+        .expect("static regex")
+});
+
+/// Whether a text is nothing but a list number or bullet ("1.", "1.1.",
+/// "a)", "II.", "-", "Điều 5.").
+pub fn is_list_marker_only(text: &str) -> bool {
+    MARKER_ONLY.is_match(text.trim())
+}
+
+/// Whether a line starts like a new list item or article.
+pub fn starts_with_list_marker(line: &str) -> bool {
+    LIST_MARKER.is_match(line.trim_start())
+}
+
+/// Whether a line ends a sentence or introduces a list.
+pub fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['.', '!', '?', ';', ':', '…']) || t.ends_with("./.")
+}
+
+/// A line of dashes, underscores or similar used under a header.
+pub fn is_dash_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() >= 3
+        && t.chars().all(|c| matches!(c, '-' | '_' | '–' | '—' | '=' | '*' | '.' | ' '))
+        && t.chars().filter(|c| *c != ' ').count() >= 3
+        && !t.chars().all(|c| c == '.' || c == ' ')
+}
+
+static GLUED_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([-_–—=]{3,})\s*(\S.*)$").expect("static regex"));
+
+/// pdftotext glues a header's dash rule to the next cell's text
+/// ("-------Số: 012/CT-UBND"): split it back into two lines.
+pub fn split_glued_rule(line: &str) -> Vec<String> {
+    match GLUED_RULE.captures(line.trim()) {
+        Some(c) if !c[2].starts_with(['-', '_', '–', '—', '=']) => vec![c[1].to_string(), c[2].to_string()],
+        _ => vec![line.to_string()],
+    }
+}
+
+/// Joins two visual lines of one paragraph. A line-final hyphen is kept and
+/// glued ("2025-" + "2030" -> "2025-2030", "QĐ-" + "UBND" -> "QĐ-UBND"):
+/// Vietnamese is not hyphenated at line ends, so the hyphen is real.
+pub fn join_lines(prev: &str, next: &str) -> String {
+    let prev = prev.trim_end();
+    let next = next.trim_start();
+    if prev.is_empty() {
+        return next.to_string();
+    }
+    if next.is_empty() {
+        return prev.to_string();
+    }
+    let glued_hyphen = prev.ends_with('-') && !prev.ends_with(" -") && !is_dash_rule(prev) && prev.len() > 1;
+    if glued_hyphen { format!("{prev}{next}") } else { format!("{prev} {next}") }
+}
+
+static NUMBER_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Số\s*:\s*\S+(?:\s+\S+){0,2}$").expect("static regex"));
+static PLACE_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[^,]{0,40},\s*ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*năm\s*\d{4}\s*$").expect("static regex")
+});
+
+/// The header's "Số: 12/KH-UBND" and "Hà Nội, ngày 5 tháng 3 năm 2025"
+/// are fields of their own even when printed one under the other.
+fn is_header_field(line: &str) -> bool {
+    let t = line.trim();
+    NUMBER_LINE.is_match(t) || PLACE_DATE_LINE.is_match(t)
+}
+
+fn should_break(prev: &LineIn, cur: &LineIn) -> bool {
+    if cur.gap_before || is_dash_rule(&prev.text) || is_dash_rule(&cur.text) {
+        return true;
+    }
+    if is_header_field(&prev.text) || is_header_field(&cur.text) {
+        return true;
+    }
+    // "giai đoạn 2021" + "- 2025": a wrapped range, not a bullet.
+    if RANGE_CONTINUATION.is_match(cur.text.trim_start())
+        && prev.text.trim_end().ends_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let marker = starts_with_list_marker(&cur.text);
+    let sentence_end = ends_sentence(&prev.text);
+    match prev.full_width {
+        // A line filled to the margin wrapped; only both signals together
+        // outweigh that.
+        Some(true) => marker && sentence_end,
+        _ => marker || sentence_end,
+    }
+}
+
+/// Turns visual lines into paragraphs: rejoins lines wrapped mid-sentence,
+/// keeps list items and articles apart, repairs split syllables.
+pub fn assemble_paragraphs(lines: &[LineIn]) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    let mut prev: Option<&LineIn> = None;
+    for line in lines {
+        let text = line.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        match prev {
+            Some(p) if !should_break(p, line) => current = join_lines(&current, text),
+            _ => {
+                push_paragraph(&mut paragraphs, &current);
+                current = text.to_string();
+            }
+        }
+        prev = Some(line);
+    }
+    push_paragraph(&mut paragraphs, &current);
+    paragraphs
+}
+
+fn push_paragraph(out: &mut Vec<String>, text: &str) {
+    let text = repair_split_syllables(&normalize_chars(text.trim()));
+    if !text.is_empty() {
+        out.push(text);
+    }
+}
+
+/// Rejoins a Vietnamese syllable that the text layer split with a space
+/// ("ĐIỀ U" -> "ĐIỀU", "Ch ủ" -> "Chủ"). Only when the joined form is a
+/// syllable and at least one piece is not, so two real words are never
+/// glued together.
+pub fn repair_split_syllables(text: &str) -> String {
+    if !text.contains(' ') {
+        return text.to_string();
+    }
+    let tokens: Vec<&str> = text.split(' ').collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut token = tokens[i].to_string();
+        while i + 1 < tokens.len() {
+            match merge_pieces(&token, tokens[i + 1]) {
+                Some(merged) => {
+                    token = merged;
+                    i += 1;
+                }
+                None => break,
+            }
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&token);
+        i += 1;
+    }
+    out
+}
+
+fn merge_pieces(left: &str, right: &str) -> Option<String> {
+    if left.is_empty() || right.is_empty() || !left.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    // The right piece may carry the punctuation that followed the word.
+    let core_end = right.find(|c: char| !c.is_alphabetic()).unwrap_or(right.len());
+    let (right_core, right_tail) = right.split_at(core_end);
+    if right_core.is_empty() || !right_tail.chars().all(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?')) {
+        return None;
+    }
+    // "Ninh" + "Bình" style capitals start a new word unless the left piece
+    // is all capitals too ("ĐIỀ" + "U").
+    let right_capital = right_core.chars().next().is_some_and(char::is_uppercase);
+    let left_all_caps = left.chars().all(char::is_uppercase);
+    let right_all_caps = right_core.chars().all(char::is_uppercase);
+    if right_capital && !left_all_caps {
+        return None;
+    }
+    if left_all_caps && !right_all_caps && left.chars().count() > 1 {
+        return None;
+    }
+    let joined = format!("{left}{right_core}");
+    let joined_nfc: String = joined.nfc().collect();
+    if !is_syllable(&joined_nfc) {
+        return None;
+    }
+    if is_syllable(left) && is_syllable(right_core) {
+        return None;
+    }
+    Some(format!("{joined_nfc}{right_tail}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<LineIn> {
+        texts.iter().map(|t| LineIn { text: t.to_string(), ..Default::default() }).collect()
+    }
+
+    #[test]
+    fn recognises_bare_list_markers() {
+        for m in ["1.", "1.1.", "a)", "II.", "-", "•", "Điều 5."] {
+            assert!(is_list_marker_only(m), "{m}");
+        }
+        // A bare "12" is a table's row number more often than a list number.
+        for t in ["1. Mục tiêu", "Số:", "CỘNG HÒA", "2025-2030", "12"] {
+            assert!(!is_list_marker_only(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn recognises_page_number_lines() {
+        for (line, n) in [("3", 3), ("- 12 -", 12), ("Trang 4", 4), ("4/15", 4), ("  7  ", 7), ("Page 2 of 9", 2)] {
+            assert_eq!(page_number(line), Some(n), "{line}");
+        }
+        for line in ["3. Nội dung", "Điều 3", "2025 - 2030", "12 tháng", "a"] {
+            assert_eq!(page_number(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn removes_confirmed_page_numbers_and_repeated_headers() {
+        let mut edges = Vec::new();
+        for page in 0..5 {
+            edges.push(EdgeLine { page, id: 0, text: format!("{}", page + 1) });
+            edges.push(EdgeLine { page, id: 1, text: format!("CÔNG BÁO/Số {}/Ngày 02-12-2025", 100 + page) });
+            edges.push(EdgeLine {
+                page,
+                id: 2,
+                text: format!("nội dung riêng của trang {}", ["một", "hai", "ba", "bốn", "năm"][page]),
+            });
+        }
+        let drop = find_furniture(&edges, 5);
+        for page in 0..5 {
+            assert!(drop.contains(&(page, 0)));
+            assert!(drop.contains(&(page, 1)));
+            assert!(!drop.contains(&(page, 2)));
+        }
+    }
+
+    #[test]
+    fn keeps_a_lone_number_that_does_not_follow_the_pages() {
+        let edges = vec![
+            EdgeLine { page: 0, id: 0, text: "2".into() },
+            EdgeLine { page: 3, id: 0, text: "2025".into() },
+            EdgeLine { page: 5, id: 0, text: "17".into() },
+        ];
+        assert!(find_furniture(&edges, 8).is_empty());
+    }
+
+    #[test]
+    fn rejoins_lines_wrapped_mid_sentence() {
+        let paras = assemble_paragraphs(&lines(&[
+            "Căn cứ Nghị quyết số",
+            "57-NQ/TW ngày 22 tháng 12 năm 2024;",
+            "Căn cứ Luật Ngân sách",
+            "nhà nước;",
+            "Điều 1. Phạm vi điều chỉnh",
+            "1. Quy định này áp dụng cho",
+            "các cơ quan:",
+            "a) Sở Tài chính;",
+            "- Ủy ban nhân dân",
+            "+ cấp xã",
+        ]));
+        assert_eq!(
+            paras,
+            vec![
+                "Căn cứ Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024;",
+                "Căn cứ Luật Ngân sách nhà nước;",
+                "Điều 1. Phạm vi điều chỉnh",
+                "1. Quy định này áp dụng cho các cơ quan:",
+                "a) Sở Tài chính;",
+                "- Ủy ban nhân dân",
+                "+ cấp xã",
+            ]
+        );
+    }
+
+    #[test]
+    fn header_fields_stay_apart() {
+        let paras =
+            assemble_paragraphs(&lines(&["Số: 263 /KH-UBND", "Phước Long, ngày 09 tháng 12 năm 2020", "KẾ HOẠCH"]));
+        assert_eq!(paras, vec!["Số: 263 /KH-UBND", "Phước Long, ngày 09 tháng 12 năm 2020", "KẾ HOẠCH"]);
+    }
+
+    #[test]
+    fn full_width_lines_join_even_before_a_number() {
+        let mut ls = lines(&["theo quy định tại khoản", "2 Điều 5 của Luật này."]);
+        ls[0].full_width = Some(true);
+        assert_eq!(assemble_paragraphs(&ls), vec!["theo quy định tại khoản 2 Điều 5 của Luật này."]);
+    }
+
+    #[test]
+    fn keeps_line_end_hyphens() {
+        assert_eq!(join_lines("giai đoạn 2025-", "2030"), "giai đoạn 2025-2030");
+        assert_eq!(join_lines("giai đoạn 2025 -", "2030"), "giai đoạn 2025 - 2030");
+        assert_eq!(join_lines("Quyết định số 12/QĐ-", "UBND"), "Quyết định số 12/QĐ-UBND");
+        let paras = assemble_paragraphs(&lines(&["kế hoạch giai đoạn 2021", "- 2025 của tỉnh"]));
+        assert_eq!(paras, vec!["kế hoạch giai đoạn 2021 - 2025 của tỉnh"]);
+    }
+
+    #[test]
+    fn separates_dash_rules() {
+        assert_eq!(split_glued_rule("-------Số: 012/CT-UBND"), vec!["-------", "Số: 012/CT-UBND"]);
+        assert_eq!(split_glued_rule("- Sở Tài chính"), vec!["- Sở Tài chính"]);
+        let paras = assemble_paragraphs(&lines(&["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK", "--------", "Số: 12/KH-UBND"]));
+        assert_eq!(paras, vec!["ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "--------", "Số: 12/KH-UBND"]);
+    }
+
+    #[test]
+    fn repairs_split_syllables_only_where_safe() {
+        assert_eq!(repair_split_syllables("ĐIỀ U KHOẢN"), "ĐIỀU KHOẢN");
+        assert_eq!(repair_split_syllables("Ch ủ th ẻ"), "Chủ thẻ");
+        assert_eq!(repair_split_syllables("THƯ VIỆN PHÁP LUẬ T. Mọi"), "THƯ VIỆN PHÁP LUẬT. Mọi");
+        assert_eq!(repair_split_syllables("CHÍN H PHỦ"), "CHÍNH PHỦ");
+        // Two real words stay apart.
+        for keep in ["NGƯ ỜI", "người dân", "Ninh Bình", "điểm b khoản 1", "Phần I NHỮNG", "UBND tỉnh", "kho an toàn"]
+        {
+            assert_eq!(repair_split_syllables(keep), keep);
+        }
+    }
+
+    #[test]
+    fn expands_ligatures_and_composes() {
+        assert_eq!(normalize_chars("e\u{FB03}cient o\u{FB00}"), "efficient off");
+        assert_eq!(normalize_chars("Vie\u{323}\u{302}t"), "Việt");
+    }
+}

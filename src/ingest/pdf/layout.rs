@@ -1,0 +1,665 @@
+//! Glyphs -> lines -> cells -> reading order, for the built-in backend.
+//!
+//! pdf-extract hands us glyphs in content-stream order. Office suites write a
+//! table row cell by cell, so the stream order is already cell order; what
+//! is lost is where one cell ends and the next begins, and the fact that a
+//! row cut by a page break continues, cell by cell, on the next page. We
+//! recover both from positions:
+//! - a new *line* starts when the baseline moves or the pen jumps sideways;
+//! - a new *cell* (flow) starts when the stream goes back up the page or
+//!   jumps right on the same baseline; lines going down stay in the cell
+//!   while they overlap its column;
+//! - cells that start side by side form a *row*;
+//! - the first row of a page continues the last row of the previous page
+//!   when each of its cells sits in the column of a cell that ran to the
+//!   bottom of that page; their lines are then appended cell by cell.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use super::cleanup::{self, EdgeLine, LineIn};
+
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    pub x: f64,
+    pub y: f64,
+    pub advance: f64,
+    pub size: f64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PageGlyphs {
+    pub glyphs: Vec<Glyph>,
+}
+
+/// One visual line (or one cell's piece of a line) with its box.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub x0: f64,
+    pub x1: f64,
+    pub y: f64,
+    pub size: f64,
+    pub text: String,
+}
+
+/// A laid-out piece of the document, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Region {
+    /// Paragraphs of running text.
+    Text(Vec<String>),
+    /// One table row: the cells' texts (paragraphs joined by '\n') and
+    /// their horizontal extents, for aligning rows into columns later.
+    Row { cells: Vec<String>, spans: Vec<(f64, f64)>, size: f64 },
+}
+
+// Thresholds, in units of the font size.
+/// Baseline shift that starts a new line (superscripts stay below it).
+const NEW_LINE_DY: f64 = 0.5;
+/// Horizontal gap that means a space (pdf-extract's value).
+const SPACE_GAP: f64 = 0.1;
+/// Horizontal gap on one baseline that means another column: word gaps in
+/// justified text stay under 0.2 em because spaces are glyphs.
+const COLUMN_GAP: f64 = 0.8;
+/// Vertical distance beyond which a line going down starts a new flow.
+const MAX_FLOW_DY: f64 = 3.0;
+
+/// Lines of every page, page furniture removed, laid out into regions.
+pub fn layout(pages: &[PageGlyphs]) -> Vec<Region> {
+    let mut page_lines: Vec<Vec<Line>> = pages.iter().map(|p| build_lines(&p.glyphs)).collect();
+    remove_furniture(&mut page_lines);
+    let mut rows: Vec<Row> = Vec::new();
+    for (page, lines) in page_lines.iter().enumerate() {
+        let page_rows = build_rows(lines, page);
+        let (top, _) = content_extent(lines);
+        let mut page_rows = page_rows.into_iter();
+        if let Some(first) = page_rows.next() {
+            let prev_page = page.checked_sub(1).and_then(|p| page_lines.get(p)).map(|l| {
+                let right = l.iter().map(|line| line.x1).fold(f64::NEG_INFINITY, f64::max);
+                (content_extent(l).1, right)
+            });
+            let rest = match prev_page {
+                Some(prev_page) => continue_cells(&mut rows, first, page, prev_page, top),
+                None => first,
+            };
+            if !rest.flows.is_empty() {
+                rows.push(rest);
+            }
+        }
+        rows.extend(page_rows);
+    }
+    rows.into_iter().map(Row::into_region).collect()
+}
+
+/// Lines of one page in stream order. Same spacing rules as pdf-extract's
+/// PlainTextOutput (they give it its near-perfect score on ordinary files),
+/// but any baseline change or sideways jump starts a new line, so that two
+/// table cells never share one.
+pub fn build_lines(glyphs: &[Glyph]) -> Vec<Line> {
+    let mut lines: Vec<LineBuilder> = Vec::new();
+    let mut seen = DuplicateFilter::default();
+    let mut last_end = f64::NEG_INFINITY;
+    let mut last_y = f64::NEG_INFINITY;
+    let mut last_size = 0.0f64;
+    for g in glyphs {
+        if g.text.is_empty() || seen.is_duplicate(g) {
+            continue;
+        }
+        let size = g.size.max(last_size).max(1.0);
+        let dy = g.y - last_y;
+        let gap = g.x - last_end;
+        if is_mark(&g.text) && gap < -0.05 * size && attach_mark(&mut lines, g) {
+            continue;
+        }
+        // Word's list numbers are followed by a tab: "1." far left of its
+        // text is one line, not two cells.
+        let column_jump = gap > COLUMN_GAP * size && !lines.last().is_some_and(LineBuilder::is_list_marker);
+        let starts_line = lines.is_empty() || dy.abs() > NEW_LINE_DY * size || gap < -0.5 * size || column_jump;
+        if starts_line {
+            lines.push(LineBuilder::default());
+        }
+        if let Some(line) = lines.last_mut() {
+            let wants_space = !starts_line && gap > SPACE_GAP * size;
+            line.push(g, wants_space);
+        }
+        last_y = g.y;
+        last_end = g.x + g.advance;
+        last_size = g.size;
+    }
+    lines.into_iter().filter_map(LineBuilder::finish).collect()
+}
+
+#[derive(Default)]
+struct LineBuilder {
+    /// (x, x_end, text) per glyph, so that a late accent can find its base.
+    parts: Vec<(f64, f64, String)>,
+    y: f64,
+    size: f64,
+}
+
+impl LineBuilder {
+    fn push(&mut self, g: &Glyph, space_before: bool) {
+        if self.parts.is_empty() {
+            self.y = g.y;
+        }
+        if space_before {
+            let ends_with_space = self.parts.last().is_some_and(|p| p.2.ends_with(' '));
+            if !ends_with_space && !g.text.starts_with(' ') {
+                self.parts.push((g.x, g.x, " ".to_string()));
+            }
+        }
+        self.size = self.size.max(g.size);
+        self.parts.push((g.x, g.x + g.advance.max(0.0), g.text.clone()));
+    }
+
+    fn is_list_marker(&self) -> bool {
+        let text: String = self.parts.iter().map(|p| p.2.as_str()).collect();
+        cleanup::is_list_marker_only(&text)
+    }
+
+    fn finish(self) -> Option<Line> {
+        let text: String = self.parts.iter().map(|p| p.2.as_str()).collect();
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            return None;
+        }
+        // The box covers ink, not the spaces a line may start or end with.
+        let inked = || self.parts.iter().filter(|p| !p.2.trim().is_empty());
+        let x0 = inked().map(|p| p.0).fold(f64::INFINITY, f64::min);
+        let x1 = inked().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+        Some(Line { x0, x1, y: self.y, size: self.size, text })
+    }
+}
+
+/// Some producers paint text twice, slightly offset, to fake bold. A glyph
+/// equal to one already painted at (almost) the same spot is dropped.
+#[derive(Default)]
+struct DuplicateFilter {
+    painted: HashMap<(u64, i64), Vec<f64>>,
+}
+
+impl DuplicateFilter {
+    fn is_duplicate(&mut self, g: &Glyph) -> bool {
+        if g.text.trim().is_empty() {
+            return false;
+        }
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        g.text.hash(&mut hasher);
+        let text = hasher.finish();
+        let tolerance = 0.15 * g.size.max(1.0);
+        let row = g.y.round() as i64;
+        for r in [row - 1, row, row + 1] {
+            if self.painted.get(&(text, r)).is_some_and(|xs| xs.iter().any(|x| (x - g.x).abs() < tolerance)) {
+                return true;
+            }
+        }
+        self.painted.entry((text, row)).or_default().push(g.x);
+        false
+    }
+}
+
+fn is_mark(text: &str) -> bool {
+    text.chars()
+        .all(|c| unicode_normalization::char::is_combining_mark(c) || matches!(c, '´' | '`' | 'ˆ' | '˜' | '˘' | '¸'))
+}
+
+/// Fonts without Vietnamese glyphs make some writers paint the accents
+/// after the whole line; put each one back after the letter under it.
+fn attach_mark(lines: &mut [LineBuilder], g: &Glyph) -> bool {
+    let centre = g.x + g.advance / 2.0;
+    let tolerance = 0.8 * g.size.max(1.0);
+    for line in lines.iter_mut().rev().take(4) {
+        if (line.y - g.y).abs() > tolerance {
+            continue;
+        }
+        let base = line.parts.iter_mut().rev().find(|p| p.0 <= centre && !p.2.trim().is_empty());
+        if let Some(part) = base {
+            part.2.push_str(&combining_form(&g.text));
+            return true;
+        }
+    }
+    false
+}
+
+fn combining_form(mark: &str) -> String {
+    mark.chars()
+        .map(|c| match c {
+            '´' => '\u{301}',
+            '`' => '\u{300}',
+            'ˆ' => '\u{302}',
+            '˜' => '\u{303}',
+            '˘' => '\u{306}',
+            other => other,
+        })
+        .collect()
+}
+
+/// Page numbers and running headers/footers: the two highest and two
+/// lowest lines of each page are the candidates.
+fn remove_furniture(pages: &mut [Vec<Line>]) {
+    let mut edges = Vec::new();
+    for (page, lines) in pages.iter().enumerate() {
+        let mut order: Vec<usize> = (0..lines.len()).collect();
+        order.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
+        let mut picked: Vec<usize> = order.iter().take(2).chain(order.iter().rev().take(2)).copied().collect();
+        picked.sort_unstable();
+        picked.dedup();
+        for id in picked {
+            edges.push(EdgeLine { page, id, text: lines[id].text.clone() });
+        }
+    }
+    let drop = cleanup::find_furniture(&edges, pages.len());
+    for (page, lines) in pages.iter_mut().enumerate() {
+        let mut id = 0;
+        lines.retain(|_| {
+            let keep = !drop.contains(&(page, id));
+            id += 1;
+            keep
+        });
+    }
+}
+
+fn content_extent(lines: &[Line]) -> (f64, f64) {
+    let top = lines.iter().map(|l| l.y).fold(f64::INFINITY, f64::min);
+    let bottom = lines.iter().map(|l| l.y).fold(f64::NEG_INFINITY, f64::max);
+    (top, bottom)
+}
+
+#[derive(Debug, Clone)]
+struct Flow {
+    lines: Vec<Line>,
+    x0: f64,
+    x1: f64,
+    /// Baseline of the last line, on `last_page`.
+    bottom: f64,
+    top: f64,
+    last_page: usize,
+}
+
+impl Flow {
+    fn new(line: &Line, page: usize) -> Flow {
+        Flow { x0: line.x0, x1: line.x1, bottom: line.y, top: line.y, last_page: page, lines: vec![line.clone()] }
+    }
+
+    fn push(&mut self, line: &Line, page: usize) {
+        self.x0 = self.x0.min(line.x0);
+        self.x1 = self.x1.max(line.x1);
+        self.bottom = line.y;
+        self.last_page = page;
+        self.lines.push(line.clone());
+    }
+
+    /// Splits off, as a flow of its own, the lines from the one on baseline
+    /// `y` down, when that line follows more space than the flow's line
+    /// pitch: the padding that separates table rows. Without that space the
+    /// cell runs on beside the new row (merged down several rows). A flow
+    /// here never spans pages, so `lines` runs top to bottom.
+    fn split_at_row_start(&mut self, y: f64) -> Option<Flow> {
+        let size = self.size();
+        let at = self.lines.iter().position(|l| (l.y - y).abs() <= 0.3 * size)?;
+        if at == 0 {
+            return None;
+        }
+        let pitch = self.lines.windows(2).map(|w| w[1].y - w[0].y).filter(|d| *d > 0.0).fold(f64::INFINITY, f64::min);
+        if self.lines[at].y - self.lines[at - 1].y <= pitch * 1.1 {
+            return None;
+        }
+        let tail_lines = self.lines.split_off(at);
+        let page = self.last_page;
+        let mut tail = Flow::new(&tail_lines[0], page);
+        for line in &tail_lines[1..] {
+            tail.push(line, page);
+        }
+        let head_lines = std::mem::take(&mut self.lines);
+        *self = Flow::new(&head_lines[0], page);
+        for line in &head_lines[1..] {
+            self.push(line, page);
+        }
+        Some(tail)
+    }
+
+    fn size(&self) -> f64 {
+        self.lines.iter().map(|l| l.size).fold(1.0, f64::max)
+    }
+
+    /// Paragraphs, using vertical gaps and first-line indents as hints.
+    fn paragraphs(&self) -> Vec<String> {
+        let mut steps: Vec<f64> = self.lines.windows(2).map(|w| w[1].y - w[0].y).filter(|d| *d > 0.0).collect();
+        steps.sort_by(f64::total_cmp);
+        // The lower quartile is the line pitch even when most lines end a
+        // paragraph.
+        let pitch = steps.get(steps.len() / 4).copied();
+        let left = self.x0;
+        let mut out = Vec::with_capacity(self.lines.len());
+        for (i, line) in self.lines.iter().enumerate() {
+            let mut gap_before = false;
+            if i > 0 {
+                let prev = &self.lines[i - 1];
+                let dy = line.y - prev.y;
+                if let Some(pitch) = pitch {
+                    // A negative step is a page break inside the flow.
+                    gap_before |= dy > 0.0 && dy > pitch * 1.1 + 0.5;
+                }
+                // A first-line indent; centred lines (titles, header
+                // cells) move their left edge too but keep their centre.
+                let centred = ((line.x0 + line.x1) - (prev.x0 + prev.x1)).abs() / 2.0 <= line.size;
+                gap_before |= line.x0 > left + 0.8 * line.size && prev.x0 < left + 0.4 * line.size && !centred;
+                // A short centred line is a title line of its own ("PHỤ
+                // LỤC", "(Kèm theo ...)") unless the next one carries on
+                // in lower case; a long one wrapped.
+                let prev_centred_in_flow = ((prev.x0 + prev.x1) - (self.x0 + self.x1)).abs() / 2.0 <= prev.size
+                    && prev.x0 > left + prev.size
+                    && prev.x1 < self.x1 - 1.5 * prev.size;
+                let continues = line.text.chars().next().is_some_and(char::is_lowercase);
+                gap_before |= prev_centred_in_flow && !continues;
+            }
+            let full_width = Some(line.x1 >= self.x1 - 1.5 * line.size);
+            for (j, piece) in cleanup::split_glued_rule(&line.text).into_iter().enumerate() {
+                out.push(LineIn { text: piece, gap_before: gap_before || j > 0, full_width });
+            }
+        }
+        cleanup::assemble_paragraphs(&out)
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    flows: Vec<Flow>,
+    last_page: usize,
+}
+
+impl Row {
+    fn new(line: &Line, page: usize) -> Row {
+        Row { flows: vec![Flow::new(line, page)], last_page: page }
+    }
+
+    fn top(&self) -> f64 {
+        self.flows.iter().map(|f| f.top).fold(f64::INFINITY, f64::min)
+    }
+
+    fn into_region(mut self) -> Region {
+        if self.flows.len() == 1 {
+            return Region::Text(self.flows.remove(0).paragraphs());
+        }
+        let size = self.flows.iter().map(Flow::size).fold(1.0, f64::max);
+        let spans = self.flows.iter().map(|f| (f.x0, f.x1)).collect();
+        let cells = self.flows.iter().map(|f| f.paragraphs().join("\n")).collect();
+        Region::Row { cells, spans, size }
+    }
+}
+
+fn horizontal_overlap(a0: f64, a1: f64, b0: f64, b1: f64) -> f64 {
+    let overlap = a1.min(b1) - a0.max(b0);
+    let narrower = (a1 - a0).min(b1 - b0).max(1.0);
+    overlap / narrower
+}
+
+fn build_rows(lines: &[Line], page: usize) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut misplaced: Vec<usize> = Vec::new();
+    let mut prev: Option<&Line> = None;
+    for line in lines {
+        let (Some(p), Some(row)) = (prev, rows.last_mut()) else {
+            rows.push(Row::new(line, page));
+            prev = Some(line);
+            continue;
+        };
+        let size = line.size.max(p.size).max(1.0);
+        let dy = line.y - p.y;
+        let in_table = row.flows.len() > 1;
+        // Going back up the page, or jumping right on the same baseline, is
+        // the next cell of the same row, provided it lands inside the row
+        // or to the right of all of it.
+        let jumped = dy < -NEW_LINE_DY * size || (dy.abs() <= NEW_LINE_DY * size && line.x0 > p.x1);
+        let lands_in_row =
+            line.y >= row.top() - NEW_LINE_DY * size || row.flows.iter().all(|f| line.x0 >= f.x1 - 0.5 * size);
+        if jumped && lands_in_row {
+            row.flows.push(Flow::new(line, page));
+        } else if jumped {
+            // Painted out of order (a cell written after the text below
+            // it): a row of its own, put back in place by position later.
+            misplaced.push(rows.len());
+            rows.push(Row::new(line, page));
+        } else if let Some(flow) = row.flows.last_mut().filter(|f| continues_flow(f, p, line, size, in_table)) {
+            flow.push(line, page);
+        } else {
+            rows.push(Row::new(line, page));
+        }
+        prev = Some(line);
+    }
+    reinsert_misplaced(rows, &misplaced)
+}
+
+/// Whether `line`, below `prev`, is the next line of `flow`. Running text
+/// only has to share the column; inside a table row, where a title centred
+/// under the table can overlap the last cell, the line must also keep the
+/// cell's alignment (left edge, centre or right edge).
+fn continues_flow(flow: &Flow, prev: &Line, line: &Line, size: f64, in_table: bool) -> bool {
+    if line.y - flow.bottom > MAX_FLOW_DY * size || horizontal_overlap(line.x0, line.x1, flow.x0, flow.x1) < 0.5 {
+        return false;
+    }
+    if !in_table {
+        return true;
+    }
+    let centre = |l: &Line| (l.x0 + l.x1) / 2.0;
+    (line.x0 - flow.x0).abs() <= size
+        || (centre(line) - centre(prev)).abs() <= size
+        || (line.x1 - flow.x1).abs() <= size
+}
+
+fn reinsert_misplaced(mut rows: Vec<Row>, misplaced: &[usize]) -> Vec<Row> {
+    if misplaced.is_empty() {
+        return rows;
+    }
+    let mut moved = Vec::new();
+    for &i in misplaced.iter().rev() {
+        moved.push(rows.remove(i));
+    }
+    for row in moved.into_iter().rev() {
+        let top = row.top();
+        let size = row.flows.iter().map(Flow::size).fold(1.0, f64::max);
+        let same_line = rows.iter().position(|r| {
+            (r.top() - top).abs() <= NEW_LINE_DY * size
+                && r.flows.iter().all(|f| row.flows.iter().all(|g| horizontal_overlap(f.x0, f.x1, g.x0, g.x1) <= 0.0))
+        });
+        match same_line {
+            Some(i) => {
+                rows[i].flows.extend(row.flows);
+                rows[i].flows.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            }
+            None => {
+                let at = rows.iter().position(|r| r.top() > top).unwrap_or(rows.len());
+                rows.insert(at, row);
+            }
+        }
+    }
+    rows
+}
+
+/// Moves the flows of a page's first row that continue a cell of the
+/// previous page into that cell: a cell that ran to the bottom edge of the
+/// previous page, in whatever row it started (a cell merged down several
+/// rows stays open while the rows beside it come and go), in the same
+/// column, and the flow starts at the top of this page. Returns the flows
+/// that continue nothing. See the module comment.
+fn continue_cells(rows: &mut [Row], first: Row, page: usize, prev_page: (f64, f64), page_top: f64) -> Row {
+    let (prev_page_bottom, prev_page_right) = prev_page;
+    let Some(prev_page) = page.checked_sub(1) else { return first };
+    let mut rest = Row { flows: Vec::new(), last_page: first.last_page };
+    let mut used: Vec<(usize, usize)> = Vec::new();
+    // Cells of the first row that start lower down begin a new table row
+    // there; a continued cell stops where they start ("Số:" under a header
+    // cell that ran over the page break).
+    let at_top = |f: &Flow| f.top <= page_top + 2.0 * f.size();
+    let next_row_y = first.flows.iter().filter(|f| !at_top(f)).map(|f| f.top).fold(f64::INFINITY, f64::min);
+    for mut flow in first.flows {
+        let size = flow.size();
+        let tail = flow.split_at_row_start(next_row_y);
+        let mut found = None;
+        if flow.top <= page_top + 2.0 * size {
+            'rows: for (r, row) in rows.iter().enumerate().rev() {
+                for (f, cell) in row.flows.iter().enumerate() {
+                    let open = cell.last_page == prev_page && cell.bottom >= prev_page_bottom - 2.0 * size;
+                    // The continuation may be wider than the cell's last
+                    // lines, but not reach into the next column.
+                    let right_bound = row
+                        .flows
+                        .iter()
+                        .map(|other| other.x0)
+                        .filter(|x| *x > cell.x0 + size)
+                        .fold(prev_page_right.max(cell.x1) + size, f64::min);
+                    if open
+                        && !used.contains(&(r, f))
+                        && flow.x0 >= cell.x0 - size
+                        && flow.x1 <= right_bound
+                        && horizontal_overlap(flow.x0, flow.x1, cell.x0, cell.x1) >= 0.5
+                    {
+                        found = Some((r, f));
+                        break 'rows;
+                    }
+                }
+            }
+        }
+        match found {
+            Some((r, f)) => {
+                used.push((r, f));
+                for line in &flow.lines {
+                    rows[r].flows[f].push(line, page);
+                }
+                rows[r].last_page = page;
+                rest.flows.extend(tail);
+            }
+            None => {
+                rest.flows.push(flow);
+                rest.flows.extend(tail);
+            }
+        }
+    }
+    rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs for `text` starting at (x, y), 0.5 em per character, as one
+    /// text-showing run.
+    fn run(text: &str, x: f64, y: f64) -> Vec<Glyph> {
+        let size = 10.0;
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph { x: x + i as f64 * 5.0, y, advance: 5.0, size, text: c.to_string() })
+            .collect()
+    }
+
+    fn page(runs: &[(&str, f64, f64)]) -> PageGlyphs {
+        PageGlyphs { glyphs: runs.iter().flat_map(|(t, x, y)| run(t, *x, *y)).collect() }
+    }
+
+    #[test]
+    fn splits_cells_that_share_a_baseline() {
+        let lines = build_lines(&page(&[("So: 12/KH", 50.0, 100.0), ("Ha Noi, ngay 2", 300.0, 100.0)]).glyphs);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, vec!["So: 12/KH", "Ha Noi, ngay 2"]);
+    }
+
+    #[test]
+    fn keeps_a_list_number_and_its_tabbed_text_on_one_line() {
+        let lines = build_lines(&page(&[("I.", 50.0, 100.0), ("MUC TIEU, YEU CAU", 85.0, 100.0)]).glyphs);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, vec!["I. MUC TIEU, YEU CAU"]);
+    }
+
+    #[test]
+    fn drops_fake_bold_overprint() {
+        let mut glyphs = run("Dieu 1", 50.0, 100.0);
+        glyphs.extend(run("Dieu 1", 50.4, 100.0));
+        let lines = build_lines(&glyphs);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, "Dieu 1");
+    }
+
+    #[test]
+    fn puts_late_accents_back_on_their_letters() {
+        let mut glyphs = run("Viet Nam", 50.0, 100.0);
+        // A circumflex and a dot below painted after the line, over the e.
+        glyphs.push(Glyph { x: 60.0, y: 100.0, advance: 0.0, size: 10.0, text: "\u{302}".into() });
+        glyphs.push(Glyph { x: 60.0, y: 100.0, advance: 0.0, size: 10.0, text: "\u{323}".into() });
+        let lines = build_lines(&glyphs);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(cleanup::normalize_chars(&lines[0].text), "Việt Nam");
+    }
+
+    #[test]
+    fn rows_keep_cells_in_order_and_text_after_the_table_apart() {
+        let p = page(&[
+            ("UY BAN NHAN DAN", 60.0, 60.0),
+            ("TINH X", 80.0, 75.0),
+            ("CONG HOA XA HOI", 300.0, 60.0),
+            ("Doc lap", 320.0, 75.0),
+            ("KE HOACH", 200.0, 110.0),
+            ("Thuc hien chi dao cua Tinh uy ve viec trien khai", 50.0, 130.0),
+            ("ke hoach nam 2025.", 50.0, 144.0),
+        ]);
+        let regions = layout(&[p]);
+        assert_eq!(
+            regions,
+            vec![
+                Region::Row {
+                    cells: vec!["UY BAN NHAN DAN TINH X".into(), "CONG HOA XA HOI Doc lap".into()],
+                    spans: vec![(60.0, 135.0), (300.0, 375.0)],
+                    size: 10.0
+                },
+                Region::Text(vec![
+                    "KE HOACH".into(),
+                    "Thuc hien chi dao cua Tinh uy ve viec trien khai ke hoach nam 2025.".into()
+                ]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_cut_by_the_page_break_continues_cell_by_cell() {
+        let first = page(&[
+            ("Nguoi ky:", 50.0, 700.0),
+            ("Noi dung o 1", 150.0, 700.0),
+            ("tiep o 1", 150.0, 714.0),
+            ("Noi dung o 2", 300.0, 700.0),
+            ("tiep o 2", 300.0, 714.0),
+        ]);
+        let second = page(&[("het o 1.", 150.0, 60.0), ("het o 2.", 300.0, 60.0), ("Dieu 2. Sau bang", 50.0, 100.0)]);
+        let regions = layout(&[first, second]);
+        assert_eq!(
+            regions,
+            vec![
+                Region::Row {
+                    cells: vec![
+                        "Nguoi ky:".into(),
+                        "Noi dung o 1 tiep o 1 het o 1.".into(),
+                        "Noi dung o 2 tiep o 2 het o 2.".into()
+                    ],
+                    spans: vec![(50.0, 95.0), (150.0, 210.0), (300.0, 360.0)],
+                    size: 10.0
+                },
+                Region::Text(vec!["Dieu 2. Sau bang".into()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn removes_page_numbers_and_running_headers() {
+        let bodies = ["Mot hai ba", "Bon nam sau", "Bay tam chin", "Muoi muoi mot"];
+        let pages: Vec<PageGlyphs> = (1..=4)
+            .map(|n| page(&[(&n.to_string(), 290.0, 30.0), ("CONG BAO", 50.0, 45.0), (bodies[n - 1], 50.0, 100.0)]))
+            .collect();
+        let regions = layout(&pages);
+        let text: Vec<String> = regions
+            .into_iter()
+            .flat_map(|r| match r {
+                Region::Text(p) => p,
+                Region::Row { cells, .. } => cells,
+            })
+            .collect();
+        assert_eq!(text.join(" | "), "Mot hai ba Bon nam sau Bay tam chin Muoi muoi mot");
+    }
+}
