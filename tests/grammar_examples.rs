@@ -82,7 +82,7 @@ fn target_examples() {
     let g = Grammar::builtin();
     for e in sources().examples("targets.toml") {
         let input = s(&e, "input").unwrap();
-        let hits = g.targets.hits(input, Some(2022));
+        let hits = g.targets.hits(input, Some(2022), false);
         let values: Vec<f64> = e.get("values").and_then(Value::as_array).unwrap().iter().map(|v| v.as_float().unwrap()).collect();
         assert_eq!(hits.iter().map(|h| h.value).collect::<Vec<_>>(), values, "values of {input:?}");
         let cmps = strs(&e, "comparators");

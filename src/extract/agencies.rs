@@ -16,6 +16,9 @@ pub struct RawAgencies {
     lead_phrases: Vec<String>,
     support_phrases: Vec<String>,
     assign_prefixes: Vec<String>,
+    list_continuations: Vec<String>,
+    duty_heading_prefixes: Vec<String>,
+    incomplete_heads: Vec<String>,
     labels: RawLabels,
 }
 
@@ -28,8 +31,19 @@ struct RawLabels {
     product: Vec<String>,
 }
 
-/// A phrase as a sequence of word keys.
-type Phrase = Vec<String>;
+/// A phrase as a sequence of word keys; `cap` when the lexicon writes it
+/// with a capital, so it only matches a capitalised word.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    words: Vec<String>,
+    cap: bool,
+}
+
+impl Phrase {
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+}
 
 pub struct AgencyGrammar {
     heads: Vec<Phrase>,
@@ -39,6 +53,9 @@ pub struct AgencyGrammar {
     lead_phrases: Vec<Phrase>,
     support_phrases: Vec<Phrase>,
     assign_prefixes: Vec<Phrase>,
+    list_continuations: Vec<Phrase>,
+    duty_heading_prefixes: Vec<Phrase>,
+    incomplete_heads: Vec<Vec<String>>,
     pub labels: Labels,
 }
 
@@ -78,8 +95,14 @@ pub struct Found {
 }
 
 fn phrases(list: &[String]) -> Vec<Phrase> {
-    let mut v: Vec<Phrase> = list.iter().map(|s| tokenize(s).into_iter().map(|t| t.key).collect()).collect();
-    v.retain(|p: &Phrase| !p.is_empty());
+    let mut v: Vec<Phrase> = list
+        .iter()
+        .map(|s| Phrase {
+            words: tokenize(s).into_iter().map(|t| t.key).collect(),
+            cap: s.chars().next().is_some_and(char::is_uppercase),
+        })
+        .collect();
+    v.retain(|p| !p.words.is_empty());
     v.sort_by_key(|p| std::cmp::Reverse(p.len()));
     v
 }
@@ -88,12 +111,16 @@ impl AgencyGrammar {
     pub fn compile(raw: RawAgencies) -> Result<Self, regex::Error> {
         Ok(AgencyGrammar {
             heads: phrases(&raw.heads),
-            known: phrases(&raw.known),
+            // Full names are unambiguous in any case ("phòng Văn hóa và Thông tin").
+            known: phrases(&raw.known).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             stops: phrases(&raw.name_stops),
             strip_prefixes: phrases(&raw.strip_prefixes),
             lead_phrases: phrases(&raw.lead_phrases),
             support_phrases: phrases(&raw.support_phrases),
             assign_prefixes: phrases(&raw.assign_prefixes),
+            list_continuations: phrases(&raw.list_continuations),
+            duty_heading_prefixes: phrases(&raw.duty_heading_prefixes),
+            incomplete_heads: phrases(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
             labels: Labels {
                 lead: phrases(&raw.labels.lead),
                 support: phrases(&raw.labels.support),
@@ -109,6 +136,10 @@ impl AgencyGrammar {
         let mut out = Vec::new();
         if let Some(n) = starts_any(toks, i, &self.strip_prefixes) {
             i += n;
+            // "Đề nghị: Hiệp hội Doanh nghiệp tỉnh, ..."
+            if toks.get(i).is_some_and(|t| t.key == ":") {
+                i += 1;
+            }
         }
         loop {
             let Some((end, found)) = self.parse_one(toks, i, text) else { break };
@@ -133,17 +164,35 @@ impl AgencyGrammar {
             j += n;
         } else if let Some(n) = starts_any(toks, i, &self.heads) {
             j += n;
+            // A generic head alone ("Cơ quan ban hành") names nobody.
+            let alone = j >= toks.len() || self.ends_name(toks, j) && self.list_continuation(toks, j).is_none();
+            let words: Vec<String> = toks[i..j].iter().map(|t| t.key.clone()).collect();
+            if alone && self.incomplete_heads.contains(&words) {
+                return None;
+            }
             // A head alone ("Sở") is not a name; its name follows.
-            while j < toks.len() && j - i < 14 && !self.ends_name(toks, j) {
-                j += 1;
+            while j < toks.len() && j - i < 14 {
+                if let Some(n) = self.list_continuation(toks, j).or_else(|| self.and_continuation(toks, j)) {
+                    j += n;
+                } else if self.ends_name(toks, j) {
+                    break;
+                } else {
+                    j += 1;
+                }
             }
         } else {
             return None;
         }
         // Qualifiers after a known name: "UBND các xã, thị trấn" + "trên địa bàn"? no;
         // "Văn phòng HĐND và UBND" + "huyện": capitalised or administrative words.
-        while j < toks.len() && j - i < 16 && !self.ends_name(toks, j) && is_qualifier(&toks[j]) {
-            j += 1;
+        while j < toks.len() && j - i < 16 {
+            if let Some(n) = self.list_continuation(toks, j) {
+                j += n;
+            } else if !self.ends_name(toks, j) && is_qualifier(&toks[j]) {
+                j += 1;
+            } else {
+                break;
+            }
         }
         if j == i {
             return None;
@@ -153,9 +202,49 @@ impl AgencyGrammar {
         (!name.is_empty()).then(|| (j, Found { name, start: s, end: e }))
     }
 
+    /// ", phường" in "UBND các xã, phường": the comma and the word after it.
+    fn list_continuation(&self, toks: &[Tok], j: usize) -> Option<usize> {
+        if toks[j].key != "," {
+            return None;
+        }
+        let n = starts_any(toks, j + 1, &self.list_continuations)?;
+        // "..., Ban Quản lý dự án" starts a new agency: only lower-case words continue.
+        let lower = toks[j + 1].text.chars().next().is_some_and(char::is_lowercase);
+        lower.then_some(n + 1)
+    }
+
+    /// "và" inside a name ("Hội Khoa học và Kỹ thuật", "khu công nghệ cao
+    /// và khu công nghiệp"): continue when what follows is neither another
+    /// agency nor a duty.
+    fn and_continuation(&self, toks: &[Tok], j: usize) -> Option<usize> {
+        if toks[j].key != "và" || j + 1 >= toks.len() {
+            return None;
+        }
+        let next = j + 1;
+        let capital = toks[next].text.chars().next().is_some_and(char::is_uppercase);
+        let starts_other = starts_any(toks, next, &self.known).is_some()
+            || starts_any(toks, next, &self.heads).is_some()
+            || !capital && starts_any(toks, next, &self.stops).is_some()
+            || is_separator(&toks[next].key)
+            || matches!(toks[next].key.as_str(), "(" | ")" | ":" | ".");
+        (!starts_other).then_some(1)
+    }
+
+    /// "Trách nhiệm của X" / "Nhiệm vụ của X": the length of the prefix.
+    pub fn duty_prefix_len(&self, toks: &[Tok]) -> Option<usize> {
+        starts_any(toks, 0, &self.duty_heading_prefixes)
+    }
+
     fn ends_name(&self, toks: &[Tok], j: usize) -> bool {
         let k = &toks[j].key;
-        is_separator(k) || k == "(" || k == ")" || k == ":" || k == "." || starts_any(toks, j, &self.stops).is_some()
+        // Duties are verbs in lower case; a capitalised word ("Ban Chỉ đạo")
+        // is part of a name even when it spells a verb.
+        let capital = toks[j].text.chars().next().is_some_and(char::is_uppercase);
+        // "các đơn vị có liên quan" keeps its "có".
+        if k == "có" && toks.get(j + 1).is_some_and(|t| t.key == "liên") {
+            return false;
+        }
+        is_separator(k) || k == "(" || k == ")" || k == ":" || k == "." || !capital && starts_any(toks, j, &self.stops).is_some()
     }
 
     pub fn starts_agency(&self, toks: &[Tok], i: usize) -> bool {
@@ -208,7 +297,7 @@ fn is_qualifier(t: &Tok) -> bool {
     first.is_uppercase()
         || matches!(
             t.key.as_str(),
-            "tỉnh" | "huyện" | "thành" | "phố" | "thị" | "xã" | "trấn" | "quận" | "phường" | "cấp" | "các" | "thuộc" | "trực" | "-" | "&" | "nhà" | "nước" | "liên" | "quan" | "có"
+            "tỉnh" | "huyện" | "thành" | "phố" | "thị" | "xã" | "trấn" | "quận" | "phường" | "cấp" | "các" | "thuộc" | "trực" | "-" | "&" | "nhà" | "nước" | "liên" | "quan"
         )
 }
 
@@ -217,7 +306,9 @@ fn starts_any(toks: &[Tok], i: usize, list: &[Phrase]) -> Option<usize> {
 }
 
 fn starts_with(toks: &[Tok], i: usize, p: &Phrase) -> bool {
-    i + p.len() <= toks.len() && p.iter().zip(&toks[i..]).all(|(w, t)| *w == t.key)
+    i + p.len() <= toks.len()
+        && (!p.cap || toks[i].text.chars().next().is_some_and(char::is_uppercase))
+        && p.words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.key)
 }
 
 /// First occurrence at or after `from`: (index, length).

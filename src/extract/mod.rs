@@ -80,14 +80,15 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         if headings.iter().any(|h| tg.is_non_goal_heading(h)) {
             continue;
         }
-        let heading_year = headings.iter().find_map(|h| tg.year_in(h));
+        let heading_year = headings.iter().find_map(|h| tg.year_in(h)).or_else(|| ancestors_year(cx, id));
+        let goal_context = headings.iter().any(|h| tg.is_goal_heading(h));
         let (s, e) = node.content;
         for cl in clauses(&cx.doc.text, s, e) {
             let text = &cx.doc.text[cl.start..cl.end];
             if is_footnote(text) {
                 continue;
             }
-            for hit in tg.hits(text, doc_year) {
+            for hit in tg.hits(text, doc_year, goal_context) {
                 out.push(Target {
                     section: node.path.clone(),
                     text: text.to_string(),
@@ -112,7 +113,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         }
         for &(s, e) in cells {
             let text = &cx.doc.text[s..e];
-            for hit in tg.hits(text, doc_year) {
+            for hit in tg.hits(text, doc_year, false) {
                 out.push(Target {
                     section: cx.seg.nodes[owner].path.clone(),
                     text: text.to_string(),
@@ -130,6 +131,23 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
     }
     out.sort_by_key(|t| t.span.start);
     out
+}
+
+/// A year stated on the first line of an enclosing item ("2. Mục tiêu cụ
+/// thể: Đến năm 2030, ..."), when the heading itself has none.
+fn ancestors_year(cx: &Context, id: usize) -> Option<i32> {
+    let mut node = cx.seg.nodes[id].parent;
+    while let Some(n) = node {
+        let nd = &cx.seg.nodes[n];
+        let line_end = cx.doc.lines[nd.line].end.min(nd.content.1);
+        let first = &cx.doc.text[nd.content.0..line_end];
+        let sentence = first.split(". ").next().unwrap_or(first);
+        if let Some(y) = cx.g.targets.year_in(sentence) {
+            return Some(y);
+        }
+        node = nd.parent;
+    }
+    None
 }
 
 /// Footnotes ("¹Chỉ số ... đạt 88,61/100 điểm") report past results.

@@ -90,10 +90,17 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
             group = None;
             continue;
         }
-        let Some((t, r)) = &roles else { continue };
-        if t != table {
-            continue;
+        let Some((t, r)) = &mut roles else { continue };
+        // Group titles typed as plain lines ("I. NÂNG CAO NHẬN THỨC") split
+        // one table into several: a headerless table of the same width
+        // continues the last header's columns.
+        if *t != *table {
+            if cells.len() != r.len() {
+                continue;
+            }
+            *t = *table;
         }
+        let r = &*r;
         let cell = |role: Role| r.iter().position(|x| *x == Some(role)).and_then(|i| cells.get(i).copied());
         let text_of = |c: Option<(usize, usize)>| c.map(|(s, e)| &doc.text[s..e]).unwrap_or("");
         let index = text_of(cell(Role::Index)).trim();

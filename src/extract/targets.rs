@@ -18,6 +18,7 @@ pub struct RawTargets {
     formula_cues: Vec<String>,
     non_goal_headings: Vec<String>,
     quota_cues: Vec<String>,
+    goal_headings: Vec<String>,
     indicator_heads: Vec<String>,
     indicator_strip: Vec<String>,
     year_pattern: String,
@@ -43,6 +44,7 @@ pub struct TargetGrammar {
     formula_cues: Vec<String>,
     non_goal_headings: Vec<String>,
     quota_cues: Vec<String>,
+    goal_headings: Vec<String>,
     indicator_heads: Vec<String>,
     indicator_strip: Vec<String>,
     pub year: Regex,
@@ -95,6 +97,7 @@ impl TargetGrammar {
             formula_cues: raw.formula_cues,
             non_goal_headings: raw.non_goal_headings,
             quota_cues: raw.quota_cues,
+            goal_headings: raw.goal_headings,
             indicator_heads: sorted_longest(raw.indicator_heads),
             indicator_strip: sorted_longest(raw.indicator_strip),
             year: Regex::new(&raw.year_pattern)?,
@@ -108,6 +111,13 @@ impl TargetGrammar {
         self.non_goal_headings.iter().any(|w| h.contains(w.as_str()))
     }
 
+    /// Whether a heading announces goals ("Mục tiêu cụ thể"), so that any
+    /// figure with a unit under it is one.
+    pub fn is_goal_heading(&self, heading: &str) -> bool {
+        let h = heading.to_lowercase_same_len();
+        self.goal_headings.iter().any(|w| h.contains(w.as_str()))
+    }
+
     /// The year a heading sets for the targets under it ("Mục tiêu cụ thể đến năm 2025").
     pub fn year_in(&self, text: &str) -> Option<i32> {
         let caps = self.year.captures_iter(text).last()?;
@@ -116,7 +126,7 @@ impl TargetGrammar {
 
     /// All targets in one clause. `doc_year` is the year the document was
     /// written, used to tell results of earlier years from goals.
-    pub fn hits(&self, clause: &str, doc_year: Option<i32>) -> Vec<Hit> {
+    pub fn hits(&self, clause: &str, doc_year: Option<i32>, goal_context: bool) -> Vec<Hit> {
         let lower = clause.to_lowercase_same_len();
         if self.formula_cues.iter().any(|c| lower.contains(c.as_str()))
             || self.past_cues.iter().any(|c| lower.contains(c.as_str()))
@@ -125,7 +135,7 @@ impl TargetGrammar {
         {
             return Vec::new();
         }
-        let has_goal_cue = self.goal_cues.iter().any(|c| contains_word(&lower, c));
+        let has_goal_cue = goal_context || self.goal_cues.iter().any(|c| contains_word(&lower, c));
         let mut out = Vec::new();
         for caps in self.figure.captures_iter(clause) {
             let (Some(whole), Some(n1), Some(unit)) = (caps.get(0), caps.name("n1"), caps.name("unit")) else { continue };

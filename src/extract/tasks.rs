@@ -121,66 +121,130 @@ fn names(v: Vec<Found>) -> Vec<String> {
     v.into_iter().map(|f| f.name).collect()
 }
 
-/// An item that names agencies and holds their duties: each child is a
-/// task of those agencies, or the item's own text is one.
-fn agency_headed(cx: &Context, id: usize, consumed: &mut [bool], tasks: &mut Vec<Task>) {
+/// Who an item's first line names as responsible, if it is a heading of
+/// duties: "2. Giao phòng Nội vụ", "1.5. Trách nhiệm của đối tượng ...:",
+/// or a sentence "X chủ trì, phối hợp với Y ...:" introducing a list.
+struct Heading {
+    lead: Vec<String>,
+    support: Vec<String>,
+    /// Where duties written on the same line start ("7. Giao Thanh tra huyện: Phối hợp ...").
+    inline_duty: Option<usize>,
+}
+
+fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     let node = &cx.seg.nodes[id];
-    if node.marker.label.is_empty() && cx.g.sections.styles[node.style].name == "bullet" {
-        return;
-    }
     let line_end = cx.doc.lines[node.line].end;
     let first = &cx.doc.text[node.content.0..line_end];
     let toks = tokenize(first);
-    let assigned = cx.g.agencies.assign_prefix_len(&toks, 0).is_some();
-    if !assigned && !cx.in_implementation(id) {
-        return;
-    }
-    let (agencies, end) = cx.g.agencies.parse_list(&toks, 0, first);
-    if agencies.is_empty() {
-        return;
-    }
-    let end = skip_parenthetical(&toks, end);
-    let duty_start = match toks.get(end) {
-        None => None,
-        Some(t) if t.key == ":" || t.key == "." => toks.get(end + 1).map(|t| node.content.0 + t.start),
-        Some(_) => return,
+    let ag = &cx.g.agencies;
+    let has_children = !node.children.is_empty();
+    let ends_with_colon = toks.last().is_some_and(|t| t.key == ":");
+    let after = |end: usize| -> Option<Option<usize>> {
+        let end = skip_parenthetical(&toks, end);
+        match toks.get(end) {
+            None => Some(None),
+            Some(t) if t.key == ":" || t.key == "." => Some(toks.get(end + 1).map(|t| node.content.0 + t.start)),
+            // "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": an apposition.
+            Some(t) if t.key == "-" || t.key == "–" => Some(None),
+            Some(_) => None,
+        }
     };
-    let lead = names(agencies);
-    let mut duties: Vec<(Vec<String>, usize, usize)> = Vec::new();
-    if let Some(s) = duty_start {
-        duties.push((node.path.clone(), s, node.content.1));
+    // "Trách nhiệm của đối tượng thực hiện kiểm kê:"
+    if let Some(n) = ag.duty_prefix_len(&toks) {
+        let stop = toks[n..].iter().position(|t| t.key == ":" || t.key == "(").map_or(toks.len(), |p| n + p);
+        if stop > n && (has_children || stop < toks.len()) {
+            let (s, e) = (toks[n].start, toks[stop - 1].end);
+            let inline_duty = after(stop).flatten();
+            return Some(Heading { lead: vec![first[s..e].to_string()], support: Vec::new(), inline_duty });
+        }
+    }
+    // The whole heading is a list of agencies.
+    let (agencies, end) = ag.parse_list(&toks, 0, first);
+    if !agencies.is_empty() {
+        if let Some(inline_duty) = after(end) {
+            let assigned = ag.assign_prefix_len(&toks, 0).is_some();
+            if assigned || has_children || inline_duty.is_some() || cx.in_implementation(id) {
+                return Some(Heading { lead: names(agencies), support: Vec::new(), inline_duty });
+            }
+        }
+    }
+    // A sentence that hands a list of duties to someone.
+    if has_children && ends_with_colon {
+        if let Some((lead, support)) = lead_and_support(ag, &toks, first) {
+            return Some(Heading { lead: names(lead), support: names(support), inline_duty: None });
+        }
+        if ag.assign_prefix_len(&toks, 0).is_some() && !agencies.is_empty() {
+            return Some(Heading { lead: names(agencies), support: Vec::new(), inline_duty: None });
+        }
+    }
+    None
+}
+
+/// An item that names agencies and holds their duties: each child is a
+/// task of those agencies, or the item's own text is one. When a child is
+/// itself such an item, the deeper heading decides.
+fn agency_headed(cx: &Context, id: usize, consumed: &mut [bool], tasks: &mut Vec<Task>) {
+    let node = &cx.seg.nodes[id];
+    let Some(head) = duty_heading(cx, id) else { return };
+    if node.children.iter().any(|&c| duty_heading(cx, c).is_some_and(|h| h.inline_duty.is_none())) {
+        return;
+    }
+    let mut duties: Vec<(Vec<String>, usize, usize, Vec<String>)> = Vec::new();
+    if let Some(s) = head.inline_duty {
+        duties.push((node.path.clone(), s, node.content.1, head.lead.clone()));
     } else if node.own_lines.len() > 1 {
         let s = cx.doc.lines[node.line + 1].start;
-        duties.push((node.path.clone(), s, node.content.1));
+        duties.push((node.path.clone(), s, node.content.1, head.lead.clone()));
     }
     for &c in &node.children {
-        let child = &cx.seg.nodes[c];
-        let end = subtree_end(cx, c);
-        duties.push((child.path.clone(), child.content.0, end));
+        collect_duties(cx, c, &head.lead, &mut duties);
         mark_subtree(cx, c, consumed);
     }
     consumed[id] = true;
-    for (section, s, e) in duties {
+    for (section, s, e, lead) in duties {
         let text = cx.doc.text[s..e].trim_end();
         if text.is_empty() {
             continue;
         }
         let toks = tokenize(text);
-        let support = cx
+        let mut support = cx
             .g
             .agencies
             .find_support_phrase(&toks, 0)
             .map(|(i, n)| names(cx.g.agencies.parse_list(&toks, i + n, text).0))
             .unwrap_or_default();
+        if support.is_empty() {
+            support = head.support.clone();
+        }
         tasks.push(Task {
             section,
             text: text.to_string(),
-            lead: lead.clone(),
+            lead,
             support,
             deadline: cx.g.deadlines.parse_in_text(text),
             origin: "text".into(),
             span: cx.span(s, s + text.len()),
         });
+    }
+}
+
+/// One duty per child; a child that introduces its own list ("...:") gives
+/// one duty per grandchild, and "+ Sở X: ..." names its own agency.
+fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<(Vec<String>, usize, usize, Vec<String>)>) {
+    let node = &cx.seg.nodes[id];
+    let (s, e) = node.content;
+    let own = &cx.doc.text[s..e];
+    let toks = tokenize(own);
+    let (named, end) = cx.g.agencies.parse_list(&toks, 0, own);
+    let lead = if !named.is_empty() && toks.get(end).is_some_and(|t| t.key == ":") { names(named) } else { lead.to_vec() };
+    let first_line_end = cx.doc.lines[node.line].end.min(e);
+    let introduces = cx.doc.text[s..first_line_end].trim_end().ends_with(':');
+    if introduces && !node.children.is_empty() {
+        for &c in &node.children {
+            collect_duties(cx, c, &lead, out);
+        }
+    } else {
+        out.push((node.path.clone(), s, subtree_end(cx, id), lead));
     }
 }
 
@@ -216,6 +280,30 @@ fn inline_task(cx: &Context, id: usize, cl: &Clause) -> Option<Task> {
     } else if let Some(n) = ag.assign_prefix_len(&toks, 0) {
         let (lead, _) = ag.parse_list(&toks, n, text);
         (lead, Vec::new())
+    } else if cx.in_implementation(id) {
+        // In the implementation part a sentence that opens with an agency
+        // assigns it what follows ("Sở Khoa học và Công nghệ tổng hợp, báo cáo ...").
+        let (mut lead, mut end) = ag.parse_list(&toks, 0, text);
+        end = skip_parenthetical(&toks, end);
+        // "Ủy ban nhân dân Thành phố yêu cầu các Sở, ...": the ones asked lead.
+        if let Some(n) = ag.assign_prefix_len(&toks, end) {
+            let (asked, e) = ag.parse_list(&toks, end + n, text);
+            if !asked.is_empty() {
+                lead = asked;
+                end = e;
+            }
+        }
+        let next_is_duty = toks.get(end).is_some_and(|t| {
+            t.key == ":" || !matches!(t.key.as_str(), "và" | "," | ";" | "với") && t.text.chars().next().is_some_and(char::is_lowercase)
+        });
+        if !next_is_duty {
+            return None;
+        }
+        let support = ag
+            .find_support_phrase(&toks, end)
+            .map(|(i, n)| ag.parse_list(&toks, i + n, text).0)
+            .unwrap_or_default();
+        (lead, support)
     } else {
         return None;
     };
