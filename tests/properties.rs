@@ -13,16 +13,16 @@
 //! is `examples/fuzz.rs` (see docs/fuzzing.md).
 
 use planparse::grammar::Grammar;
+use planparse::ingest::Block;
 use planparse::ingest::pdf::Backend;
 use planparse::ingest::text::blocks_from_text;
 use planparse::ingest::{Format, IngestError, IngestOptions};
 use planparse::model::{Document, Section, Span};
-use planparse::ingest::Block;
 use planparse::normalize::vietnamese::fix_chars;
-use planparse::normalize::{normalize, LineKind, NormDoc};
-use planparse::pipeline::{process_bytes, Options};
+use planparse::normalize::{LineKind, NormDoc, normalize};
+use planparse::pipeline::{Options, process_bytes};
 use proptest::prelude::*;
-use proptest::sample::{select, Index};
+use proptest::sample::{Index, select};
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 use std::io::{Cursor, Read, Write};
@@ -73,7 +73,8 @@ fn smallest(ext: &str) -> &'static [u8] {
     static PDF: OnceLock<Vec<u8>> = OnceLock::new();
     let cell = if ext == "docx" { &DOCX } else { &PDF };
     cell.get_or_init(|| {
-        let path = corpus_files(ext).into_iter().min_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(u64::MAX));
+        let path =
+            corpus_files(ext).into_iter().min_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(u64::MAX));
         path.and_then(|p| std::fs::read(p).ok()).unwrap_or_else(|| panic!("no corpus/*.{ext} seed"))
     })
 }
@@ -94,13 +95,32 @@ fn config(default_cases: u32) -> ProptestConfig {
 /// Characters that real files carry and that normalisation must handle.
 const NOISE: &[char] = &[
     '\u{A0}', '\u{202F}', '\u{2003}', '\u{3000}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{AD}',
-    'Ð', 'ð', '\u{FB01}', '\t', '\r', '|', '*', '_', '#', '>', '-', '–', '.', ',', ';', ':', '(', ')', '%', '/', ' ', ' ',
-    'a', 'e', 'o', 'u', 'y', 'A', 'E', 'Ơ', 'ư', 'ê', 'ă', 'đ', 'Đ', '1', '2', '0', '9', 'I', 'V', 'X',
+    'Ð', 'ð', '\u{FB01}', '\t', '\r', '|', '*', '_', '#', '>', '-', '–', '.', ',', ';', ':', '(', ')', '%', '/', ' ',
+    ' ', 'a', 'e', 'o', 'u', 'y', 'A', 'E', 'Ơ', 'ư', 'ê', 'ă', 'đ', 'Đ', '1', '2', '0', '9', 'I', 'V', 'X',
 ];
 
 const MARKERS: &[&str] = &[
-    "I. ", "II. ", "IV. ", "1. ", "2. ", "10. ", "1.1. ", "2.3. ", "1.2.3. ", "a) ", "b) ", "đ) ", "- ", "+ ", "* ", "– ",
-    "Điều 1. ", "Chương II ", "PHẦN I ", "Mục 1. ", "",
+    "I. ",
+    "II. ",
+    "IV. ",
+    "1. ",
+    "2. ",
+    "10. ",
+    "1.1. ",
+    "2.3. ",
+    "1.2.3. ",
+    "a) ",
+    "b) ",
+    "đ) ",
+    "- ",
+    "+ ",
+    "* ",
+    "– ",
+    "Điều 1. ",
+    "Chương II ",
+    "PHẦN I ",
+    "Mục 1. ",
+    "",
 ];
 
 fn noise_char() -> impl Strategy<Value = char> {
@@ -258,7 +278,8 @@ const KNOWN_EMPHASIS_ACROSS_JOIN: &str = "known: *emphasis* is stripped per raw 
 const KNOWN_FILTER_BEFORE_JOIN: &str = "known: page-number/residue filters run per raw line, before joining";
 const KNOWN_LONE_MARKER: &str = "known: a marker-only line is tested for a marker before its continuation is joined";
 const KNOWN_NOT_NFC: &str = "known: markdown removed after NFC leaves base + combining mark uncomposed";
-const KNOWN_REPAIR_AFTER_NFC: &str = "known: NFC reorders marks into a tone-before-circumflex pattern fix_chars repairs";
+const KNOWN_REPAIR_AFTER_NFC: &str =
+    "known: NFC reorders marks into a tone-before-circumflex pattern fix_chars repairs";
 const KNOWN_EMPTY_TABLE_ENDS_PARAGRAPH: &str = "known: a table that yields no row still stops the next line joining";
 
 proptest! {
@@ -344,10 +365,33 @@ enum Damage {
 
 /// Tokens that steer a parser somewhere interesting.
 const TOKENS: &[&str] = &[
-    "<w:p>", "</w:p>", "<w:tbl><w:tr><w:tc>", "<w:numPr><w:ilvl w:val=\"9\"/><w:numId w:val=\"4294967295\"/></w:numPr>",
-    "<w:gridSpan w:val=\"99999\"/>", "<w:vMerge/>", "<w:ins>", "<w:del>", "<![CDATA[", "&#xD800;", "&amp", "\"", "<",
-    "%PDF-1.7\n", " obj\n", "endobj\n", "stream\n", "endstream\n", "xref\n0 1\n", "trailer<<>>", "<< /Length 99999999 >>",
-    " 99999999999999999999 ", " -1 ", " 0 0 R ", "[[[[[[[[[[", "((((", "/Filter /FlateDecode",
+    "<w:p>",
+    "</w:p>",
+    "<w:tbl><w:tr><w:tc>",
+    "<w:numPr><w:ilvl w:val=\"9\"/><w:numId w:val=\"4294967295\"/></w:numPr>",
+    "<w:gridSpan w:val=\"99999\"/>",
+    "<w:vMerge/>",
+    "<w:ins>",
+    "<w:del>",
+    "<![CDATA[",
+    "&#xD800;",
+    "&amp",
+    "\"",
+    "<",
+    "%PDF-1.7\n",
+    " obj\n",
+    "endobj\n",
+    "stream\n",
+    "endstream\n",
+    "xref\n0 1\n",
+    "trailer<<>>",
+    "<< /Length 99999999 >>",
+    " 99999999999999999999 ",
+    " -1 ",
+    " 0 0 R ",
+    "[[[[[[[[[[",
+    "((((",
+    "/Filter /FlateDecode",
 ];
 
 fn damage() -> impl Strategy<Value = Damage> {
@@ -417,7 +461,17 @@ fn rezip_with(docx: &[u8], part: &str, mutate: impl Fn(&[u8]) -> Vec<u8>) -> Vec
 }
 
 fn docx_part() -> impl Strategy<Value = &'static str> {
-    select(&["word/document.xml", "word/document.xml", "word/numbering.xml", "word/styles.xml", "word/_rels/document.xml.rels", "_rels/.rels", "[Content_Types].xml"][..])
+    select(
+        &[
+            "word/document.xml",
+            "word/document.xml",
+            "word/numbering.xml",
+            "word/styles.xml",
+            "word/_rels/document.xml.rels",
+            "_rels/.rels",
+            "[Content_Types].xml",
+        ][..],
+    )
 }
 
 proptest! {
@@ -436,7 +490,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(48))]
+    #![proptest_config(config(128))]
 
     #[test]
     fn damaged_docx_never_panics(damages in proptest::collection::vec(damage(), 1..6)) {
@@ -453,7 +507,7 @@ proptest! {
 proptest! {
     // The PDF reader is slow in a debug build: few cases here, the fuzzer
     // does the long search.
-    #![proptest_config(config(16))]
+    #![proptest_config(config(48))]
 
     #[test]
     fn damaged_pdf_never_panics(damages in proptest::collection::vec(damage(), 1..6)) {
@@ -464,19 +518,37 @@ proptest! {
 // ------------------------------------------------------------------ spans
 
 const LEADS: &[&str] = &[
-    "Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Công an tỉnh", "Văn phòng UBND tỉnh", "Sở Thông tin và Truyền thông",
-    "UBND các huyện, thành phố", "Phòng Nội vụ",
+    "Sở Nội vụ",
+    "Sở Tư pháp",
+    "Sở Tài chính",
+    "Công an tỉnh",
+    "Văn phòng UBND tỉnh",
+    "Sở Thông tin và Truyền thông",
+    "UBND các huyện, thành phố",
+    "Phòng Nội vụ",
 ];
 const INDICATORS: &[&str] = &[
-    "Tỷ lệ hồ sơ giải quyết đúng hạn", "tỷ lệ thủ tục hành chính cung cấp trực tuyến toàn trình",
-    "Tỷ lệ người dân hài lòng", "tỷ lệ văn bản điện tử",
+    "Tỷ lệ hồ sơ giải quyết đúng hạn",
+    "tỷ lệ thủ tục hành chính cung cấp trực tuyến toàn trình",
+    "Tỷ lệ người dân hài lòng",
+    "tỷ lệ văn bản điện tử",
 ];
 const COMPARATORS: &[&str] = &["đạt", "đạt trên", "đạt tối thiểu", "trên", "không thấp hơn"];
-const DEADLINES: &[&str] = &["", "; thời gian thực hiện: quý II/2025", "; hoàn thành trước ngày 30/6/2025", " trong năm 2025", "; thường xuyên"];
+const DEADLINES: &[&str] = &[
+    "",
+    "; thời gian thực hiện: quý II/2025",
+    "; hoàn thành trước ngày 30/6/2025",
+    " trong năm 2025",
+    "; thường xuyên",
+];
 const REFERENCES: &[&str] = &[
-    "Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ", "Quyết định số 1234/QĐ-UBND ngày 01/02/2024 của UBND tỉnh",
-    "Kế hoạch số 45/KH-UBND", "Công văn số 2340/BNV-CCHC ngày 03/6/2022", "Thông tư số 01/2023/TT-BNV",
-    "Quyết định số 459-KHHĐ/TU", "Nghị định số 45 / 2020 / NĐ-CP",
+    "Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ",
+    "Quyết định số 1234/QĐ-UBND ngày 01/02/2024 của UBND tỉnh",
+    "Kế hoạch số 45/KH-UBND",
+    "Công văn số 2340/BNV-CCHC ngày 03/6/2022",
+    "Thông tư số 01/2023/TT-BNV",
+    "Quyết định số 459-KHHĐ/TU",
+    "Nghị định số 45 / 2020 / NĐ-CP",
 ];
 
 fn target_sentence() -> impl Strategy<Value = String> {
@@ -485,11 +557,13 @@ fn target_sentence() -> impl Strategy<Value = String> {
 }
 
 fn task_sentence() -> impl Strategy<Value = String> {
-    (select(LEADS), proptest::collection::vec(select(LEADS), 0..3), seed_fragment(), select(DEADLINES))
-        .prop_map(|(lead, support, what, deadline)| {
-            let support = if support.is_empty() { String::new() } else { format!(", phối hợp với {}", support.join(", ")) };
+    (select(LEADS), proptest::collection::vec(select(LEADS), 0..3), seed_fragment(), select(DEADLINES)).prop_map(
+        |(lead, support, what, deadline)| {
+            let support =
+                if support.is_empty() { String::new() } else { format!(", phối hợp với {}", support.join(", ")) };
             format!("{lead} chủ trì{support} {}{deadline}.", what.trim_end_matches('.'))
-        })
+        },
+    )
 }
 
 fn reference_sentence() -> impl Strategy<Value = String> {
@@ -497,14 +571,18 @@ fn reference_sentence() -> impl Strategy<Value = String> {
 }
 
 fn task_table() -> impl Strategy<Value = String> {
-    proptest::collection::vec((seed_fragment(), select(LEADS), select(LEADS), select(&["Quý II/2025", "Năm 2025", "Thường xuyên"][..])), 1..4)
-        .prop_map(|rows| {
-            let mut t = String::from("TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n");
-            for (i, (what, lead, sup, when)) in rows.into_iter().enumerate() {
-                t += &format!("{} | {} | {lead} | {sup} | {when}\n", i + 1, what.replace('|', "/"));
-            }
-            t
-        })
+    proptest::collection::vec(
+        (seed_fragment(), select(LEADS), select(LEADS), select(&["Quý II/2025", "Năm 2025", "Thường xuyên"][..])),
+        1..4,
+    )
+    .prop_map(|rows| {
+        let mut t =
+            String::from("TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n");
+        for (i, (what, lead, sup, when)) in rows.into_iter().enumerate() {
+            t += &format!("{} | {} | {lead} | {sup} | {when}\n", i + 1, what.replace('|', "/"));
+        }
+        t
+    })
 }
 
 fn body_line() -> impl Strategy<Value = String> {
@@ -536,8 +614,9 @@ fn parse(text: &str) -> Option<Document> {
 }
 
 fn slice<'t>(text: &'t str, span: &Span) -> Result<&'t str, TestCaseError> {
-    text.get(span.start..span.end)
-        .ok_or_else(|| TestCaseError::fail(format!("span {}..{} is not a slice of the {}-byte text", span.start, span.end, text.len())))
+    text.get(span.start..span.end).ok_or_else(|| {
+        TestCaseError::fail(format!("span {}..{} is not a slice of the {}-byte text", span.start, span.end, text.len()))
+    })
 }
 
 fn check_sections(text: &str, sections: &[Section]) -> Result<usize, TestCaseError> {
@@ -579,7 +658,7 @@ fn check_spans(doc: &Document) -> Result<Checked, TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(config(96))]
+    #![proptest_config(config(128))]
 
     #[test]
     fn every_span_slices_the_text_to_its_item(text in plan_document()) {
@@ -608,49 +687,23 @@ fn generated_documents_carry_every_kind_of_item() {
     assert!(total.sections > 24 && total.targets > 5 && total.tasks > 5 && total.mentions > 5, "{total:?}");
 }
 
+/// How often each exemption is needed: `N=20000 cargo test --test properties
+/// idempotence_census -- --ignored --nocapture`. "UNEXPLAINED" is a new defect.
 #[test]
-#[ignore]
-fn explore_idempotence() {
+#[ignore = "diagnostic"]
+fn idempotence_census() {
     let mut runner = TestRunner::deterministic();
     let strategy = text();
-    let mut fails: Vec<(String, String, String)> = Vec::new();
     let n: usize = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(5000);
+    let mut counts = std::collections::BTreeMap::new();
     for _ in 0..n {
-        let mut tree = strategy.new_tree(&mut runner).expect("strategy");
-        let check = |t: &str| {
-            let once = normalised(t);
-            let twice = normalised(&once.text);
-            (twice.text == once.text && layout(&twice) == layout(&once)) || exemption(t, &once).is_some()
-        };
-        if check(&tree.current()) { continue; }
-        let mut last = tree.current();
-        if tree.simplify() {
-            loop {
-                if check(&tree.current()) {
-                    if !tree.complicate() { break; }
-                } else {
-                    last = tree.current();
-                    if !tree.simplify() { break; }
-                }
-            }
-        }
-        let t = last;
+        let t = strategy.new_tree(&mut runner).expect("strategy").current();
         let once = normalised(&t);
         let twice = normalised(&once.text);
-        fails.push((t, once.text.clone(), twice.text.clone()));
+        if twice.text == once.text && layout(&twice) == layout(&once) {
+            continue;
+        }
+        *counts.entry(exemption(&t, &once).unwrap_or("UNEXPLAINED")).or_insert(0) += 1;
     }
-    fails.sort_by_key(|f| f.0.len());
-    fails.dedup_by(|a, b| a.0 == b.0);
-    println!("{} failures of {n}", fails.len());
-    for f in fails.iter() { println!("IN {:?}\n 1 {:?}\n 2 {:?}", f.0, f.1, f.2); }
-}
-
-#[test]
-#[ignore]
-fn probe() {
-    for t in ["x\n1.\n,", "x\n1.\nabc", "Kế hoạch\n1.\ncông tác", "*a\na*", "a**\u{300}", "à\u{31a}\u{302}", "(\n|  |\n(", "a\n|---|\nb", "Trang\n3", "- 1\n-", "Lược\nđồ", "12\n/3", "a\t|\tb", "x | y\n| a |\nb"] {
-        let once = normalised(t);
-        let twice = normalised(&once.text);
-        println!("{t:?} => {:?} => {:?} {}", once.text, twice.text, if once.text == twice.text && layout(&once) == layout(&twice) { "ok" } else { "DIFF" });
-    }
+    println!("{counts:#?}");
 }

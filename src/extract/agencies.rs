@@ -297,7 +297,7 @@ fn is_qualifier(t: &Tok) -> bool {
     first.is_uppercase()
         || matches!(
             t.key.as_str(),
-            "tỉnh" | "huyện" | "thành" | "phố" | "thị" | "xã" | "trấn" | "quận" | "phường" | "cấp" | "các" | "thuộc" | "trực" | "-" | "&" | "nhà" | "nước" | "liên" | "quan"
+            "tỉnh" | "huyện" | "thành" | "phố" | "thị" | "xã" | "trấn" | "quận" | "phường" | "cấp" | "các" | "thuộc" | "trực" | "-" | "&" | "nhà" | "nước" | "liên" | "quan" | "ủy"
         )
 }
 

@@ -11,6 +11,16 @@ pub struct Clause {
 /// Clauses of `text[start..end]`: split at ";", at a line break, and at a
 /// full stop followed by a capital (not inside numbers like "1.000").
 pub fn clauses(text: &str, start: usize, end: usize) -> Vec<Clause> {
+    split(text, start, end, true)
+}
+
+/// Sentences of `text[start..end]`: like [`clauses`] but ";" does not cut,
+/// so an assignment keeps its supporting agencies and deadline.
+pub fn sentences(text: &str, start: usize, end: usize) -> Vec<Clause> {
+    split(text, start, end, false)
+}
+
+fn split(text: &str, start: usize, end: usize, at_semicolons: bool) -> Vec<Clause> {
     let mut out = Vec::new();
     let s = &text[start..end];
     let mut from = 0;
@@ -19,7 +29,8 @@ pub fn clauses(text: &str, start: usize, end: usize) -> Vec<Clause> {
     while i < bytes.len() {
         let b = bytes[i];
         let cut = match b {
-            b';' | b'\n' => true,
+            b';' => at_semicolons,
+            b'\n' => true,
             b'.' => {
                 let next = s[i + 1..].chars().next();
                 let after = s[i + 1..].trim_start().chars().next();

@@ -94,7 +94,10 @@ impl DeadlineGrammar {
                 if found.iter().any(|f| m.start() < f.end && f.start < m.end()) {
                     continue;
                 }
-                if need_cue && matches!(rule.kind, Kind::Year | Kind::YearRange) && !self.has_cue(&text[..m.start()]) {
+                if need_cue && rule.kind == Kind::Recurrence {
+                    continue;
+                }
+                if need_cue && matches!(rule.kind, Kind::Year | Kind::YearRange | Kind::Day) && !self.has_cue(&text[..m.start()]) {
                     continue;
                 }
                 if let Some(deadline) = read(rule, &caps) {
@@ -109,7 +112,10 @@ impl DeadlineGrammar {
     fn has_cue(&self, before: &str) -> bool {
         let tail: String = before.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
         let tail = tail.to_lowercase();
-        self.cues.iter().any(|c| tail.trim_end().ends_with(c.as_str()) || tail.contains(&format!("{c} ")))
+        // The cue must lead straight into the phrase ("trước ngày", "đến năm"),
+        // so "so với năm 2021" or a cue two clauses back does not count.
+        let tail = tail.trim_end().trim_end_matches(',').trim_end();
+        self.cues.iter().any(|c| tail.ends_with(c.as_str()))
     }
 }
 

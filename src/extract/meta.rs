@@ -282,8 +282,11 @@ fn signers(doc: &NormDoc, h: &HeaderGrammar) -> Vec<Signer> {
 
 fn is_signature_start(t: &str, h: &HeaderGrammar) -> bool {
     let t = t.trim();
-    h.on_behalf_prefixes.iter().any(|p| t.starts_with(p.as_str()) && is_upper(t))
-        || h.positions.iter().any(|p| t == p)
+    // The block may share a table cell with the name ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A"):
+    // only its first words must be capitals.
+    let head: String = t.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    h.on_behalf_prefixes.iter().any(|p| t.starts_with(p.as_str()) && is_upper(&head))
+        || h.positions.iter().any(|p| t.starts_with(p.as_str()) && is_upper(&head))
 }
 
 fn parse_signature(text: &str, h: &HeaderGrammar) -> Option<Signer> {
@@ -293,10 +296,15 @@ fn parse_signature(text: &str, h: &HeaderGrammar) -> Option<Signer> {
         .iter()
         .flat_map(|p| text.match_indices(p.as_str()).map(move |(i, _)| (i, i + p.len())))
         .max_by_key(|&(s, e)| (e, std::cmp::Reverse(s)))?;
-    let rest = text[pos_end..].trim();
+    // "PHÓ CHỦ TỊCH (Đã ký) Trần Minh Khoa": a note in brackets is not the name.
+    let mut rest = text[pos_end..].trim();
+    if rest.starts_with('(') {
+        rest = rest.find(')').map_or(rest, |i| rest[i + 1..].trim());
+    }
     let name: Vec<&str> = rest
         .split_whitespace()
-        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains(':'))
+        // A name is in Title Case; a word in capitals ("KẾ HOẠCH") is the next block.
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains(':') && w.chars().any(char::is_lowercase))
         .take(5)
         .collect();
     if name.len() < 2 || name.iter().all(|w| is_upper(w)) && name.len() > 4 {

@@ -83,11 +83,13 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         let heading_year = headings.iter().find_map(|h| tg.year_in(h)).or_else(|| ancestors_year(cx, id));
         let goal_context = headings.iter().any(|h| tg.is_goal_heading(h));
         let (s, e) = node.content;
+        let mut sticky_year = None;
         for cl in clauses(&cx.doc.text, s, e) {
             let text = &cx.doc.text[cl.start..cl.end];
             if is_footnote(text) {
                 continue;
             }
+            sticky_year = tg.leading_year(text).or(sticky_year);
             for hit in tg.hits(text, doc_year, goal_context) {
                 out.push(Target {
                     section: node.path.clone(),
@@ -97,7 +99,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
                     unit: hit.unit,
                     comparator: hit.comparator,
                     change: hit.change,
-                    year: hit.year.or(heading_year),
+                    year: hit.year.or(sticky_year).or(heading_year),
                     deadline: cx.g.deadlines.parse_in_text(text),
                     span: cx.span(cl.start, cl.end),
                 });

@@ -112,7 +112,8 @@ fn fill_details(r: &mut Reference, text: &str, s: usize, e: usize, g: &Reference
             r.doc_type = t.to_string();
         }
     }
-    let after = &text[e..];
+    // A footnote mark glued to the number ("2412/UBND-NC₁") is not text.
+    let after = text[e..].trim_start_matches(|c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉".contains(c));
     let mut rest = after;
     if r.date.is_none() {
         if let Some(c) = g.date.captures(after) {

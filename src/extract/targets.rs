@@ -19,8 +19,10 @@ pub struct RawTargets {
     non_goal_headings: Vec<String>,
     quota_cues: Vec<String>,
     goal_headings: Vec<String>,
+    rank_words: Vec<String>,
     indicator_heads: Vec<String>,
     indicator_strip: Vec<String>,
+    baseline_words: Vec<String>,
     year_pattern: String,
 }
 
@@ -45,8 +47,10 @@ pub struct TargetGrammar {
     non_goal_headings: Vec<String>,
     quota_cues: Vec<String>,
     goal_headings: Vec<String>,
+    rank_words: Vec<String>,
     indicator_heads: Vec<String>,
     indicator_strip: Vec<String>,
+    baseline_words: Vec<String>,
     pub year: Regex,
     past_year: Regex,
 }
@@ -98,8 +102,10 @@ impl TargetGrammar {
             non_goal_headings: raw.non_goal_headings,
             quota_cues: raw.quota_cues,
             goal_headings: raw.goal_headings,
+            rank_words: raw.rank_words,
             indicator_heads: sorted_longest(raw.indicator_heads),
             indicator_strip: sorted_longest(raw.indicator_strip),
+            baseline_words: raw.baseline_words,
             year: Regex::new(&raw.year_pattern)?,
             past_year: Regex::new(r"(?i:năm)\s+(?P<y>(?:19|20)\d{2})\s*(?:,\s*)?(?:[\p{L}\s]{0,40}?)\b(?:đạt|là|có)\b")?,
         })
@@ -120,8 +126,29 @@ impl TargetGrammar {
 
     /// The year a heading sets for the targets under it ("Mục tiêu cụ thể đến năm 2025").
     pub fn year_in(&self, text: &str) -> Option<i32> {
-        let caps = self.year.captures_iter(text).last()?;
+        let lower = text.to_lowercase_same_len();
+        let caps = self
+            .year
+            .captures_iter(text)
+            .filter(|c| {
+                let start = c.get(0).map_or(0, |m| m.start());
+                let before = lower[..start].trim_end();
+                !self.baseline_words.iter().any(|w| ends_with_word(before, w))
+            })
+            .last()?;
         ["y1", "y2", "y3"].iter().find_map(|n| caps.name(n)).and_then(|m| m.as_str().parse().ok())
+    }
+
+    /// A year that opens a clause ("Đến năm 2015, 70% ...") and so governs
+    /// the clauses after it in the same item.
+    pub fn leading_year(&self, clause: &str) -> Option<i32> {
+        let head: String = clause.chars().take(30).collect();
+        let caps = self.year.captures(&head)?;
+        let lead_in = head[..caps.get(0)?.start()].trim().trim_start_matches(['-', '+', '•']).trim();
+        if lead_in.split_whitespace().count() > 2 {
+            return None;
+        }
+        caps.name("y1").or(caps.name("y2")).and_then(|m| m.as_str().parse().ok())
     }
 
     /// All targets in one clause. `doc_year` is the year the document was
@@ -136,6 +163,9 @@ impl TargetGrammar {
             return Vec::new();
         }
         let has_goal_cue = goal_context || self.goal_cues.iter().any(|c| contains_word(&lower, c));
+        // In "100% khu công nghiệp có tối thiểu 1 trạm" the count only
+        // defines what the percentage measures.
+        let has_percent = clause.contains('%');
         let mut out = Vec::new();
         for caps in self.figure.captures_iter(clause) {
             let (Some(whole), Some(n1), Some(unit)) = (caps.get(0), caps.name("n1"), caps.name("unit")) else { continue };
@@ -145,7 +175,11 @@ impl TargetGrammar {
                 continue;
             }
             let unit_s = unit.as_str().to_string();
-            if unit_s != "%" && !has_goal_cue {
+            if unit_s != "%" && (!has_goal_cue || has_percent) {
+                continue;
+            }
+            let word_before = lower[..whole.start()].split_whitespace().last().unwrap_or("");
+            if self.rank_words.iter().any(|w| w == word_before) {
                 continue;
             }
             let before = &clause[..whole.start()];
@@ -235,6 +269,9 @@ impl TargetGrammar {
             .unwrap_or(0);
         let b = trim_verbs(&b[start..]);
         let b = self.strip_leading(b);
+        // A time phrase ("Đến năm 2013,") says when, not what.
+        let without_time = self.year.replace_all(b, "");
+        let b = if without_time.trim_matches(|c: char| !c.is_alphanumeric()).split_whitespace().count() < 2 { "" } else { b };
         if b.split_whitespace().count() >= 2 {
             return b.to_string();
         }

@@ -5,7 +5,7 @@
 //! and a section consumed by one rule is not read again by the next.
 
 use super::agencies::{tokenize, AgencyGrammar, Found, LabelRole, Tok};
-use super::clauses::{clauses, Clause};
+use super::clauses::{sentences, Clause};
 use super::tables::agencies_in_cell;
 use super::Context;
 use crate::model::{Span, Task};
@@ -28,7 +28,7 @@ pub fn extract(cx: &Context) -> Vec<Task> {
             continue;
         }
         let (s, e) = cx.seg.nodes[id].content;
-        for cl in clauses(&cx.doc.text, s, e) {
+        for cl in sentences(&cx.doc.text, s, e) {
             if let Some(t) = inline_task(cx, id, &cl) {
                 tasks.push(t);
             }
@@ -99,7 +99,15 @@ fn labelled_fields(cx: &Context, id: usize, consumed: &mut [bool], tasks: &mut V
         }
     }
     if task.span.end == 0 {
-        // No "Nhiệm vụ:" field: the item's heading line is the task.
+        // No "Nhiệm vụ:" field: the item's first child that is not a field
+        // says what is to be done ("1.1. Rà soát ..."), else its heading line.
+        let content_child = node.children.iter().find(|c| !fields.iter().any(|(fc, _)| *fc == Some(**c)));
+        if let Some(&c) = content_child {
+            let (s, e) = cx.seg.nodes[c].content;
+            task.span = cx.span(s, e);
+        }
+    }
+    if task.span.end == 0 {
         let line = &cx.doc.lines[node.line];
         task.span = cx.span(node.content.0, line.end.min(node.content.1));
     }
@@ -168,13 +176,39 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
             }
         }
     }
-    // A sentence that hands a list of duties to someone.
-    if has_children && ends_with_colon {
+    // A lead-in paragraph under the heading: "IV. TỔ CHỨC THỰC HIỆN / Các cơ
+    // quan ... chịu trách nhiệm ... các nội dung cụ thể sau:" then items.
+    if has_children && node.own_lines.len() > 1 {
+        let last = &cx.doc.lines[node.own_lines.end - 1];
+        let lead_in = &cx.doc.text[last.start..last.end.min(node.content.1)];
+        if lead_in.trim_end().ends_with(':') && last.kind == crate::normalize::LineKind::Para {
+            let ltoks = tokenize(lead_in);
+            if let Some((lead, support)) = lead_and_support(ag, &ltoks, lead_in) {
+                return Some(Heading { lead: names(lead), support: names(support), inline_duty: None });
+            }
+            let (named, end) = ag.parse_list(&ltoks, 0, lead_in);
+            let verb_follows = ltoks.get(end).is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase));
+            if !named.is_empty() && verb_follows {
+                return Some(Heading { lead: names(named), support: Vec::new(), inline_duty: None });
+            }
+        }
+    }
+    // A sentence or a longer name that hands a list of duties to someone:
+    // "Sở Y tế chủ trì, phối hợp với ...:", "Các doanh nghiệp thứ cấp đang
+    // hoạt động trong KCN", "UBND các phường ... chủ động bố trí kinh phí; ...".
+    let assigned = ag.assign_prefix_len(&toks, 0).is_some();
+    if has_children && (ends_with_colon || assigned || cx.in_implementation(id)) {
         if let Some((lead, support)) = lead_and_support(ag, &toks, first) {
             return Some(Heading { lead: names(lead), support: names(support), inline_duty: None });
         }
-        if ag.assign_prefix_len(&toks, 0).is_some() && !agencies.is_empty() {
-            return Some(Heading { lead: names(agencies), support: Vec::new(), inline_duty: None });
+        if !agencies.is_empty() {
+            let short_name = toks.len() <= 15 && !toks.iter().any(|t| matches!(t.key.as_str(), ":" | ";" | "."));
+            let lead = if short_name && !assigned {
+                vec![first.trim_end_matches(['.', ':', ';']).trim().to_string()]
+            } else {
+                names(agencies)
+            };
+            return Some(Heading { lead, support: Vec::new(), inline_duty: None });
         }
     }
     None
@@ -192,7 +226,7 @@ fn agency_headed(cx: &Context, id: usize, consumed: &mut [bool], tasks: &mut Vec
     let mut duties: Vec<(Vec<String>, usize, usize, Vec<String>)> = Vec::new();
     if let Some(s) = head.inline_duty {
         duties.push((node.path.clone(), s, node.content.1, head.lead.clone()));
-    } else if node.own_lines.len() > 1 {
+    } else if node.own_lines.len() > 1 && !cx.doc.text[..node.content.1].trim_end().ends_with(':') {
         let s = cx.doc.lines[node.line + 1].start;
         duties.push((node.path.clone(), s, node.content.1, head.lead.clone()));
     }
@@ -236,7 +270,9 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<(Vec<S
     let own = &cx.doc.text[s..e];
     let toks = tokenize(own);
     let (named, end) = cx.g.agencies.parse_list(&toks, 0, own);
-    let lead = if !named.is_empty() && toks.get(end).is_some_and(|t| t.key == ":") { names(named) } else { lead.to_vec() };
+    // "+ Sở X: ..." or "Giao phòng Nội vụ ..." names its own agency.
+    let own_agency = toks.get(end).is_some_and(|t| t.key == ":") || cx.g.agencies.assign_prefix_len(&toks, 0).is_some();
+    let lead = if !named.is_empty() && own_agency { names(named) } else { lead.to_vec() };
     let first_line_end = cx.doc.lines[node.line].end.min(e);
     let introduces = cx.doc.text[s..first_line_end].trim_end().ends_with(':');
     if introduces && !node.children.is_empty() {

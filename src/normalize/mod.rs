@@ -51,12 +51,15 @@ impl NormDoc {
 pub struct NormalizeGrammar {
     page_number: RegexSet,
     residue: RegexSet,
+    tail: RegexSet,
 }
 
 #[derive(Deserialize)]
 pub struct RawNormalize {
     page_number_patterns: Vec<String>,
     residue_patterns: Vec<String>,
+    #[serde(default)]
+    tail_patterns: Vec<String>,
 }
 
 impl NormalizeGrammar {
@@ -64,11 +67,17 @@ impl NormalizeGrammar {
         Ok(NormalizeGrammar {
             page_number: RegexSet::new(&raw.page_number_patterns)?,
             residue: RegexSet::new(&raw.residue_patterns)?,
+            tail: RegexSet::new(&raw.tail_patterns)?,
         })
     }
 
     pub fn is_page_number(&self, line: &str) -> bool {
         self.page_number.is_match(line)
+    }
+
+    /// A line after which the rest of the file is web-page furniture.
+    pub fn is_tail(&self, line: &str) -> bool {
+        self.tail.is_match(line)
     }
 
     pub fn is_residue(&self, line: &str) -> bool {
@@ -79,11 +88,15 @@ impl NormalizeGrammar {
 /// Build the normalised document from a reader's blocks.
 pub fn normalize(blocks: &[Block], format: Format, g: &Grammar) -> NormDoc {
     let mut b = Builder { doc: NormDoc::default(), tables: 0, g, open_para: false };
-    for block in blocks {
+    'blocks: for block in blocks {
         match block {
             Block::Paragraph(p) => {
                 for raw in p.split('\n') {
-                    b.push_para_line(&clean_line(raw, format));
+                    let line = clean_line(raw, format);
+                    if g.normalize.is_tail(&line) {
+                        break 'blocks;
+                    }
+                    b.push_para_line(&line);
                 }
             }
             Block::Table(t) => b.push_table(t.rows.as_slice(), format),
@@ -236,7 +249,7 @@ fn strip_single_emphasis(s: &str) -> String {
             continue;
         }
         let next_word = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
-        let prev_word = i > 0 && chars[i - 1].is_alphanumeric() || i > 0 && matches!(chars[i - 1], '.' | ')' | ',');
+        let prev_word = i > 0 && (chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], '.' | ')' | ',' | ':' | ';'));
         match open {
             None if next_word => open = Some(i),
             Some(o) if prev_word => {
