@@ -83,7 +83,7 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
     let mut roles: Option<(usize, Vec<Option<Role>>)> = None;
     let mut group: Option<String> = None;
     for (li, line) in doc.lines.iter().enumerate() {
-        let LineKind::Row { table, cells, .. } = &line.kind else { continue };
+        let LineKind::Row { table, values: cells, .. } = &line.kind else { continue };
         let texts: Vec<&str> = cells.iter().map(|&(s, e)| &doc.text[s..e]).collect();
         if let Some(r) = tg.header_roles(&texts) {
             roles = Some((*table, r));

@@ -20,11 +20,21 @@ pub enum Block {
     Table(Table),
 }
 
-/// A table as rows of cell texts. Merged cells are already resolved by the
-/// reader so that every row lines up with the header row.
+/// A table as rows of cell texts. Spans are already resolved by the reader
+/// so that every row lines up with the header row.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
     pub rows: Vec<Vec<String>>,
+    /// `merged_above[r][c]`: the cell continues a vertical merge from the
+    /// row above (Word's vMerge). Its text stays empty, as Word shows it, and
+    /// readers of the table take the value from above. Empty when unknown.
+    pub merged_above: Vec<Vec<bool>>,
+}
+
+impl Table {
+    pub fn is_merged_above(&self, row: usize, col: usize) -> bool {
+        self.merged_above.get(row).and_then(|r| r.get(col)).copied().unwrap_or(false)
+    }
 }
 
 /// Input formats planparse reads.

@@ -32,7 +32,10 @@ pub struct Line {
 pub enum LineKind {
     Para,
     /// A table row; `cells` are byte ranges of each cell in the text.
-    Row { table: usize, row: usize, cells: Vec<(usize, usize)> },
+    /// `values` are the ranges to read each cell's value from: the cell
+    /// itself, or for an empty cell merged with the one above (Word's
+    /// vMerge), the range of that cell.
+    Row { table: usize, row: usize, cells: Vec<(usize, usize)>, values: Vec<(usize, usize)> },
 }
 
 impl NormDoc {
@@ -99,7 +102,7 @@ pub fn normalize(blocks: &[Block], format: Format, g: &Grammar) -> NormDoc {
                     b.push_para_line(&line);
                 }
             }
-            Block::Table(t) => b.push_table(t.rows.as_slice(), format),
+            Block::Table(t) => b.push_table(t, format),
         }
     }
     b.doc
@@ -134,10 +137,11 @@ impl Builder<'_> {
         self.open_para = true;
     }
 
-    fn push_table(&mut self, rows: &[Vec<String>], format: Format) {
+    fn push_table(&mut self, t: &crate::ingest::Table, format: Format) {
         let table = self.tables;
         self.tables += 1;
-        for (ri, row) in rows.iter().enumerate() {
+        let mut above: Vec<(usize, usize)> = Vec::new();
+        for (ri, row) in t.rows.iter().enumerate() {
             let cells: Vec<String> = row.iter().map(|c| clean_cell(c, format)).collect();
             if cells.iter().all(|c| c.is_empty()) {
                 continue;
@@ -156,10 +160,19 @@ impl Builder<'_> {
                 self.doc.text.push_str(c);
                 ranges.push((s, self.doc.text.len()));
             }
+            let values: Vec<(usize, usize)> = ranges
+                .iter()
+                .enumerate()
+                .map(|(ci, &r)| match above.get(ci) {
+                    Some(&from) if r.0 == r.1 && t.is_merged_above(ri, ci) => from,
+                    _ => r,
+                })
+                .collect();
+            above = values.clone();
             self.doc.lines.push(Line {
                 start,
                 end: self.doc.text.len(),
-                kind: LineKind::Row { table, row: ri, cells: ranges },
+                kind: LineKind::Row { table, row: ri, cells: ranges, values },
             });
         }
         self.open_para = false;

@@ -96,11 +96,12 @@ impl Budget {
 /// below its first one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MergedCells {
-    /// The merged cell's text, so every row can be read on its own
-    /// ("Cơ quan chủ trì" stays attached to each task row).
-    #[default]
+    /// The merged cell's text, so every row can be read on its own.
     RepeatText,
-    /// Empty, as Word displays it (the text appears once).
+    /// Empty, as Word displays it (the text appears once). The default: the
+    /// text stays faithful to the document, and `Table::merged_above` lets
+    /// the task-table reader take the value from above.
+    #[default]
     FirstRowOnly,
 }
 

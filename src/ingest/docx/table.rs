@@ -47,6 +47,7 @@ struct RowDraft {
 #[derive(Debug, Default)]
 pub(super) struct TableBuilder {
     rows: Vec<Vec<String>>,
+    merged_above: Vec<Vec<bool>>,
     row: Option<RowDraft>,
     cell: CellProps,
     grid_columns: usize,
@@ -105,23 +106,30 @@ impl TableBuilder {
 
     pub(super) fn end_row(&mut self, budget: &mut Budget) -> Result<(), IngestError> {
         let Some(draft) = self.row.take().filter(|r| !r.deleted) else { return Ok(()) };
-        let row = self.lay_out(draft, budget)?;
+        let (row, merged) = self.lay_out(draft, budget)?;
         self.rows.push(row);
+        self.merged_above.push(merged);
         Ok(())
     }
 
     /// Place one row's cells on the grid, resolving spans and merges.
-    fn lay_out(&self, draft: RowDraft, budget: &mut Budget) -> Result<Vec<String>, IngestError> {
+    fn lay_out(&self, draft: RowDraft, budget: &mut Budget) -> Result<(Vec<String>, Vec<bool>), IngestError> {
         let above = self.rows.last();
         let mut row: Vec<String> = Vec::new();
+        let mut merged: Vec<bool> = Vec::new();
         pad(&mut row, draft.grid_before, budget)?;
         for (text, props) in draft.cells {
             let column = row.len();
-            if props.vmerge == VMerge::Continue && self.merged == MergedCells::RepeatText {
+            merged.resize(column, false);
+            if props.vmerge == VMerge::Continue {
                 for c in column..column + props.span {
-                    let copied = above.and_then(|a| a.get(c)).cloned().unwrap_or_default();
+                    let copied = match self.merged {
+                        MergedCells::RepeatText => above.and_then(|a| a.get(c)).cloned().unwrap_or_default(),
+                        MergedCells::FirstRowOnly => String::new(),
+                    };
                     budget.charge(copied.len())?;
                     row.push(copied);
+                    merged.push(true);
                 }
             } else {
                 budget.charge(text.len())?;
@@ -135,7 +143,8 @@ impl TableBuilder {
         }
         pad(&mut row, draft.grid_after, budget)?;
         row.truncate(MAX_COLUMNS);
-        Ok(row)
+        merged.resize(row.len(), false);
+        Ok((row, merged))
     }
 
     /// The finished table, or `None` if it has no rows.
@@ -149,7 +158,10 @@ impl TableBuilder {
             let missing = width.saturating_sub(row.len());
             pad(row, missing, budget)?;
         }
-        Ok(Some(Table { rows: self.rows }))
+        for m in &mut self.merged_above {
+            m.resize(width, false);
+        }
+        Ok(Some(Table { rows: self.rows, merged_above: self.merged_above }))
     }
 }
 

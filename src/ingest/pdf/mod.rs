@@ -415,7 +415,8 @@ mod tests {
                         row(&["1", "Một dòng dài hơn tiêu đề", ""]),
                         row(&["I", "Mục gộp hết các cột", ""]),
                         row(&["2", "", "Chỉ cột cuối"]),
-                    ]
+                    ],
+                    ..Default::default()
                 }),
                 Block::Paragraph("Sau bảng".into()),
             ]
