@@ -86,6 +86,10 @@ pub struct CommonArgs {
     #[arg(long, default_value_t = 60, value_name = "SECS")]
     pub time_budget: u64,
 
+    /// Recognise scanned PDFs (no text layer) with tesseract; needs tesseract-ocr-vie and pdftoppm.
+    #[arg(long)]
+    pub ocr: bool,
+
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -187,7 +191,7 @@ pub fn load_grammar(common: &CommonArgs) -> Result<Grammar, String> {
 
 pub fn options(common: &CommonArgs, include_text: bool) -> Options {
     Options {
-        ingest: IngestOptions { pdf_backend: common.pdf_backend, time_budget_secs: common.time_budget },
+        ingest: IngestOptions { pdf_backend: common.pdf_backend, time_budget_secs: common.time_budget, ocr: common.ocr },
         include_text,
     }
 }

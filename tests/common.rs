@@ -10,7 +10,7 @@ pub fn root() -> PathBuf {
 }
 
 pub fn common() -> CommonArgs {
-    CommonArgs { grammar: None, pdf_backend: Backend::Auto, time_budget: 60, jobs: None, quiet: true, verbose: false }
+    CommonArgs { grammar: None, pdf_backend: Backend::Auto, time_budget: 60, ocr: false, jobs: None, quiet: true, verbose: false }
 }
 
 /// Run the binary and return (exit code, stdout, stderr).

@@ -82,7 +82,10 @@ fn smallest(ext: &str) -> &'static [u8] {
 fn options(include_text: bool) -> Options {
     // The built-in PDF reader only: the property must not depend on whether
     // pdftotext happens to be installed.
-    Options { ingest: IngestOptions { pdf_backend: Backend::Builtin, time_budget_secs: 30 }, include_text }
+    Options {
+        ingest: IngestOptions { pdf_backend: Backend::Builtin, time_budget_secs: 30, ..IngestOptions::default() },
+        include_text,
+    }
 }
 
 fn config(default_cases: u32) -> ProptestConfig {
@@ -210,20 +213,32 @@ fn layout(doc: &NormDoc) -> Vec<(usize, usize, Option<Vec<(usize, usize)>>)> {
 /// exemption when the test passes): see `KNOWN_*`.
 fn exemption(input: &str, once: &NormDoc) -> Option<&'static str> {
     let g = grammar();
-    for (i, l) in once.lines.iter().enumerate() {
-        let line = once.line_text(i);
-        match &l.kind {
+    let lines: Vec<(&LineKind, &str)> =
+        once.lines.iter().enumerate().map(|(i, l)| (&l.kind, once.line_text(i))).collect();
+    // Design classes first, over every line, so that a known defect
+    // elsewhere in the input is not blamed for them.
+    for &(kind, line) in &lines {
+        match kind {
             LineKind::Row { cells, .. } if cells.len() < 2 || cells[0].0 == cells[0].1 => {
                 return Some("design: one-cell row or empty first cell");
             }
-            LineKind::Row { .. } => {}
             LineKind::Para if has_row_shape(line) => return Some("design: paragraph with the shape of a row"),
-            LineKind::Para if has_emphasis_pair(line) => return Some(KNOWN_EMPHASIS_ACROSS_JOIN),
-            LineKind::Para if g.normalize.is_page_number(line) || g.normalize.is_residue(line) => {
-                return Some(KNOWN_FILTER_BEFORE_JOIN);
-            }
-            LineKind::Para if starts_with_lone_marker(line) => return Some(KNOWN_LONE_MARKER),
-            LineKind::Para => {}
+            _ => {}
+        }
+    }
+    for (i, &(kind, line)) in lines.iter().enumerate() {
+        if *kind != LineKind::Para {
+            continue;
+        }
+        if has_emphasis_pair(line) {
+            return Some(KNOWN_EMPHASIS_ACROSS_JOIN);
+        }
+        if g.normalize.is_page_number(line) || g.normalize.is_residue(line) {
+            return Some(KNOWN_FILTER_BEFORE_JOIN);
+        }
+        let after_para = i > 0 && *lines[i - 1].0 == LineKind::Para;
+        if after_para && starts_with_lone_marker(line) && joins(lines[i - 1].1, line) {
+            return Some(KNOWN_LONE_MARKER);
         }
     }
     if !is_nfc(&once.text) {
@@ -239,6 +254,12 @@ fn exemption(input: &str, once: &NormDoc) -> Option<&'static str> {
         return Some(KNOWN_EMPTY_TABLE_ENDS_PARAGRAPH);
     }
     None
+}
+
+/// Whether normalisation joins `second` onto `first` (the decision depends
+/// only on the two lines).
+fn joins(first: &str, second: &str) -> bool {
+    normalised(&format!("{first}\n{second}")).lines.len() == 1
 }
 
 /// `ingest::text`'s rule for a table line.

@@ -8,7 +8,9 @@ use std::path::Path;
 pub fn format_from_extension(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
-        "docx" => Some(Format::Docx),
+        // A legacy .doc goes to the Word reader, which converts it through
+        // LibreOffice when installed or explains how to.
+        "docx" | "doc" => Some(Format::Docx),
         "pdf" => Some(Format::Pdf),
         "txt" | "text" => Some(Format::Txt),
         "md" | "markdown" => Some(Format::Md),
@@ -25,7 +27,7 @@ pub fn detect_format(path: &Path, bytes: &[u8]) -> Result<Format, IngestError> {
     // A named extension we do not read is refused whatever its content
     // (.xlsx and .pptx are zips too); a legacy .doc goes to the Word reader,
     // which explains how to convert it.
-    if let Some(e) = ext.as_deref().filter(|e| by_ext.is_none() && *e != "doc") {
+    if let Some(e) = ext.as_deref().filter(|_| by_ext.is_none()) {
         return Err(IngestError::Unsupported(format!(".{e} files are not supported; planparse reads .docx, .pdf, .txt and .md")));
     }
     if bytes.starts_with(b"%PDF-") || find_pdf_header(bytes) {

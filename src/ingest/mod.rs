@@ -8,6 +8,7 @@
 pub mod detect;
 pub mod docx;
 pub mod encoding;
+pub mod external;
 pub mod pdf;
 pub mod text;
 
@@ -114,7 +115,7 @@ impl fmt::Display for IngestError {
             }
             IngestError::NoTextLayer => write!(
                 f,
-                "no text layer: the PDF is a scanned image, OCR is needed (try --ocr if tesseract is installed)"
+                "no text layer: the PDF is a scanned image and OCR is needed (run with --ocr; it needs tesseract with Vietnamese data and pdftoppm, e.g. apt-get install tesseract-ocr-vie poppler-utils)"
             ),
             IngestError::TooLarge(why) => write!(f, "the file is too large to process safely: {why}"),
             IngestError::Timeout(secs) => {
@@ -133,11 +134,13 @@ pub struct IngestOptions {
     pub pdf_backend: pdf::Backend,
     /// Wall-clock budget for one file's reader, in seconds.
     pub time_budget_secs: u64,
+    /// Recognise scanned PDFs with tesseract when they have no text layer.
+    pub ocr: bool,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions { pdf_backend: pdf::Backend::Auto, time_budget_secs: 60 }
+        IngestOptions { pdf_backend: pdf::Backend::Auto, time_budget_secs: 60, ocr: false }
     }
 }
 
@@ -147,23 +150,41 @@ pub fn ingest(bytes: &[u8], format: Format, opts: &IngestOptions) -> Result<Inge
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::Empty);
     }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(opts.time_budget_secs);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
+        Format::Docx if docx::is_legacy_doc(bytes) && external::soffice_available() => {
+            let converted = external::doc_to_docx(bytes, deadline)?;
+            let mut ingested = docx::read(&converted)?;
+            ingested.warnings.push("legacy Word .doc converted to .docx with LibreOffice".into());
+            Ok(ingested)
+        }
         Format::Docx => docx::read(bytes),
         Format::Pdf => pdf::read(bytes, opts),
         Format::Txt | Format::Md => text::read(bytes),
     }));
-    let ingested = match result {
+    let mut ingested = match result {
         Ok(r) => r?,
         Err(payload) => return Err(IngestError::Panic(panic_message(&payload))),
     };
-    let has_text = ingested.blocks.iter().any(|b| match b {
-        Block::Paragraph(p) => !p.trim().is_empty(),
-        Block::Table(t) => t.rows.iter().flatten().any(|c| !c.trim().is_empty()),
-    });
-    if !has_text {
+    if format == Format::Pdf && opts.ocr && !has_text(&ingested) {
+        if !external::ocr_available() {
+            return Err(IngestError::NoTextLayer);
+        }
+        let pages = external::ocr_pdf(bytes, deadline)?;
+        ingested.blocks = pages.iter().flat_map(|p| text::blocks_from_text(p)).collect();
+        ingested.warnings.push("scanned PDF: text recognised by OCR (tesseract), check it against the image".into());
+    }
+    if !has_text(&ingested) {
         return Err(if format == Format::Pdf { IngestError::NoTextLayer } else { IngestError::Empty });
     }
     Ok(ingested)
+}
+
+fn has_text(ingested: &Ingested) -> bool {
+    ingested.blocks.iter().any(|b| match b {
+        Block::Paragraph(p) => !p.trim().is_empty(),
+        Block::Table(t) => t.rows.iter().flatten().any(|c| !c.trim().is_empty()),
+    })
 }
 
 pub(crate) fn panic_message(payload: &Box<dyn std::any::Any + Send>) -> String {

@@ -24,6 +24,7 @@
 mod body;
 mod numbering;
 mod package;
+pub use package::is_legacy_doc;
 mod styles;
 mod table;
 mod xml;

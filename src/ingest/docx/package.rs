@@ -14,7 +14,7 @@ use crate::ingest::IngestError;
 use quick_xml::events::Event;
 
 const OLE_SIGNATURE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
-const LEGACY_DOC: &str = "legacy Word .doc: convert it to .docx, e.g. soffice --headless --convert-to docx";
+const LEGACY_DOC: &str = "legacy Word .doc: planparse converts it when LibreOffice is installed (apt-get install libreoffice-writer-nogui); otherwise save it as .docx, e.g. soffice --headless --convert-to docx FILE.doc";
 
 const REL_OFFICE_DOCUMENT: &str = "/officeDocument";
 const REL_STYLES: &str = "/styles";
@@ -153,6 +153,11 @@ fn zip_error(context: &str, e: ZipError) -> IngestError {
         }
         other => IngestError::Corrupt(format!("{context}: {other}")),
     }
+}
+
+/// A legacy binary Word file (OLE, not an encrypted OOXML package).
+pub fn is_legacy_doc(bytes: &[u8]) -> bool {
+    bytes.starts_with(OLE_SIGNATURE) && classify_ole(bytes) != IngestError::Encrypted
 }
 
 /// An OLE compound file is either an encrypted OOXML package (its directory

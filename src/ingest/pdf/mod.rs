@@ -330,7 +330,7 @@ mod tests {
     }
 
     fn options(backend: Backend) -> IngestOptions {
-        IngestOptions { pdf_backend: backend, time_budget_secs: 30 }
+        IngestOptions { pdf_backend: backend, time_budget_secs: 30, ..IngestOptions::default() }
     }
 
     #[test]
