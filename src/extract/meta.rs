@@ -13,7 +13,7 @@ const HEADER_LINES_AFTER_TITLE: usize = 4;
 /// The texts of a line: the whole paragraph, or each cell of a row.
 fn pieces<'a>(doc: &'a NormDoc, li: usize) -> Vec<&'a str> {
     match &doc.lines[li].kind {
-        LineKind::Para => vec![doc.line_text(li)],
+        LineKind::Para | LineKind::Footnote => vec![doc.line_text(li)],
         LineKind::Row { cells, .. } => cells.iter().map(|&(s, e)| &doc.text[s..e]).collect(),
     }
 }

@@ -86,10 +86,12 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         let mut sticky_year = None;
         for cl in clauses(&cx.doc.text, s, e) {
             let text = &cx.doc.text[cl.start..cl.end];
-            if is_footnote(text) {
+            let line_start = cx.doc.text[..cl.start].rfind('\n').map_or(0, |i| i + 1);
+            if is_footnote(&cx.doc.text[line_start..cl.end]) {
                 continue;
             }
             sticky_year = tg.leading_year(text).or(sticky_year);
+            let deadline = cx.g.deadlines.parse_in_text(text);
             for hit in tg.hits(text, doc_year, goal_context) {
                 out.push(Target {
                     section: node.path.clone(),
@@ -99,8 +101,8 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
                     unit: hit.unit,
                     comparator: hit.comparator,
                     change: hit.change,
-                    year: hit.year.or(sticky_year).or(heading_year),
-                    deadline: cx.g.deadlines.parse_in_text(text),
+                    year: hit.year.or(deadline.as_ref().and_then(|d| d.year)).or(sticky_year).or(heading_year),
+                    deadline: deadline.clone(),
                     span: cx.span(cl.start, cl.end),
                 });
             }

@@ -156,16 +156,11 @@ impl TargetGrammar {
     pub fn hits(&self, clause: &str, doc_year: Option<i32>, goal_context: bool) -> Vec<Hit> {
         let lower = clause.to_lowercase_same_len();
         if self.formula_cues.iter().any(|c| lower.contains(c.as_str()))
-            || self.past_cues.iter().any(|c| lower.contains(c.as_str()))
             || self.quota_cues.iter().any(|c| lower.contains(c.as_str()))
-            || self.reports_past_year(clause, doc_year)
         {
             return Vec::new();
         }
         let has_goal_cue = goal_context || self.goal_cues.iter().any(|c| contains_word(&lower, c));
-        // In "100% khu công nghiệp có tối thiểu 1 trạm" the count only
-        // defines what the percentage measures.
-        let has_percent = clause.contains('%');
         let mut out = Vec::new();
         for caps in self.figure.captures_iter(clause) {
             let (Some(whole), Some(n1), Some(unit)) = (caps.get(0), caps.name("n1"), caps.name("unit")) else { continue };
@@ -174,8 +169,17 @@ impl TargetGrammar {
             if matches!(prev, Some('/' | '.')) || prev.is_some_and(char::is_alphanumeric) {
                 continue;
             }
+            // Past results are judged in the figure's own segment and in what
+            // leads up to it ("Hiện nay, ... đạt 75%"), so a later
+            // "(năm 2024 đạt 78,2%)" does not cancel the goal before it.
+            let segment = segment_around(&lower, whole.start(), whole.end());
+            let lead_up = outside_brackets(&lower[..whole.start()]);
+            let past = |s: &str| self.past_cues.iter().any(|c| contains_word(s, c));
+            if past(segment) || past(&lead_up) || self.reports_past_year(segment, doc_year) {
+                continue;
+            }
             let unit_s = unit.as_str().to_string();
-            if unit_s != "%" && (!has_goal_cue || has_percent) {
+            if unit_s != "%" && (!has_goal_cue || defines_a_percentage(&clause[..whole.start()])) {
                 continue;
             }
             let word_before = lower[..whole.start()].split_whitespace().last().unwrap_or("");
@@ -188,7 +192,8 @@ impl TargetGrammar {
             let cmp_after = self.comparator_after(after);
             let change = self.change(before);
             let indicator = self.indicator(before, after, cmp_before.as_ref().map(|(p, _)| p.as_str()));
-            let year = self.year_in(clause);
+            // A year inside brackets is an aside ("(năm 2024 đạt 78,2%)").
+            let year = self.year_in(&outside_brackets(clause));
             let v1 = parse_value(n1.as_str());
             let base = Hit { value: v1, unit: unit_s.clone(), comparator: "eq".into(), change, indicator, year };
             match (caps.name("n2"), v1) {
@@ -289,6 +294,38 @@ impl TargetGrammar {
             s = t.get(w.len()..).unwrap_or("");
         }
     }
+}
+
+/// The part of a clause between the delimiters around a figure.
+fn segment_around(lower: &str, start: usize, end: usize) -> &str {
+    let delims: &[char] = &[',', ';', '(', ')'];
+    let from = lower[..start].rfind(delims).map_or(0, |i| i + 1);
+    let to = lower[end..].find(delims).map_or(lower.len(), |i| end + i);
+    &lower[from..to]
+}
+
+/// Text with closed bracketed asides removed.
+fn outside_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "100% khu công nghiệp có tối thiểu 1 trạm": a count after a percentage
+/// and "có" says what the percentage counts, it is not a goal of its own.
+fn defines_a_percentage(before: &str) -> bool {
+    before.rfind('%').is_some_and(|p| {
+        let between = &before[p..];
+        !between.contains(';') && between.contains(" có ")
+    })
 }
 
 /// Verbs and prepositions that join an indicator to its figure.

@@ -103,8 +103,9 @@ fn labelled_fields(cx: &Context, id: usize, consumed: &mut [bool], tasks: &mut V
         // says what is to be done ("1.1. Rà soát ..."), else its heading line.
         let content_child = node.children.iter().find(|c| !fields.iter().any(|(fc, _)| *fc == Some(**c)));
         if let Some(&c) = content_child {
-            let (s, e) = cx.seg.nodes[c].content;
-            task.span = cx.span(s, e);
+            // The whole sub-item: "Nhiệm vụ cụ thể:" and the duties under it.
+            let s = cx.seg.nodes[c].content.0;
+            task.span = cx.span(s, subtree_end(cx, c));
         }
     }
     if task.span.end == 0 {

@@ -31,6 +31,10 @@ pub struct Line {
 #[derive(Debug, Clone, PartialEq)]
 pub enum LineKind {
     Para,
+    /// A footnote ("¹Chỉ số ... đạt 88,61/100 điểm"). Footnotes interrupt
+    /// the sentence they sit in on paper, so they are moved to the end of
+    /// the text, outside every section; references in them still count.
+    Footnote,
     /// A table row; `cells` are byte ranges of each cell in the text.
     /// `values` are the ranges to read each cell's value from: the cell
     /// itself, or for an empty cell merged with the one above (Word's
@@ -90,7 +94,7 @@ impl NormalizeGrammar {
 
 /// Build the normalised document from a reader's blocks.
 pub fn normalize(blocks: &[Block], format: Format, g: &Grammar) -> NormDoc {
-    let mut b = Builder { doc: NormDoc::default(), tables: 0, g, open_para: false };
+    let mut b = Builder { doc: NormDoc::default(), tables: 0, g, open_para: false, footnotes: Vec::new() };
     'blocks: for block in blocks {
         match block {
             Block::Paragraph(p) => {
@@ -105,6 +109,11 @@ pub fn normalize(blocks: &[Block], format: Format, g: &Grammar) -> NormDoc {
             Block::Table(t) => b.push_table(t, format),
         }
     }
+    for note in std::mem::take(&mut b.footnotes) {
+        let start = b.start_line();
+        b.doc.text.push_str(&note);
+        b.doc.lines.push(Line { start, end: b.doc.text.len(), kind: LineKind::Footnote });
+    }
     b.doc
 }
 
@@ -114,6 +123,7 @@ struct Builder<'g> {
     g: &'g Grammar,
     /// Whether the last line is a paragraph a continuation may join.
     open_para: bool,
+    footnotes: Vec<String>,
 }
 
 impl Builder<'_> {
@@ -122,6 +132,11 @@ impl Builder<'_> {
             return;
         }
         if self.g.normalize.is_page_number(line) || self.g.normalize.is_residue(line) {
+            return;
+        }
+        if line.starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']) {
+            // The sentence the footnote interrupts goes on after it.
+            self.footnotes.push(line.to_string());
             return;
         }
         if self.open_para && self.continues_previous(line) {

@@ -107,6 +107,9 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
             stack.clear();
             continue;
         }
+        if line.kind == LineKind::Footnote {
+            continue;
+        }
         if line.kind != LineKind::Para {
             if !closed {
                 out.owner[li] = stack.last().map(|o| o.node);
@@ -263,6 +266,7 @@ fn part_header(doc: &NormDoc, li: usize, dt: &DocTypes) -> Option<String> {
     match &doc.lines[li].kind {
         LineKind::Para => dt.title_type(doc.line_text(li)),
         LineKind::Row { cells, .. } => cells.iter().find_map(|&(s, e)| dt.title_type(&doc.text[s..e])),
+        LineKind::Footnote => None,
     }
 }
 
@@ -283,7 +287,7 @@ fn header_zone_start(doc: &NormDoc, title: usize, out: &Segmented, g: &Grammar) 
 
 fn is_recipients(text: &str, kind: &LineKind, g: &Grammar) -> bool {
     let first = match kind {
-        LineKind::Para => text,
+        LineKind::Para | LineKind::Footnote => text,
         LineKind::Row { .. } => text.split(" | ").next().unwrap_or(""),
     };
     g.header.is_recipients(first)
