@@ -93,18 +93,8 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
             sticky_year = tg.leading_year(text).or(sticky_year);
             let deadline = cx.g.deadlines.parse_in_text(text);
             for hit in tg.hits(text, doc_year, goal_context) {
-                out.push(Target {
-                    section: node.path.clone(),
-                    text: text.to_string(),
-                    indicator: hit.indicator,
-                    value: hit.value,
-                    unit: hit.unit,
-                    comparator: hit.comparator,
-                    change: hit.change,
-                    year: hit.year.or(deadline.as_ref().and_then(|d| d.year)).or(sticky_year).or(heading_year),
-                    deadline: deadline.clone(),
-                    span: cx.span(cl.start, cl.end),
-                });
+                let year = hit.year.or(deadline.as_ref().and_then(|d| d.year)).or(sticky_year).or(heading_year);
+                out.push(target(cx, hit, &node.path, (cl.start, cl.end), year, deadline.clone()));
             }
         }
     }
@@ -118,23 +108,28 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         for &(s, e) in cells {
             let text = &cx.doc.text[s..e];
             for hit in tg.hits(text, doc_year, false) {
-                out.push(Target {
-                    section: cx.seg.nodes[owner].path.clone(),
-                    text: text.to_string(),
-                    indicator: hit.indicator,
-                    value: hit.value,
-                    unit: hit.unit,
-                    comparator: hit.comparator,
-                    change: hit.change,
-                    year: hit.year,
-                    deadline: None,
-                    span: cx.span(s, e),
-                });
+                let year = hit.year;
+                out.push(target(cx, hit, &cx.seg.nodes[owner].path, (s, e), year, None));
             }
         }
     }
     out.sort_by_key(|t| t.span.start);
     out
+}
+
+fn target(cx: &Context, hit: targets::Hit, section: &[String], (s, e): (usize, usize), year: Option<i32>, deadline: Option<crate::model::Deadline>) -> Target {
+    Target {
+        section: section.to_vec(),
+        text: cx.doc.text[s..e].to_string(),
+        indicator: hit.indicator,
+        value: hit.value,
+        unit: hit.unit,
+        comparator: hit.comparator,
+        change: hit.change,
+        year,
+        deadline,
+        span: cx.span(s, e),
+    }
 }
 
 /// A year stated on the first line of an enclosing item ("2. Mục tiêu cụ
