@@ -95,16 +95,26 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
         // one table into several: a headerless table of the same width
         // continues the last header's columns.
         if *t != *table {
-            if cells.len() != r.len() {
+            if cells.len() < r.len() {
                 continue;
             }
             *t = *table;
         }
         let r = &*r;
-        let cell = |role: Role| r.iter().position(|x| *x == Some(role)).and_then(|i| cells.get(i).copied());
+        // A header that lost its first cells to a merge ("Nội dung | Đơn vị
+        // thực hiện | ..." over rows that start with "1.1"): rows wider than
+        // the header line up on the right, and a missing index column is the
+        // first cell.
+        let offset = cells.len().saturating_sub(r.len());
+        let cell = |role: Role| match r.iter().position(|x| *x == Some(role)) {
+            Some(i) => cells.get(i + offset).copied(),
+            None if role == Role::Index && offset > 0 => cells.first().copied(),
+            None => None,
+        };
         let text_of = |c: Option<(usize, usize)>| c.map(|(s, e)| &doc.text[s..e]).unwrap_or("");
         let index = text_of(cell(Role::Index)).trim();
-        if let Some(g) = group_label(index, &texts) {
+        let first = texts.first().map_or("", |f| f.trim());
+        if let Some(g) = group_label(index, &texts).or_else(|| short_group_row(first, &texts, r.len())) {
             group = Some(g);
             continue;
         }
@@ -140,6 +150,14 @@ fn group_label(index: &str, texts: &[&str]) -> Option<String> {
     let non_empty: Vec<&&str> = texts.iter().filter(|t| !t.trim().is_empty()).collect();
     let all_same = non_empty.len() > 1 && non_empty.iter().all(|t| *t == non_empty[0]);
     (all_same || non_empty.len() == 1 && texts.len() > 2).then(|| non_empty[0].trim().to_string())
+}
+
+/// "I | Phát triển kinh tế số ..." in a wide table: a short label and a title.
+fn short_group_row(first: &str, texts: &[&str], width: usize) -> Option<String> {
+    let filled = texts.iter().filter(|t| !t.trim().is_empty()).count();
+    let label = first.trim_end_matches('.');
+    let is_label = roman_value(label).is_some() || label.chars().count() == 1 && label.chars().all(|c| c.is_ascii_uppercase());
+    (width >= 4 && filled <= 2 && is_label).then(|| label.to_string())
 }
 
 /// A cell of agencies: split where the lexicon allows, else keep it whole.

@@ -195,7 +195,9 @@ fn accept(m: &Marker, stack: &[Open], last_by_key: &std::collections::HashMap<St
         // parent is numbered, and the item the first of the new level.
         return false;
     }
-    if stack.is_empty() && matches!(style.sequence, Sequence::Roman | Sequence::Arabic) && style.top {
+    // The first Roman part of a document may not be I ("I. CĂN CỨ" lost in
+    // conversion, or a body that starts at II): at the top, take it.
+    if stack.is_empty() && (style.sequence == Sequence::Roman || style.top) {
         return true;
     }
     // Numbering that runs on across parents ("I. 1. 2. II. 3.").

@@ -207,11 +207,52 @@ fn regions_to_blocks(regions: Vec<Region>) -> Vec<Block> {
                 flush_table(&mut blocks, &mut pending_rows);
                 blocks.extend(paragraphs.into_iter().map(Block::Paragraph));
             }
-            Region::Row { cells, spans, size } => pending_rows.push(PendingRow { cells, spans, size }),
+            Region::Row { mut cells, mut spans, size } => {
+                // A title centred over a table ("PHỤ LỤC ... (Kèm theo ...)")
+                // can land in the header row as one more cell; it spans over
+                // every other cell of the row, which no real cell does. It
+                // ends the table before it and becomes a paragraph.
+                if let Some(t) = spanning_cell(&spans) {
+                    flush_table(&mut blocks, &mut pending_rows);
+                    blocks.push(Block::Paragraph(cells.remove(t)));
+                    spans.remove(t);
+                }
+                pending_rows.push(PendingRow { cells, spans, size })
+            }
         }
     }
     flush_table(&mut blocks, &mut pending_rows);
     blocks
+}
+
+/// A column no row writes in is an artefact of column inference (a
+/// continuation page whose cells sit a little off); it would shift every
+/// cell after it away from its header.
+fn drop_empty_columns(table: &mut Table) {
+    let width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let keep: Vec<bool> = (0..width).map(|c| table.rows.iter().any(|r| r.get(c).is_some_and(|t| !t.trim().is_empty()))).collect();
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    for row in &mut table.rows {
+        let mut c = 0;
+        row.retain(|_| {
+            let k = keep.get(c).copied().unwrap_or(true);
+            c += 1;
+            k
+        });
+    }
+}
+
+/// The cell whose extent covers all the others', in a row of several.
+fn spanning_cell(spans: &[(f64, f64)]) -> Option<usize> {
+    if spans.len() < 3 {
+        return None;
+    }
+    (0..spans.len()).find(|&i| {
+        let (x0, x1) = spans[i];
+        spans.iter().enumerate().all(|(j, &(a, b))| j == i || (x0 <= a && b <= x1))
+    })
 }
 
 struct PendingRow {
@@ -273,6 +314,7 @@ fn flush_table(blocks: &mut Vec<Block>, rows: &mut Vec<PendingRow>) {
         }
         table.rows.push(row);
     }
+    drop_empty_columns(&mut table);
     blocks.push(Block::Table(table));
 }
 
