@@ -196,35 +196,54 @@ pub fn options(common: &CommonArgs, include_text: bool) -> Options {
     }
 }
 
+/// Parse all files in parallel and hand each result to `on_result` in
+/// input order, as soon as it and all before it are done. Only results that
+/// finished out of order wait in memory.
+pub fn stream_all(
+    files: &[(PathBuf, String)],
+    g: &Grammar,
+    opts: &Options,
+    common: &CommonArgs,
+    mut on_result: impl FnMut(Result<Document, FileError>),
+) {
+    let bar = progress_bar(files.len(), common.quiet);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Result<Document, FileError>)>(64);
+    std::thread::scope(|scope| {
+        let bar = &bar;
+        scope.spawn(move || {
+            let work = || {
+                files.par_iter().enumerate().for_each_with(tx, |tx, (i, (path, shown))| {
+                    let r = pipeline::process_path(path, shown, g, opts);
+                    bar.inc(1);
+                    let _ = tx.send((i, r));
+                })
+            };
+            match common.jobs.map(|n| rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build()) {
+                Some(Ok(pool)) => pool.install(work),
+                _ => work(),
+            }
+        });
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (i, r) in rx {
+            waiting.insert(i, r);
+            while let Some(r) = waiting.remove(&next) {
+                on_result(r);
+                next += 1;
+            }
+        }
+    });
+    bar.finish_and_clear();
+}
+
 /// Parse all files in parallel; results come back in input order.
 pub fn parse_all(files: &[(PathBuf, String)], g: &Grammar, opts: &Options, common: &CommonArgs) -> (Vec<Document>, Vec<FileError>) {
-    let bar = progress_bar(files.len(), common.quiet);
-    let work = || {
-        files
-            .par_iter()
-            .map(|(path, shown)| {
-                let r = pipeline::process_path(path, shown, g, opts);
-                bar.inc(1);
-                r
-            })
-            .collect::<Vec<_>>()
-    };
-    let results = match common.jobs {
-        Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build() {
-            Ok(pool) => pool.install(work),
-            Err(_) => work(),
-        },
-        None => work(),
-    };
-    bar.finish_and_clear();
     let mut docs = Vec::new();
     let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(d) => docs.push(d),
-            Err(e) => errors.push(e),
-        }
-    }
+    stream_all(files, g, opts, common, |r| match r {
+        Ok(d) => docs.push(d),
+        Err(e) => errors.push(e),
+    });
     (docs, errors)
 }
 
@@ -261,32 +280,28 @@ fn run(args: &RunArgs) -> i32 {
     }
     let started = std::time::Instant::now();
     let opts = options(&args.common, args.include_text);
-    let (docs, errors) = parse_all(&inputs.files, &g, &opts, &args.common);
-    let has_warnings = docs.iter().any(|d| !d.warnings.is_empty());
-    let report = output::report(docs, errors, inputs.skipped.len());
-    let json = match output::to_json(&report) {
-        Ok(j) => j,
+    let mut has_warnings = false;
+    let result = match &args.output {
+        Some(path) => write_report(path, &inputs, &g, &opts, &args.common, &mut has_warnings).map(|(errors, s)| (errors, s)),
+        None => {
+            let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            stream_report(stdout, &inputs, &g, &opts, &args.common, &mut has_warnings).map(|(_, errors, s)| (errors, s))
+        }
+    };
+    let (errors, summary) = match result {
+        Ok(r) => r,
         Err(e) => {
-            eprintln!("planparse: cannot serialise the output: {e}");
+            eprintln!("planparse: cannot write the output: {e}");
             return 2;
         }
     };
-    match &args.output {
-        Some(path) => {
-            if let Err(e) = output::write_atomic(path, &json) {
-                eprintln!("planparse: cannot write {}: {e}", path.display());
-                return 2;
-            }
-        }
-        None => print!("{json}"),
-    }
     if args.common.verbose {
-        for e in &report.errors {
+        for e in &errors {
             eprintln!("error: {}: {} ({})", e.path, e.message, e.kind);
         }
     }
     if !args.common.quiet {
-        let s = &report.summary;
+        let s = &summary;
         eprintln!(
             "planparse: {} files: {} parsed, {} errors, {} skipped in {:.1}s",
             s.files_taken,
@@ -299,5 +314,55 @@ fn run(args: &RunArgs) -> i32 {
             eprintln!("planparse: see \"errors\" in the output (or run with --verbose) for the reasons");
         }
     }
-    if !report.errors.is_empty() || args.strict && has_warnings { 1 } else { 0 }
+    if !errors.is_empty() || args.strict && has_warnings { 1 } else { 0 }
+}
+
+/// Stream the report into `out`; returns the writer, the errors and the summary.
+fn stream_report<W: std::io::Write>(
+    out: W,
+    inputs: &Inputs,
+    g: &Grammar,
+    opts: &Options,
+    common: &CommonArgs,
+    has_warnings: &mut bool,
+) -> std::io::Result<(W, Vec<FileError>, crate::model::Summary)> {
+    let mut writer = output::ReportWriter::begin(out)?;
+    let mut failure: Option<std::io::Error> = None;
+    stream_all(&inputs.files, g, opts, common, |r| match r {
+        Ok(doc) => {
+            *has_warnings |= !doc.warnings.is_empty();
+            if failure.is_none() {
+                failure = writer.document(&doc).err();
+            }
+        }
+        Err(e) => writer.error(e),
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    let errors = writer.errors().to_vec();
+    let (out, summary) = writer.finish(inputs.skipped.len())?;
+    Ok((out, errors, summary))
+}
+
+/// Stream into a temporary file beside `path` and rename it into place, so
+/// a failed or interrupted run never leaves half a plans.json.
+fn write_report(
+    path: &Path,
+    inputs: &Inputs,
+    g: &Grammar,
+    opts: &Options,
+    common: &CommonArgs,
+    has_warnings: &mut bool,
+) -> std::io::Result<(Vec<FileError>, crate::model::Summary)> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let buffered = std::io::BufWriter::new(tmp);
+    let (buffered, errors, summary) = stream_report(buffered, inputs, g, opts, common, has_warnings)?;
+    let tmp = buffered.into_inner().map_err(|e| e.into_error())?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok((errors, summary))
 }

@@ -78,7 +78,9 @@ impl TargetGrammar {
         let units: Vec<String> = sorted_longest(raw.units).iter().map(|u| regex::escape(u)).collect();
         let joiners: Vec<String> = raw.range_joiners.iter().map(|j| regex::escape(j)).collect();
         let figure = format!(
-            r"(?P<n1>{NUM})(?:\s*%?\s*(?:{})\s*(?P<n2>{NUM}))?\s*(?P<unit>%|(?:{})\b)",
+            // The unit ends at a non-letter; written out rather than as a
+            // Unicode \b, which would stop the fast DFA on Vietnamese text.
+            r"(?P<n1>{NUM})(?:\s*%?\s*(?:{})\s*(?P<n2>{NUM}))?\s*(?P<unit>%|(?:{}))(?:[^\pL\pN]|$)",
             joiners.join("|"),
             units.join("|")
         );

@@ -3,7 +3,7 @@
 pub mod agencies;
 pub mod schema;
 
-use crate::model::{Document, FileError, Report, Summary, SCHEMA_VERSION};
+use crate::model::{Document, FileError, Summary, SCHEMA_VERSION};
 use std::io::Write;
 use std::path::Path;
 
@@ -11,31 +11,79 @@ pub fn generator() -> String {
     format!("planparse {}", env!("CARGO_PKG_VERSION"))
 }
 
-/// Assemble the report: documents sorted by path so the output does not
-/// depend on which worker finished first.
-pub fn report(mut documents: Vec<Document>, mut errors: Vec<FileError>, skipped: usize) -> Report {
-    documents.sort_by(|a, b| a.source.path.cmp(&b.source.path));
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
-    let agencies = agencies::summarise(&documents);
-    Report {
-        schema_version: SCHEMA_VERSION,
-        generator: generator(),
-        summary: Summary {
-            files_taken: documents.len() + errors.len(),
-            documents: documents.len(),
-            errors: errors.len(),
+/// Writes the report as documents arrive, so a batch holds one document at
+/// a time rather than all of them: `{"schema_version", "generator",
+/// "documents": [...], "errors", "agencies", "summary"}`. Callers hand
+/// documents over in path order, which keeps the output deterministic.
+pub struct ReportWriter<W: Write> {
+    out: W,
+    documents: usize,
+    errors: Vec<FileError>,
+    agencies: agencies::Agencies,
+}
+
+impl<W: Write> ReportWriter<W> {
+    pub fn begin(mut out: W) -> std::io::Result<Self> {
+        write!(out, "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"generator\": {},\n  \"documents\": [", json_string(&generator()))?;
+        Ok(ReportWriter { out, documents: 0, errors: Vec::new(), agencies: agencies::Agencies::default() })
+    }
+
+    pub fn document(&mut self, doc: &Document) -> std::io::Result<()> {
+        self.agencies.add(doc);
+        let json = serde_json::to_string_pretty(doc).map_err(std::io::Error::other)?;
+        let sep = if self.documents == 0 { "\n" } else { ",\n" };
+        self.out.write_all(sep.as_bytes())?;
+        write_indented(&mut self.out, &json, "    ")?;
+        self.documents += 1;
+        Ok(())
+    }
+
+    pub fn error(&mut self, e: FileError) {
+        self.errors.push(e);
+    }
+
+    pub fn errors(&self) -> &[FileError] {
+        &self.errors
+    }
+
+    /// Close the report; returns the writer and the summary.
+    pub fn finish(mut self, skipped: usize) -> std::io::Result<(W, Summary)> {
+        let summary = Summary {
+            files_taken: self.documents + self.errors.len(),
+            documents: self.documents,
+            errors: self.errors.len(),
             skipped,
-        },
-        documents,
-        errors,
-        agencies,
+        };
+        let close = if self.documents == 0 { "],\n" } else { "\n  ],\n" };
+        self.out.write_all(close.as_bytes())?;
+        let tail = serde_json::json!({
+            "errors": self.errors,
+            "agencies": self.agencies.finish(),
+            "summary": summary,
+        });
+        let tail = serde_json::to_string_pretty(&tail).map_err(std::io::Error::other)?;
+        // Splice the tail object's members after "documents".
+        let inner = tail.trim().trim_start_matches('{').trim_end_matches('}').trim_matches('\n');
+        self.out.write_all(inner.as_bytes())?;
+        self.out.write_all(b"\n}\n")?;
+        self.out.flush()?;
+        Ok((self.out, summary))
     }
 }
 
-pub fn to_json(report: &Report) -> serde_json::Result<String> {
-    let mut s = serde_json::to_string_pretty(report)?;
-    s.push('\n');
-    Ok(s)
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+fn write_indented<W: Write>(out: &mut W, json: &str, indent: &str) -> std::io::Result<()> {
+    for (i, line) in json.lines().enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(indent.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// Write through a temporary file in the same folder and rename it into
@@ -47,7 +95,6 @@ pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
     };
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(content.as_bytes())?;
-    tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
