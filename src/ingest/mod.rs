@@ -117,7 +117,7 @@ impl fmt::Display for IngestError {
                 f,
                 "no text layer: the PDF is a scanned image and OCR is needed (run with --ocr; it needs tesseract with Vietnamese data and pdftoppm, e.g. apt-get install tesseract-ocr-vie poppler-utils)"
             ),
-            IngestError::TooLarge(why) => write!(f, "the file is too large to process safely: {why}"),
+            IngestError::TooLarge(why) => write!(f, "the file exceeds a safety limit and was not processed: {why}"),
             IngestError::Timeout(secs) => {
                 write!(f, "reading the file took longer than the {secs}s time budget and was stopped")
             }
