@@ -66,6 +66,9 @@ pub struct Hit {
     pub year: Option<i32>,
 }
 
+/// Bytes before a figure that its comparator, indicator and cues are read from.
+const LOOK_BACK: usize = 400;
+
 const NUM: &str = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?";
 
 fn sorted_longest(mut v: Vec<String>) -> Vec<String> {
@@ -163,6 +166,8 @@ impl TargetGrammar {
             return Vec::new();
         }
         let has_goal_cue = goal_context || self.goal_cues.iter().any(|c| contains_word(&lower, c));
+        // A year inside brackets is an aside ("(năm 2024 đạt 78,2%)").
+        let year = self.year_in(&outside_brackets(clause));
         let mut out = Vec::new();
         for caps in self.figure.captures_iter(clause) {
             let (Some(whole), Some(n1), Some(unit)) = (caps.get(0), caps.name("n1"), caps.name("unit")) else { continue };
@@ -174,28 +179,30 @@ impl TargetGrammar {
             // Past results are judged in the figure's own segment and in what
             // leads up to it ("Hiện nay, ... đạt 75%"), so a later
             // "(năm 2024 đạt 78,2%)" does not cancel the goal before it.
-            let segment = segment_around(&lower, whole.start(), whole.end());
-            let lead_up = outside_brackets(&lower[..whole.start()]);
+            // What decides a figure sits close to it: looking back a bounded
+            // window keeps a clause with thousands of figures linear.
+            let from = clause.floor_char_boundary(whole.start().saturating_sub(LOOK_BACK));
+            let to = clause.floor_char_boundary(whole.end() + LOOK_BACK);
+            let segment = segment_around(&lower[from..to], whole.start() - from, whole.end() - from);
+            let lead_up = outside_brackets(&lower[from..whole.start()]);
             let past = |s: &str| self.past_cues.iter().any(|c| contains_word(s, c));
             if past(segment) || past(&lead_up) || self.reports_past_year(segment, doc_year) {
                 continue;
             }
             let unit_s = unit.as_str().to_string();
-            if unit_s != "%" && (!has_goal_cue || defines_a_percentage(&clause[..whole.start()])) {
+            if unit_s != "%" && (!has_goal_cue || defines_a_percentage(&clause[from..whole.start()])) {
                 continue;
             }
-            let word_before = lower[..whole.start()].split_whitespace().last().unwrap_or("");
+            let word_before = lower[from..whole.start()].split_whitespace().last().unwrap_or("");
             if self.rank_words.iter().any(|w| w == word_before) {
                 continue;
             }
-            let before = &clause[..whole.start()];
-            let after = &clause[whole.end()..];
+            let before = &clause[from..whole.start()];
+            let after = &clause[whole.end()..to];
             let cmp_before = self.comparator_before(before);
             let cmp_after = self.comparator_after(after);
             let change = self.change(before);
             let indicator = self.indicator(before, after, cmp_before.as_ref().map(|(p, _)| p.as_str()));
-            // A year inside brackets is an aside ("(năm 2024 đạt 78,2%)").
-            let year = self.year_in(&outside_brackets(clause));
             let v1 = parse_value(n1.as_str());
             let base = Hit { value: v1, unit: unit_s.clone(), comparator: "eq".into(), change, indicator, year };
             match (caps.name("n2"), v1) {
