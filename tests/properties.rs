@@ -102,28 +102,10 @@ const NOISE: &[char] = &[
     ' ', 'a', 'e', 'o', 'u', 'y', 'A', 'E', 'Ơ', 'ư', 'ê', 'ă', 'đ', 'Đ', '1', '2', '0', '9', 'I', 'V', 'X',
 ];
 
+#[rustfmt::skip]
 const MARKERS: &[&str] = &[
-    "I. ",
-    "II. ",
-    "IV. ",
-    "1. ",
-    "2. ",
-    "10. ",
-    "1.1. ",
-    "2.3. ",
-    "1.2.3. ",
-    "a) ",
-    "b) ",
-    "đ) ",
-    "- ",
-    "+ ",
-    "* ",
-    "– ",
-    "Điều 1. ",
-    "Chương II ",
-    "PHẦN I ",
-    "Mục 1. ",
-    "",
+    "I. ", "II. ", "IV. ", "1. ", "2. ", "10. ", "1.1. ", "2.3. ", "1.2.3. ", "a) ", "b) ", "đ) ", "- ", "+ ", "* ",
+    "– ", "Điều 1. ", "Chương II ", "PHẦN I ", "Mục 1. ", "¹", "²", "",
 ];
 
 fn noise_char() -> impl Strategy<Value = char> {
@@ -185,15 +167,17 @@ fn normalised(text: &str) -> NormDoc {
     normalize(&blocks_from_text(text), Format::Txt, grammar())
 }
 
+type LineLayout = (usize, usize, Option<Vec<(usize, usize)>>);
+
 /// A line's place and cell ranges, without the table/row counters (those
 /// count rows and tables that produced no text, which a second pass cannot
 /// see).
-fn layout(doc: &NormDoc) -> Vec<(usize, usize, Option<Vec<(usize, usize)>>)> {
+fn layout(doc: &NormDoc) -> Vec<LineLayout> {
     doc.lines
         .iter()
         .map(|l| {
             let cells = match &l.kind {
-                LineKind::Para => None,
+                LineKind::Para | LineKind::Footnote => None,
                 LineKind::Row { cells, .. } => Some(cells.clone()),
             };
             (l.start, l.end, cells)
@@ -268,23 +252,10 @@ fn has_row_shape(line: &str) -> bool {
     t.contains(" | ") || t.ends_with(" |") || (t.len() > 1 && t.starts_with('|') && t.ends_with('|'))
 }
 
-/// `normalize`'s rule for `*emphasis*`: an opening star before a letter or
-/// digit, a closing one after a letter, digit, '.', ')' or ','.
+/// A `*emphasis*` pair that cleaning the line on its own would remove.
 fn has_emphasis_pair(line: &str) -> bool {
-    let chars: Vec<char> = line.chars().collect();
-    let mut open = false;
-    for (i, &c) in chars.iter().enumerate() {
-        if c != '*' {
-            continue;
-        }
-        let next_word = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
-        let prev_word = i > 0 && (chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], '.' | ')' | ','));
-        if open && prev_word {
-            return true;
-        }
-        open |= next_word;
-    }
-    false
+    let stars = |s: &str| s.matches('*').count();
+    stars(line) > 1 && stars(&normalised(line).text) < stars(line)
 }
 
 /// A line whose first word is a marker on its own but which, as a whole,
@@ -385,34 +356,13 @@ enum Damage {
 }
 
 /// Tokens that steer a parser somewhere interesting.
+#[rustfmt::skip]
 const TOKENS: &[&str] = &[
-    "<w:p>",
-    "</w:p>",
-    "<w:tbl><w:tr><w:tc>",
-    "<w:numPr><w:ilvl w:val=\"9\"/><w:numId w:val=\"4294967295\"/></w:numPr>",
-    "<w:gridSpan w:val=\"99999\"/>",
-    "<w:vMerge/>",
-    "<w:ins>",
-    "<w:del>",
-    "<![CDATA[",
-    "&#xD800;",
-    "&amp",
-    "\"",
-    "<",
-    "%PDF-1.7\n",
-    " obj\n",
-    "endobj\n",
-    "stream\n",
-    "endstream\n",
-    "xref\n0 1\n",
-    "trailer<<>>",
-    "<< /Length 99999999 >>",
-    " 99999999999999999999 ",
-    " -1 ",
-    " 0 0 R ",
-    "[[[[[[[[[[",
-    "((((",
-    "/Filter /FlateDecode",
+    "<w:p>", "</w:p>", "<w:tbl><w:tr><w:tc>",
+    "<w:numPr><w:ilvl w:val=\"9\"/><w:numId w:val=\"4294967295\"/></w:numPr>", "<w:gridSpan w:val=\"99999\"/>",
+    "<w:vMerge/>", "<w:ins>", "<w:del>", "<![CDATA[", "&#xD800;", "&amp", "\"", "<", "%PDF-1.7\n", " obj\n",
+    "endobj\n", "stream\n", "endstream\n", "xref\n0 1\n", "trailer<<>>", "<< /Length 99999999 >>",
+    " 99999999999999999999 ", " -1 ", " 0 0 R ", "[[[[[[[[[[", "((((", "/Filter /FlateDecode",
 ];
 
 fn damage() -> impl Strategy<Value = Damage> {
@@ -538,38 +488,26 @@ proptest! {
 
 // ------------------------------------------------------------------ spans
 
+#[rustfmt::skip]
 const LEADS: &[&str] = &[
-    "Sở Nội vụ",
-    "Sở Tư pháp",
-    "Sở Tài chính",
-    "Công an tỉnh",
-    "Văn phòng UBND tỉnh",
-    "Sở Thông tin và Truyền thông",
-    "UBND các huyện, thành phố",
-    "Phòng Nội vụ",
+    "Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Công an tỉnh", "Văn phòng UBND tỉnh", "Sở Thông tin và Truyền thông",
+    "UBND các huyện, thành phố", "Phòng Nội vụ",
 ];
+#[rustfmt::skip]
 const INDICATORS: &[&str] = &[
-    "Tỷ lệ hồ sơ giải quyết đúng hạn",
-    "tỷ lệ thủ tục hành chính cung cấp trực tuyến toàn trình",
-    "Tỷ lệ người dân hài lòng",
-    "tỷ lệ văn bản điện tử",
+    "Tỷ lệ hồ sơ giải quyết đúng hạn", "tỷ lệ thủ tục hành chính cung cấp trực tuyến toàn trình",
+    "Tỷ lệ người dân hài lòng", "tỷ lệ văn bản điện tử",
 ];
 const COMPARATORS: &[&str] = &["đạt", "đạt trên", "đạt tối thiểu", "trên", "không thấp hơn"];
+#[rustfmt::skip]
 const DEADLINES: &[&str] = &[
-    "",
-    "; thời gian thực hiện: quý II/2025",
-    "; hoàn thành trước ngày 30/6/2025",
-    " trong năm 2025",
-    "; thường xuyên",
+    "", "; thời gian thực hiện: quý II/2025", "; hoàn thành trước ngày 30/6/2025", " trong năm 2025", "; thường xuyên",
 ];
+#[rustfmt::skip]
 const REFERENCES: &[&str] = &[
-    "Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ",
-    "Quyết định số 1234/QĐ-UBND ngày 01/02/2024 của UBND tỉnh",
-    "Kế hoạch số 45/KH-UBND",
-    "Công văn số 2340/BNV-CCHC ngày 03/6/2022",
-    "Thông tư số 01/2023/TT-BNV",
-    "Quyết định số 459-KHHĐ/TU",
-    "Nghị định số 45 / 2020 / NĐ-CP",
+    "Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ", "Quyết định số 1234/QĐ-UBND ngày 01/02/2024 của UBND tỉnh",
+    "Kế hoạch số 45/KH-UBND", "Công văn số 2340/BNV-CCHC ngày 03/6/2022", "Thông tư số 01/2023/TT-BNV",
+    "Quyết định số 459-KHHĐ/TU", "Nghị định số 45 / 2020 / NĐ-CP",
 ];
 
 fn target_sentence() -> impl Strategy<Value = String> {
