@@ -105,8 +105,19 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
         // thực hiện | ..." over rows that start with "1.1"): rows wider than
         // the header line up on the right, and a missing index column is the
         // first cell.
-        let offset = cells.len().saturating_sub(r.len());
+        let base = cells.len().saturating_sub(r.len());
+        let mut offset = base;
+        // A row laid out one column to the right of its header (PDF pages
+        // after the first): its task cell is empty and the next one is not.
+        if let Some(t) = r.iter().position(|x| *x == Some(Role::Task)) {
+            let empty = |i: usize| cells.get(i).is_none_or(|&(s, e)| doc.text[s..e].trim().is_empty());
+            if empty(t + offset) && !empty(t + offset + 1) && cells.len() > t + offset + 2 {
+                offset += 1;
+            }
+        }
         let cell = |role: Role| match r.iter().position(|x| *x == Some(role)) {
+            // The row number stays in the first column whatever the shift.
+            Some(i) if role == Role::Index => cells.get(i + base).copied(),
             Some(i) => cells.get(i + offset).copied(),
             None if role == Role::Index && offset > 0 => cells.first().copied(),
             None => None,
