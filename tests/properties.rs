@@ -301,37 +301,31 @@ fn assert_fixed_point(input: &str) {
 }
 
 #[test]
-#[ignore = "known defect: emphasis across joined lines"]
 fn idempotent_emphasis_across_join() {
     assert_fixed_point("*a\na*"); // "*a a*" then "a a"
 }
 
 #[test]
-#[ignore = "known defect: filters before joining"]
 fn idempotent_filter_before_join() {
     assert_fixed_point("Lược\nđồ"); // "Lược đồ" then "" (residue)
 }
 
 #[test]
-#[ignore = "known defect: lone marker line"]
 fn idempotent_lone_marker() {
     assert_fixed_point("x\n1.\n,"); // "x\n1. ," then "x 1. ,"
 }
 
 #[test]
-#[ignore = "known defect: markdown removed after NFC"]
 fn idempotent_markdown_then_nfc() {
     assert_fixed_point("a**\u{300}"); // "a\u{300}" then "à"
 }
 
 #[test]
-#[ignore = "known defect: repair before NFC reordering"]
 fn idempotent_repair_after_nfc() {
     assert_fixed_point("à\u{31a}\u{302}"); // "à\u{302}\u{31a}" then "ầ\u{31a}"
 }
 
 #[test]
-#[ignore = "known defect: empty table ends the paragraph"]
 fn idempotent_empty_table() {
     assert_fixed_point("a\n|---|\nb"); // "a\nb" then "a b"
 }

@@ -139,10 +139,18 @@ impl Builder<'_> {
             self.footnotes.push(line.to_string());
             return;
         }
-        if self.open_para && self.continues_previous(line) {
+        if self.open_para && self.continues_previous(line) && self.join_keeps_line(line) {
             let last = self.doc.lines.len() - 1;
             self.doc.text.push(' ');
             self.doc.text.push_str(line);
+            if line.contains('*') {
+                // Emphasis may open on one raw line and close on the next.
+                let start = self.doc.lines[last].start;
+                let joined = strip_single_emphasis(&self.doc.text[start..]);
+                let joined = to_nfc(Cow::Owned(joined)).into_owned();
+                self.doc.text.truncate(start);
+                self.doc.text.push_str(&joined);
+            }
             self.doc.lines[last].end = self.doc.text.len();
             return;
         }
@@ -189,8 +197,8 @@ impl Builder<'_> {
                 end: self.doc.text.len(),
                 kind: LineKind::Row { table, row: ri, cells: ranges, values },
             });
+            self.open_para = false;
         }
-        self.open_para = false;
     }
 
     fn start_line(&mut self) -> usize {
@@ -198,6 +206,19 @@ impl Builder<'_> {
             self.doc.text.push('\n');
         }
         self.doc.text.len()
+    }
+
+    /// Joining must not turn the previous line into one that a second pass
+    /// would treat differently: a page number or residue (dropped), or a
+    /// marker line that no longer reads as a marker.
+    fn join_keeps_line(&self, line: &str) -> bool {
+        let prev = self.doc.line_text(self.doc.lines.len() - 1);
+        let joined = format!("{prev} {line}");
+        let g = &self.g.normalize;
+        if g.is_page_number(&joined) || g.is_residue(&joined) {
+            return false;
+        }
+        !self.g.sections.starts_with_marker(prev) || self.g.sections.starts_with_marker(&joined)
     }
 
     /// Whether `line` is the rest of a sentence wrapped from the previous
@@ -231,13 +252,25 @@ fn unbalanced_paren(s: &str) -> bool {
 
 /// NFC, character repairs, markdown emphasis and whitespace, for one line.
 fn clean_line(raw: &str, format: Format) -> String {
-    let fixed = vietnamese::fix_chars(raw);
-    let nfc: Cow<str> = match is_nfc_quick(fixed.chars()) {
-        IsNormalized::Yes => fixed,
-        _ => Cow::Owned(fixed.nfc().collect()),
+    let s = to_nfc(vietnamese::fix_chars(raw)).into_owned();
+    // Removing emphasis can put a letter next to a combining mark.
+    let s = match strip_markdown(&s, format) {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(d) => to_nfc(Cow::Owned(d)).into_owned(),
     };
-    let demarked = strip_markdown(&nfc, format);
-    collapse_whitespace(&demarked)
+    // NFC reorders marks; a tone it puts before a circumflex needs the repair again.
+    let s = match vietnamese::fix_chars(&s) {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(r) => to_nfc(Cow::Owned(r)).into_owned(),
+    };
+    collapse_whitespace(&s)
+}
+
+fn to_nfc(s: Cow<'_, str>) -> Cow<'_, str> {
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => s,
+        _ => Cow::Owned(s.nfc().collect()),
+    }
 }
 
 fn clean_cell(raw: &str, format: Format) -> String {
