@@ -12,6 +12,9 @@ use super::cleanup::{self, EdgeLine, LineIn};
 
 const PROGRAM: &str = "pdftotext";
 
+/// How much of pdftotext's error output is kept for the error message.
+const STDERR_KEPT: usize = 64 * 1024;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum PopplerError {
     NotInstalled,
@@ -63,8 +66,8 @@ pub fn extract(bytes: &[u8], deadline: Instant) -> Result<String, PopplerError> 
             let _ = stdin.write_all(&input);
         }
     });
-    let stdout_reader = drain(child.stdout.take());
-    let stderr_reader = drain(child.stderr.take());
+    let stdout_reader = drain(child.stdout.take(), usize::MAX);
+    let stderr_reader = drain(child.stderr.take(), STDERR_KEPT);
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break status,
@@ -100,11 +103,22 @@ pub fn extract(bytes: &[u8], deadline: Instant) -> Result<String, PopplerError> 
     }
 }
 
-fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> std::thread::JoinHandle<Vec<u8>> {
+/// Read a pipe to its end on its own thread, keeping at most `limit` bytes.
+/// The rest is read and dropped: a damaged file can make pdftotext print
+/// hundreds of megabytes of "Syntax Error" lines, of which the first few
+/// say all there is to say.
+fn drain<R: Read + Send + 'static>(pipe: Option<R>, limit: usize) -> std::thread::JoinHandle<Vec<u8>> {
     std::thread::spawn(move || {
         let mut buf = Vec::new();
         if let Some(mut pipe) = pipe {
-            let _ = pipe.read_to_end(&mut buf);
+            let mut chunk = [0u8; 64 * 1024];
+            while let Ok(n) = pipe.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                let room = limit.saturating_sub(buf.len());
+                buf.extend_from_slice(&chunk[..n.min(room)]);
+            }
         }
         buf
     })
