@@ -83,6 +83,27 @@ pub struct EdgeLine {
 /// the page sequence, and lines repeated (digits ignored) on most pages.
 /// A lone number at a page edge is only removed when other pages confirm
 /// the numbering, so a table cell that happens to hold "2" survives.
+/// The two top and two bottom lines of every page (by `y`), where running
+/// headers, footers and page numbers sit; both backends feed these to
+/// [`find_furniture`]. Lines `keep` rejects are not candidates.
+pub fn edge_lines<T>(
+    pages: &[Vec<T>],
+    y: impl Fn(&T) -> f64,
+    text: impl Fn(&T) -> &str,
+    keep: impl Fn(&T) -> bool,
+) -> Vec<EdgeLine> {
+    let mut edges = Vec::new();
+    for (page, lines) in pages.iter().enumerate() {
+        let mut order: Vec<usize> = (0..lines.len()).filter(|&i| keep(&lines[i])).collect();
+        order.sort_by(|&a, &b| y(&lines[a]).total_cmp(&y(&lines[b])));
+        let mut picked: Vec<usize> = order.iter().take(2).chain(order.iter().rev().take(2)).copied().collect();
+        picked.sort_unstable();
+        picked.dedup();
+        edges.extend(picked.into_iter().map(|id| EdgeLine { page, id, text: text(&lines[id]).to_string() }));
+    }
+    edges
+}
+
 pub fn find_furniture(edges: &[EdgeLine], page_count: usize) -> HashSet<(usize, usize)> {
     let mut drop = HashSet::new();
     if page_count < 2 {

@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use super::cleanup::{self, EdgeLine, LineIn};
+use super::cleanup::{self, LineIn};
 
 #[derive(Debug, Clone)]
 pub struct Glyph {
@@ -237,17 +237,7 @@ fn combining_form(mark: &str) -> String {
 /// Page numbers and running headers/footers: the two highest and two
 /// lowest lines of each page are the candidates.
 fn remove_furniture(pages: &mut [Vec<Line>]) {
-    let mut edges = Vec::new();
-    for (page, lines) in pages.iter().enumerate() {
-        let mut order: Vec<usize> = (0..lines.len()).collect();
-        order.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
-        let mut picked: Vec<usize> = order.iter().take(2).chain(order.iter().rev().take(2)).copied().collect();
-        picked.sort_unstable();
-        picked.dedup();
-        for id in picked {
-            edges.push(EdgeLine { page, id, text: lines[id].text.clone() });
-        }
-    }
+    let edges = cleanup::edge_lines(pages, |l| l.y, |l| l.text.as_str(), |_| true);
     let drop = cleanup::find_furniture(&edges, pages.len());
     for (page, lines) in pages.iter_mut().enumerate() {
         let mut id = 0;

@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use super::cleanup::{self, EdgeLine, LineIn};
+use super::cleanup::{self, LineIn};
 
 const PROGRAM: &str = "pdftotext";
 
@@ -230,17 +230,7 @@ fn unescape(text: &str) -> String {
 /// poppler's blocks as paragraph boundaries, wrapped lines rejoined.
 pub fn paragraphs(xhtml: &str) -> Vec<String> {
     let pages = parse_bbox(xhtml);
-    let mut edges = Vec::new();
-    for (page, lines) in pages.iter().enumerate() {
-        let mut order: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].text.trim().is_empty()).collect();
-        order.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
-        let mut picked: Vec<usize> = order.iter().take(2).chain(order.iter().rev().take(2)).copied().collect();
-        picked.sort_unstable();
-        picked.dedup();
-        for id in picked {
-            edges.push(EdgeLine { page, id, text: lines[id].text.clone() });
-        }
-    }
+    let edges = cleanup::edge_lines(&pages, |l| l.y, |l| l.text.as_str(), |l| !l.text.trim().is_empty());
     let drop = cleanup::find_furniture(&edges, pages.len());
     let mut lines_in = Vec::new();
     let mut last_block = usize::MAX;
