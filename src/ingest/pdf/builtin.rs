@@ -52,10 +52,14 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, BuiltinError> {
     }
     let mut out = Extracted::default();
     let mut collector = Collector::default();
-    for (&number, _) in pages.iter() {
+    let no_resources = pdf_extract::Dictionary::new();
+    // One reader for the whole file: it builds each font (and parses its
+    // ToUnicode map) once, not once per page (our patch of pdf-extract).
+    let mut reader = pdf_extract::PageReader::new(&doc, &no_resources);
+    for (&number, &object_id) in pages.iter() {
         collector.start_fresh();
         let one_page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            pdf_extract::output_doc_page(&doc, &mut collector, number)
+            reader.output_page(&mut collector, number, object_id)
         }));
         match one_page {
             Ok(Ok(())) => out.pages.push(collector.take_page()),
