@@ -63,7 +63,7 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
         let mut tasks = tasks::extract(&cx);
         tasks.extend(tables::extract(doc, seg, &g.tables, &g.agencies, &g.deadlines));
         tasks.sort_by_key(|t| t.span.start);
-        (targets_in(&cx, doc_year), tasks)
+        (targets_in(&cx, doc_year, &meta.doc_type), tasks)
     } else {
         (Vec::new(), Vec::new())
     };
@@ -72,8 +72,14 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
 
 /// Targets in every section's own text and in table rows. Figures outside
 /// sections (header, preamble citing other plans) are context, not goals.
-fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
+fn targets_in(cx: &Context, doc_year: Option<i32>, doc_type: &str) -> Vec<Target> {
     let tg = &cx.g.targets;
+    // The type of the document a section belongs to: a decision may issue a
+    // regulation ("QUY ĐỊNH") as a second part.
+    let rules_at = |node: usize| {
+        let part = cx.seg.parts.get(cx.seg.nodes[node].part).map_or(doc_type, |p| p.doc_type.as_str());
+        tg.is_rule_document(part)
+    };
     let mut out = Vec::new();
     for (id, node) in cx.seg.nodes.iter().enumerate() {
         let headings: Vec<&str> = cx.seg.headings(Some(id)).collect();
@@ -82,6 +88,9 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         }
         let heading_year = headings.iter().find_map(|h| tg.year_in(h)).or_else(|| ancestors_year(cx, id));
         let goal_context = headings.iter().any(|h| tg.is_goal_heading(h));
+        if !goal_context && rules_at(id) {
+            continue;
+        }
         let (s, e) = node.content;
         let mut sticky_year = None;
         for cl in clauses(&cx.doc.text, s, e) {
@@ -103,6 +112,9 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         let Some(owner) = cx.seg.owner[li] else { continue };
         let headings: Vec<&str> = cx.seg.headings(Some(owner)).collect();
         if headings.iter().any(|h| tg.is_non_goal_heading(h)) {
+            continue;
+        }
+        if rules_at(owner) && !headings.iter().any(|h| tg.is_goal_heading(h)) {
             continue;
         }
         for &(s, e) in cells {

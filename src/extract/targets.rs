@@ -19,6 +19,8 @@ pub struct RawTargets {
     non_goal_headings: Vec<String>,
     quota_cues: Vec<String>,
     goal_headings: Vec<String>,
+    #[serde(default)]
+    rule_documents: Vec<String>,
     rank_words: Vec<String>,
     indicator_heads: Vec<String>,
     indicator_strip: Vec<String>,
@@ -47,6 +49,7 @@ pub struct TargetGrammar {
     non_goal_headings: Vec<String>,
     quota_cues: Vec<String>,
     goal_headings: Vec<String>,
+    rule_documents: Vec<String>,
     rank_words: Vec<String>,
     indicator_heads: Vec<String>,
     indicator_strip: Vec<String>,
@@ -107,6 +110,7 @@ impl TargetGrammar {
             non_goal_headings: raw.non_goal_headings,
             quota_cues: raw.quota_cues,
             goal_headings: raw.goal_headings,
+            rule_documents: raw.rule_documents,
             rank_words: raw.rank_words,
             indicator_heads: sorted_longest(raw.indicator_heads),
             indicator_strip: sorted_longest(raw.indicator_strip),
@@ -120,6 +124,12 @@ impl TargetGrammar {
     pub fn is_non_goal_heading(&self, heading: &str) -> bool {
         let h = heading.to_lowercase_same_len();
         self.non_goal_headings.iter().any(|w| h.contains(w.as_str()))
+    }
+
+    /// Whether a document type lays down rules (a decree, a circular), whose
+    /// figures are parameters unless a goal heading says otherwise.
+    pub fn is_rule_document(&self, doc_type: &str) -> bool {
+        self.rule_documents.iter().any(|d| d == doc_type)
     }
 
     /// Whether a heading announces goals ("Mục tiêu cụ thể"), so that any

@@ -46,9 +46,13 @@ struct Field<'a> {
 }
 
 fn field_of<'a>(cx: &Context, text: &'a str, base: usize) -> Option<Field<'a>> {
-    let toks = tokenize(text);
+    // A label ends at the line's first colon, so only the words before it
+    // need tokenising (this runs on every item and line of a document).
+    let colon = text.find(':')?;
+    let toks = tokenize(&text[..=colon]);
     let (role, value_at) = cx.g.agencies.label_at(&toks)?;
-    let start = toks.get(value_at).map_or(text.len(), |t| t.start);
+    let start = if value_at < toks.len() { toks[value_at].start } else { colon + 1 };
+    let start = start + (text.len() - start - text[start..].trim_start().len());
     Some(Field { role, value: text[start..].trim(), start: base + start })
 }
 

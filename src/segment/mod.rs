@@ -118,7 +118,8 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
         }
         if let Some(m) = sg.match_marker(text) {
             let style = &sg.styles[m.style];
-            if (!closed || style.top) && accept(&m, &stack, &last_by_key, sg) {
+            let heading_line = is_capital_heading(&text[m.len..]);
+            if (!closed || style.top) && accept(&m, &stack, &last_by_key, sg, heading_line) {
                 let ord = sg.ordinal(m.style, &m.label);
                 if style.top {
                     let rank = top_rank(&m.key);
@@ -176,14 +177,26 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
 
 /// Whether a marker continues the structure: the next sibling of an open
 /// level, or the first item of a new level.
-fn accept(m: &Marker, stack: &[Open], last_by_key: &std::collections::HashMap<String, u32>, sg: &markers::SectionGrammar) -> bool {
+fn accept(
+    m: &Marker,
+    stack: &[Open],
+    last_by_key: &std::collections::HashMap<String, u32>,
+    sg: &markers::SectionGrammar,
+    capital_heading: bool,
+) -> bool {
     let style = &sg.styles[m.style];
     let Some(ord) = sg.ordinal(m.style, &m.label) else { return true };
     if let Some(open) = stack.iter().rev().find(|o| o.key == m.key) {
         // Documents skip or repeat a number now and then ("4." then "6."):
         // allow small gaps forward, never going back.
         if let Some(prev) = open.ordinal {
-            return ord > prev && ord <= prev + 3 || ord == 1 && style.sequence == Sequence::Decimal && restarts_decimal(m, stack, sg);
+            // A Roman part numbered twice by mistake ("IV. KINH PHÍ", then
+            // "IV. PHÂN CÔNG NHIỆM VỤ") is still a part when its heading is
+            // set in capitals, as part headings are.
+            let repeated_part = ord == prev && style.sequence == Sequence::Roman && capital_heading;
+            return ord > prev && ord <= prev + 3
+                || repeated_part
+                || ord == 1 && style.sequence == Sequence::Decimal && restarts_decimal(m, stack, sg);
         }
         return true;
     }
@@ -202,6 +215,20 @@ fn accept(m: &Marker, stack: &[Open], last_by_key: &std::collections::HashMap<St
     }
     // Numbering that runs on across parents ("I. 1. 2. II. 3.").
     last_by_key.get(&m.key).is_some_and(|&last| ord == last + 1)
+}
+
+/// A heading written in capitals: at least two letters, none lower case
+/// before a parenthetical ("III. NHIỆM VỤ (chi tiết Phụ lục đính kèm)").
+fn is_capital_heading(rest: &str) -> bool {
+    let mut letters = 0;
+    let head = rest.split('(').next().unwrap_or(rest);
+    for c in head.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// "2.1" after "1.3" at the same depth is a new run under a new parent.

@@ -1,0 +1,85 @@
+//! Extraction rules that the gold documents taught us, each tested on both
+//! sides with short texts written the way real plans and decrees are.
+
+use planparse::grammar::Grammar;
+use planparse::ingest::{Format, IngestOptions};
+use planparse::model::{Document, Section};
+use planparse::pipeline::{Options, process_bytes};
+use std::sync::OnceLock;
+
+fn grammar() -> &'static Grammar {
+    static G: OnceLock<Grammar> = OnceLock::new();
+    G.get_or_init(Grammar::builtin)
+}
+
+fn parse(text: &str) -> Document {
+    match process_bytes(text.as_bytes(), Format::Txt, "x.txt", grammar(), &Options { ingest: IngestOptions::default(), include_text: false }) {
+        Ok(doc) => doc,
+        Err(e) => panic!("the test text did not parse: {e}"),
+    }
+}
+
+fn paths(sections: &[Section], out: &mut Vec<String>) {
+    for s in sections {
+        out.push(s.path.join("/"));
+        paths(&s.children, out);
+    }
+}
+
+const PLAN_HEADER: &str = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 129/KH-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\n\nKẾ HOẠCH\nHỗ trợ nhu yếu phẩm khẩn cấp cho nhân dân\n\n";
+
+#[test]
+fn a_part_numbered_twice_is_still_a_part_and_its_agencies_get_tasks() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\nBảo đảm không để người dân bị đói.\n\nIV. KINH PHÍ - NGUỒN HUY ĐỘNG\n\n1. Kinh phí: ngân sách tỉnh.\n\n\
+         IV. PHÂN CÔNG NHIỆM VỤ\n\n1. Sở Công Thương:\n\n- Chủ trì điều phối toàn bộ nguồn hàng hỗ trợ.\n\n\
+         - Phân bổ hàng hóa theo đúng mức độ thiệt hại.\n\n2. Sở Tài chính:\n\nPhối hợp với Sở Công Thương thẩm định kinh phí.\n"
+    );
+    let doc = parse(&text);
+    let mut p = Vec::new();
+    paths(&doc.sections, &mut p);
+    assert_eq!(p.iter().filter(|x| x.as_str() == "IV").count(), 2, "both IV parts: {p:?}");
+    let leads: Vec<&str> = doc.tasks.iter().flat_map(|t| t.lead.iter().map(String::as_str)).collect();
+    assert_eq!(leads, ["Sở Công Thương", "Sở Công Thương", "Sở Tài chính"], "tasks: {:?}", doc.tasks);
+}
+
+#[test]
+fn a_repeated_number_in_running_text_is_not_a_part() {
+    // Lower-case "IV." lines are not part headings: the second one stays text.
+    let text = format!("{PLAN_HEADER}I. MỤC TIÊU\n\nNội dung.\n\nII. Nhiệm vụ chung\n\nNội dung.\n\nII. nội dung nhắc lại ở đây\n");
+    let doc = parse(&text);
+    let mut p = Vec::new();
+    paths(&doc.sections, &mut p);
+    assert_eq!(p, ["I", "II"]);
+}
+
+#[test]
+fn figures_in_a_decree_are_rules_not_targets() {
+    let decree = "CHÍNH PHỦ\nSố: 303/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 2025\n\nNGHỊ ĐỊNH\nQuy định tổ chức các cơ quan\n\n\
+                  Điều 11. Số lượng cấp phó\n\n1. Số lượng cấp phó của người đứng đầu cục được bố trí bình quân không quá 04 người trên một cục.\n\n\
+                  2. Hỗ trợ 100% chi phí đào tạo cho người lao động.\n";
+    let doc = parse(decree);
+    assert_eq!(doc.meta.doc_type, "nghi_dinh");
+    assert!(doc.targets.is_empty(), "a decree's quotas became targets: {:?}", doc.targets);
+}
+
+#[test]
+fn the_same_kind_of_figure_in_a_plan_goal_is_a_target() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\n1. Mục tiêu cụ thể đến năm 2027\n\n- Phấn đấu tối thiểu 04 người được đào tạo tại mỗi xã.\n\n- Hỗ trợ 100% hộ bị ảnh hưởng.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, &str)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str())).collect();
+    assert_eq!(got, [(4.0, "người"), (100.0, "%")], "targets: {:?}", doc.targets);
+}
+
+#[test]
+fn a_time_limit_is_not_a_target() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\n1. Bảo đảm người dân được tiếp cận hỗ trợ trong 24 giờ đầu kể từ khi bị ảnh hưởng.\n\n\
+         2. Giai đoạn 48-72 giờ: tổ chức bếp ăn cộng đồng tại các điểm sơ tán.\n\n3. Phấn đấu 100% hộ bị ảnh hưởng được hỗ trợ.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, &str)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str())).collect();
+    assert_eq!(got, [(100.0, "%")], "targets: {:?}", doc.targets);
+}
