@@ -83,3 +83,14 @@ fn a_time_limit_is_not_a_target() {
     let got: Vec<(f64, &str)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str())).collect();
     assert_eq!(got, [(100.0, "%")], "targets: {:?}", doc.targets);
 }
+
+#[test]
+fn the_closing_paragraph_is_not_part_of_the_last_duty() {
+    let text = format!(
+        "{PLAN_HEADER}I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính:\n\nBố trí kinh phí thực hiện Kế hoạch.\n\n\
+         Trên đây là Kế hoạch hỗ trợ nhu yếu phẩm của Ủy ban nhân dân tỉnh./.\n"
+    );
+    let doc = parse(&text);
+    assert_eq!(doc.tasks.len(), 1, "tasks: {:?}", doc.tasks);
+    assert_eq!(doc.tasks[0].text.trim(), "Bố trí kinh phí thực hiện Kế hoạch.");
+}

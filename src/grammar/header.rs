@@ -36,6 +36,8 @@ struct RawSignature {
     on_behalf_prefixes: Vec<String>,
     positions: Vec<String>,
     recipients: Vec<String>,
+    #[serde(default)]
+    closing: Vec<String>,
 }
 
 pub struct HeaderGrammar {
@@ -58,6 +60,7 @@ pub struct HeaderGrammar {
     pub on_behalf_prefixes: Vec<String>,
     pub positions: Vec<String>,
     pub recipients: Vec<String>,
+    pub closing: Vec<String>,
 }
 
 impl HeaderGrammar {
@@ -87,11 +90,17 @@ impl HeaderGrammar {
             on_behalf_prefixes: raw.signature.on_behalf_prefixes,
             positions,
             recipients: raw.signature.recipients,
+            closing: raw.signature.closing,
         })
     }
 
     pub fn is_recipients(&self, line: &str) -> bool {
         self.recipients.iter().any(|r| line.starts_with(r.as_str()))
+    }
+
+    /// "Trên đây là Kế hoạch ...": the closing paragraph of a body.
+    pub fn is_closing(&self, line: &str) -> bool {
+        self.closing.iter().any(|c| line.starts_with(c.as_str()))
     }
 
     pub fn is_motto(&self, line: &str) -> bool {

@@ -319,5 +319,5 @@ fn is_recipients(text: &str, kind: &LineKind, g: &Grammar) -> bool {
         LineKind::Para | LineKind::Footnote => text,
         LineKind::Row { .. } => text.split(" | ").next().unwrap_or(""),
     };
-    g.header.is_recipients(first)
+    g.header.is_recipients(first) || matches!(kind, LineKind::Para) && g.header.is_closing(text)
 }
