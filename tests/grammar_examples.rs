@@ -66,7 +66,14 @@ fn deadline_examples() {
     assert!(ex.len() >= 12);
     for e in ex {
         let input = s(&e, "input").unwrap();
-        let d = g.deadlines.parse_field(input).unwrap_or_else(|| panic!("no deadline in {input:?}"));
+        // `in_text = true`: the phrase sits in running text, where cues matter.
+        let in_text = e.get("in_text").and_then(Value::as_bool).unwrap_or(false);
+        let parsed = if in_text { g.deadlines.parse_in_text(input) } else { g.deadlines.parse_field(input) };
+        if e.get("none").and_then(Value::as_bool).unwrap_or(false) {
+            assert!(parsed.is_none(), "{input:?} gave a deadline: {parsed:?}");
+            continue;
+        }
+        let d = parsed.unwrap_or_else(|| panic!("no deadline in {input:?}"));
         assert_eq!(d.year.map(i64::from), int(&e, "year"), "year of {input:?}");
         assert_eq!(d.quarter.map(i64::from), int(&e, "quarter"), "quarter of {input:?}");
         assert_eq!(d.month.map(i64::from), int(&e, "month"), "month of {input:?}");

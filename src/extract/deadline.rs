@@ -10,6 +10,8 @@ use serde::Deserialize;
 pub struct RawDeadlines {
     rule: Vec<RawRule>,
     cues: Vec<String>,
+    #[serde(default)]
+    citation_date_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -41,6 +43,7 @@ struct Rule {
 pub struct DeadlineGrammar {
     rules: Vec<Rule>,
     cues: Vec<String>,
+    citation_date_words: Vec<String>,
 }
 
 /// One deadline phrase found in a text, with its byte range.
@@ -58,7 +61,7 @@ impl DeadlineGrammar {
             .into_iter()
             .map(|r| Ok(Rule { kind: r.kind, re: Regex::new(&r.pattern)?, recurrence: r.recurrence }))
             .collect::<Result<_, regex::Error>>()?;
-        Ok(DeadlineGrammar { rules, cues: raw.cues })
+        Ok(DeadlineGrammar { rules, cues: raw.cues, citation_date_words: raw.citation_date_words })
     }
 
     /// The deadline written in a field that holds nothing else (a table's
@@ -97,6 +100,9 @@ impl DeadlineGrammar {
                 if need_cue && rule.kind == Kind::Recurrence {
                     continue;
                 }
+                if need_cue && self.dates_a_citation(&text[..m.start()]) {
+                    continue;
+                }
                 if need_cue && matches!(rule.kind, Kind::Year | Kind::YearRange | Kind::Day) && !self.has_cue(&text[..m.start()]) {
                     continue;
                 }
@@ -107,6 +113,22 @@ impl DeadlineGrammar {
         }
         found.sort_by_key(|f| f.start);
         found
+    }
+
+    /// Whether a phrase is (part of) the date of a cited document:
+    /// "Quyết định số 1441/QĐ-TTg ngày 06 tháng 10 năm 2008" must not make
+    /// "tháng 10 năm 2008" a deadline. `before` is the text up to the phrase.
+    fn dates_a_citation(&self, before: &str) -> bool {
+        let mut rest = before.trim_end();
+        // Inside "ngày 06 tháng 10 ...": step back over the day number.
+        rest = rest.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+        let lower = rest.to_lowercase();
+        let Some(word) = self.citation_date_words.iter().find(|w| lower.ends_with(w.as_str())) else { return false };
+        let symbol = rest[..rest.len() - word.len()].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+        // A document symbol: digits, then "/" or "-", then capitals ("1441/QĐ-TTg", "57-NQ/TW").
+        symbol.starts_with(|c: char| c.is_ascii_digit())
+            && symbol.contains(['/', '-'])
+            && symbol.chars().any(char::is_uppercase)
     }
 
     fn has_cue(&self, before: &str) -> bool {

@@ -319,8 +319,13 @@ fn inline_task(cx: &Context, id: usize, cl: &Clause) -> Option<Task> {
     let (lead, support) = if let Some(ls) = lead_and_support(ag, &toks, text) {
         ls
     } else if let Some(n) = ag.assign_prefix_len(&toks, 0) {
-        let (lead, _) = ag.parse_list(&toks, n, text);
-        (lead, Vec::new())
+        // "Giao X thực hiện ...; phối hợp với Y ...": Y supports.
+        let (lead, end) = ag.parse_list(&toks, n, text);
+        let support = ag
+            .find_support_phrase(&toks, end)
+            .map(|(i, n)| ag.parse_list(&toks, i + n, text).0)
+            .unwrap_or_default();
+        (lead, support)
     } else if cx.in_implementation(id) {
         // In the implementation part a sentence that opens with an agency
         // assigns it what follows ("Sở Khoa học và Công nghệ tổng hợp, báo cáo ...").
