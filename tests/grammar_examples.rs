@@ -100,6 +100,10 @@ fn target_examples() {
         if !units.is_empty() {
             assert_eq!(hits.iter().map(|h| h.unit.clone()).collect::<Vec<_>>(), units, "units of {input:?}");
         }
+        let indicators = strs(&e, "indicators");
+        if !indicators.is_empty() {
+            assert_eq!(hits.iter().map(|h| h.indicator.clone()).collect::<Vec<_>>(), indicators, "indicators of {input:?}");
+        }
         let changes = strs(&e, "changes");
         if !changes.is_empty() {
             assert_eq!(hits.iter().map(|h| h.change.clone().unwrap_or_default()).collect::<Vec<_>>(), changes, "changes of {input:?}");

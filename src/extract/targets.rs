@@ -24,6 +24,12 @@ pub struct RawTargets {
     rank_words: Vec<String>,
     indicator_heads: Vec<String>,
     indicator_strip: Vec<String>,
+    #[serde(default)]
+    indicator_links: Vec<String>,
+    #[serde(default)]
+    indicator_head_exceptions: Vec<String>,
+    #[serde(default)]
+    indicator_tail_words: Vec<String>,
     baseline_words: Vec<String>,
     year_pattern: String,
 }
@@ -53,6 +59,9 @@ pub struct TargetGrammar {
     rank_words: Vec<String>,
     indicator_heads: Vec<String>,
     indicator_strip: Vec<String>,
+    indicator_links: Vec<String>,
+    indicator_head_exceptions: Vec<String>,
+    indicator_tail_words: Vec<String>,
     baseline_words: Vec<String>,
     pub year: Regex,
     past_year: Regex,
@@ -114,6 +123,9 @@ impl TargetGrammar {
             rank_words: raw.rank_words,
             indicator_heads: sorted_longest(raw.indicator_heads),
             indicator_strip: sorted_longest(raw.indicator_strip),
+            indicator_links: sorted_longest(raw.indicator_links),
+            indicator_head_exceptions: raw.indicator_head_exceptions,
+            indicator_tail_words: raw.indicator_tail_words,
             baseline_words: raw.baseline_words,
             year: Regex::new(&raw.year_pattern)?,
             past_year: Regex::new(r"(?i:năm)\s+(?P<y>(?:19|20)\d{2})\s*(?:,\s*)?(?:[\p{L}\s]{0,40}?)\b(?:đạt|là|có)\b")?,
@@ -179,8 +191,13 @@ impl TargetGrammar {
         // A year inside brackets is an aside ("(năm 2024 đạt 78,2%)").
         let year = self.year_in(&outside_brackets(clause));
         let mut out = Vec::new();
-        for caps in self.figure.captures_iter(clause) {
+        let figures: Vec<regex::Captures> = self.figure.captures_iter(clause).collect();
+        for (k, caps) in figures.iter().enumerate() {
             let (Some(whole), Some(n1), Some(unit)) = (caps.get(0), caps.name("n1"), caps.name("unit")) else { continue };
+            // The words that can name what this figure measures lie between
+            // the figures next to it ("80% X, trong số đó, 30% Y").
+            let prev_end = k.checked_sub(1).and_then(|j| figures[j].get(0)).map_or(0, |m| m.end());
+            let next_start = figures.get(k + 1).and_then(|c| c.get(0)).map_or(clause.len(), |m| m.start());
             // "88,61/100 điểm", "8/63": parts of a fraction or a code are not figures.
             let prev = clause[..whole.start()].chars().last();
             if matches!(prev, Some('/' | '.')) || prev.is_some_and(char::is_alphanumeric) {
@@ -212,7 +229,12 @@ impl TargetGrammar {
             let cmp_before = self.comparator_before(before);
             let cmp_after = self.comparator_after(after);
             let change = self.change(before);
-            let indicator = self.indicator(before, after, cmp_before.as_ref().map(|(p, _)| p.as_str()));
+            let own_before = &clause[from.max(prev_end)..whole.start()];
+            let mut own_after = &clause[whole.end()..to.min(next_start).max(whole.end())];
+            if next_start < clause.len() {
+                own_after = self.before_next_indicator(own_after);
+            }
+            let indicator = self.indicator(own_before, own_after, &unit_s, cmp_before.as_ref().map(|(p, _)| p.as_str()));
             let v1 = parse_value(n1.as_str());
             let base = Hit { value: v1, unit: unit_s.clone(), comparator: "eq".into(), change, indicator, year };
             match (caps.name("n2"), v1) {
@@ -276,7 +298,7 @@ impl TargetGrammar {
 
     /// What is measured: the words before the figure when they name it
     /// ("tỷ lệ hồ sơ ... đạt"), else the words after it ("100% cơ quan ...").
-    fn indicator(&self, before: &str, after: &str, cmp_phrase: Option<&str>) -> String {
+    fn indicator(&self, before: &str, after: &str, unit: &str, cmp_phrase: Option<&str>) -> String {
         let mut b = before.trim_end().to_string();
         if let Some(p) = cmp_phrase {
             let lower = b.to_lowercase_same_len();
@@ -284,25 +306,96 @@ impl TargetGrammar {
                 b.truncate(pos);
             }
         }
-        let lower = b.to_lowercase_same_len();
-        let start = self
-            .indicator_heads
-            .iter()
-            .filter_map(|h| find_word(&lower, h))
-            .min()
-            .unwrap_or(0);
-        let b = trim_verbs(&b[start..]);
-        let b = self.strip_leading(b);
-        // A time phrase ("Đến năm 2013,") says when, not what.
-        let without_time = self.year.replace_all(b, "");
-        let b = if without_time.trim_matches(|c: char| !c.is_alphanumeric()).split_whitespace().count() < 2 { "" } else { b };
-        if b.split_whitespace().count() >= 2 {
-            return b.to_string();
+        let lower = self.mask_head_exceptions(b.to_lowercase_same_len());
+        let head = self.indicator_heads.iter().filter_map(|h| find_word(&lower, h)).min();
+        // Without a head word the words before a figure name it only when
+        // they lead into it ("Kinh tế số chiếm 45%"); otherwise they are a
+        // verb or another sentence ("cung cấp 100% dịch vụ công ...").
+        let links_in = self.indicator_links.iter().any(|w| ends_with_word(lower.trim_end(), w));
+        let named = match head {
+            Some(start) => self.named_before(&b[start..]),
+            None if links_in => self.named_before(&b),
+            None => "",
+        };
+        if !named.is_empty() {
+            return named.to_string();
         }
         let a = after.trim_start().trim_start_matches(|c: char| c == ')' || c == ',' || c.is_whitespace());
         let a = self.after.iter().fold(a, |a, (p, _)| a.strip_prefix(p.as_str()).unwrap_or(a)).trim();
         let a: String = a.chars().take(160).collect();
-        self.strip_leading(a.trim_end_matches(['.', ';', ','])).to_string()
+        let a = self.strip_leading(a.trim_end_matches(['.', ';', ',']));
+        // Nothing after the figure but a baseline ("giảm 10% so với năm
+        // 2024"): the words before it are all there is.
+        let a_lower = a.to_lowercase_same_len();
+        if a.split_whitespace().count() < 2 || self.baseline_words.iter().any(|w| starts_with_word(&a_lower, w)) {
+            let fallback = self.named_before(&b);
+            if !fallback.is_empty() {
+                return fallback.to_string();
+            }
+        }
+        // "02 vùng nuôi thủy sản ...": the counted noun is part of what is measured.
+        match (unit, a.is_empty()) {
+            ("%", _) => a.to_string(),
+            (_, true) => unit.to_string(),
+            (_, false) => format!("{unit} {a}"),
+        }
+    }
+
+    /// The words before a figure as an indicator: links and leading verbs
+    /// trimmed; empty when fewer than two words name something (a time
+    /// phrase such as "Đến năm 2013," says when, not what).
+    fn named_before<'a>(&self, b: &'a str) -> &'a str {
+        let b = self.strip_leading(self.trim_links(b));
+        let without_time = self.year.replace_all(b, "");
+        if without_time.trim_matches(|c: char| !c.is_alphanumeric()).split_whitespace().count() < 2 {
+            return "";
+        }
+        b
+    }
+
+    /// The words after a figure up to where the next figure's indicator
+    /// starts: a comma followed by a head word or "trong đó" ("80% thủ tục
+    /// ..., trong số đó, tỷ lệ giao dịch ... đạt 30%").
+    fn before_next_indicator<'a>(&self, after: &'a str) -> &'a str {
+        let lower = after.to_lowercase_same_len();
+        let cut = lower.match_indices(',').map(|(i, _)| i).find(|&i| {
+            let rest = lower[i + 1..].trim_start();
+            self.indicator_heads.iter().chain(&self.indicator_strip).any(|h| starts_with_word(rest, h))
+        });
+        let after = cut.map_or(after, |i| &after[..i]);
+        // "..., trên 70% ...": the next figure's comparator is not ours.
+        let mut a = after.trim_end();
+        while let Some((p, _)) = self.before.iter().find(|(p, _)| ends_with_word(&a.to_lowercase_same_len(), p)) {
+            a = a[..a.len() - p.len()].trim_end();
+        }
+        a.trim_end_matches([',', ';']).trim_end()
+    }
+
+    /// Blanks out phrases where a head word is not one ("số hóa", "trong
+    /// số đó"), keeping every byte offset.
+    fn mask_head_exceptions(&self, mut lower: String) -> String {
+        for e in &self.indicator_head_exceptions {
+            while let Some(i) = lower.find(e.as_str()) {
+                lower.replace_range(i..i + e.len(), &" ".repeat(e.len()));
+            }
+        }
+        lower
+    }
+
+    /// The indicator without the verb that links it to the figure ("... đạt").
+    fn trim_links<'a>(&self, s: &'a str) -> &'a str {
+        let mut s = s.trim_end().trim_end_matches([',', ':', '(']).trim_end();
+        // Repeat: "phải đạt từ" loses "từ", then "đạt".
+        let trimmed = || self.indicator_links.iter().chain(&self.indicator_tail_words).chain(&self.increase).chain(&self.decrease);
+        while let Some(w) = trimmed().find(|w| ends_with_word(&s.to_lowercase_same_len(), w)) {
+            let rest = s[..s.len() - w.len()].trim_end().trim_end_matches([',', ':', '(']).trim_end();
+            // "tốc độ tăng bình quân": a bare head keeps its change word.
+            if self.indicator_heads.iter().any(|h| rest.to_lowercase_same_len() == *h) {
+                break;
+            }
+            s = rest;
+        }
+        s
     }
 
     fn strip_leading<'a>(&self, mut s: &'a str) -> &'a str {
@@ -345,19 +438,6 @@ fn defines_a_percentage(before: &str) -> bool {
         let between = &before[p..];
         !between.contains(';') && between.contains(" có ")
     })
-}
-
-/// Verbs and prepositions that join an indicator to its figure.
-fn trim_verbs(s: &str) -> &str {
-    let mut s = s.trim_end();
-    for w in ["đạt", "là", "ở mức", "từ", "còn", "tăng", "giảm", "phấn đấu", "bằng", "chiếm", "đạt mức"] {
-        if let Some(rest) = s.strip_suffix(w) {
-            if rest.ends_with(' ') || rest.is_empty() {
-                s = rest.trim_end();
-            }
-        }
-    }
-    s.trim_end_matches([',', ':', '(']).trim_end()
 }
 
 /// "88,61" -> 88.61, "1.000" -> 1000, "03" -> 3.
