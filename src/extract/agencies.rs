@@ -19,6 +19,8 @@ pub struct RawAgencies {
     list_continuations: Vec<String>,
     duty_heading_prefixes: Vec<String>,
     incomplete_heads: Vec<String>,
+    #[serde(default)]
+    not_names: Vec<String>,
     labels: RawLabels,
 }
 
@@ -56,6 +58,7 @@ pub struct AgencyGrammar {
     list_continuations: Vec<Phrase>,
     duty_heading_prefixes: Vec<Phrase>,
     incomplete_heads: Vec<Vec<String>>,
+    not_names: Vec<Phrase>,
     pub labels: Labels,
 }
 
@@ -121,6 +124,7 @@ impl AgencyGrammar {
             list_continuations: phrases(&raw.list_continuations),
             duty_heading_prefixes: phrases(&raw.duty_heading_prefixes),
             incomplete_heads: phrases(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
+            not_names: phrases(&raw.not_names).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             labels: Labels {
                 lead: phrases(&raw.labels.lead),
                 support: phrases(&raw.labels.support),
@@ -160,6 +164,10 @@ impl AgencyGrammar {
 
     fn parse_one(&self, toks: &[Tok], i: usize, text: &str) -> Option<(usize, Found)> {
         let mut j = i;
+        // "Phòng chống dịch", "Báo cáo kết quả": a head word in another sense.
+        if starts_any(toks, i, &self.not_names).is_some() {
+            return None;
+        }
         if let Some(n) = starts_any(toks, i, &self.known) {
             j += n;
         } else if let Some(n) = starts_any(toks, i, &self.heads) {
