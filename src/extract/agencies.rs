@@ -21,6 +21,10 @@ pub struct RawAgencies {
     incomplete_heads: Vec<String>,
     #[serde(default)]
     not_names: Vec<String>,
+    #[serde(default)]
+    generic_determiners: Vec<String>,
+    #[serde(default)]
+    generic_extensions: Vec<String>,
     labels: RawLabels,
 }
 
@@ -59,6 +63,8 @@ pub struct AgencyGrammar {
     duty_heading_prefixes: Vec<Phrase>,
     incomplete_heads: Vec<Vec<String>>,
     not_names: Vec<Phrase>,
+    generic_determiners: Vec<Phrase>,
+    generic_extensions: Vec<Phrase>,
     pub labels: Labels,
 }
 
@@ -125,6 +131,8 @@ impl AgencyGrammar {
             duty_heading_prefixes: phrases(&raw.duty_heading_prefixes),
             incomplete_heads: phrases(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
             not_names: phrases(&raw.not_names).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
+            generic_determiners: phrases(&raw.generic_determiners).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
+            generic_extensions: longest_first(phrases(&raw.generic_extensions).into_iter().map(|p| Phrase { cap: false, ..p }).collect()),
             labels: Labels {
                 lead: phrases(&raw.labels.lead),
                 support: phrases(&raw.labels.support),
@@ -204,6 +212,13 @@ impl AgencyGrammar {
         }
         if j == i {
             return None;
+        }
+        // "Các cơ quan được giao chủ trì nhiệm vụ tại Phụ lục": a group is
+        // named by the duty it was given.
+        if starts_any(toks, i, &self.generic_determiners).is_some() {
+            if let Some(n) = starts_any(toks, j, &self.generic_extensions) {
+                j += n;
+            }
         }
         let (s, e) = (toks[i].start, toks[j - 1].end);
         let name = text[s..e].trim_end_matches(['.', ':']).trim().to_string();
@@ -353,4 +368,9 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
         push(&mut out, text, s, e);
     }
     out
+}
+
+fn longest_first(mut v: Vec<Phrase>) -> Vec<Phrase> {
+    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    v
 }
