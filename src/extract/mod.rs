@@ -95,13 +95,21 @@ fn targets_in(cx: &Context, doc_year: Option<i32>, doc_type: &str) -> Vec<Target
         let mut sticky_year = None;
         for cl in clauses(&cx.doc.text, s, e) {
             let text = &cx.doc.text[cl.start..cl.end];
+            // Figures and years are written in digits: most clauses have none.
+            if !text.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
             let line_start = cx.doc.text[..cl.start].rfind('\n').map_or(0, |i| i + 1);
             if is_footnote(&cx.doc.text[line_start..cl.end]) {
                 continue;
             }
             sticky_year = tg.leading_year(text).or(sticky_year);
+            let hits = tg.hits(text, doc_year, goal_context);
+            if hits.is_empty() {
+                continue;
+            }
             let deadline = cx.g.deadlines.parse_in_text(text);
-            for hit in tg.hits(text, doc_year, goal_context) {
+            for hit in hits {
                 let year = hit.year.or(deadline.as_ref().and_then(|d| d.year)).or(sticky_year).or(heading_year);
                 out.push(target(cx, hit, &node.path, (cl.start, cl.end), year, deadline.clone()));
             }

@@ -147,7 +147,7 @@ impl Builder<'_> {
                 // Emphasis may open on one raw line and close on the next.
                 let start = self.doc.lines[last].start;
                 let joined = strip_single_emphasis(&self.doc.text[start..]);
-                let joined = to_nfc(Cow::Owned(joined)).into_owned();
+                let joined = to_nfc(Cow::Owned(joined)).0.into_owned();
                 self.doc.text.truncate(start);
                 self.doc.text.push_str(&joined);
             }
@@ -252,24 +252,36 @@ fn unbalanced_paren(s: &str) -> bool {
 
 /// NFC, character repairs, markdown emphasis and whitespace, for one line.
 fn clean_line(raw: &str, format: Format) -> String {
-    let s = to_nfc(vietnamese::fix_chars(raw)).into_owned();
+    let (s, mut recomposed) = to_nfc(vietnamese::fix_chars(raw));
+    let mut s = s.into_owned();
     // Removing emphasis can put a letter next to a combining mark.
-    let s = match strip_markdown(&s, format) {
-        Cow::Borrowed(_) => s,
-        Cow::Owned(d) => to_nfc(Cow::Owned(d)).into_owned(),
-    };
-    // NFC reorders marks; a tone it puts before a circumflex needs the repair again.
-    let s = match vietnamese::fix_chars(&s) {
-        Cow::Borrowed(_) => s,
-        Cow::Owned(r) => to_nfc(Cow::Owned(r)).into_owned(),
-    };
-    collapse_whitespace(&s)
+    if let Cow::Owned(d) = strip_markdown(&s, format) {
+        let (d, r) = to_nfc(Cow::Owned(d));
+        s = d.into_owned();
+        recomposed |= r;
+    }
+    // NFC reorders marks; a tone it puts before a circumflex needs the
+    // repair again (fix_chars is idempotent otherwise).
+    if recomposed {
+        if let Cow::Owned(r) = vietnamese::fix_chars(&s) {
+            s = to_nfc(Cow::Owned(r)).0.into_owned();
+        }
+    }
+    collapse_whitespace(s)
 }
 
-fn to_nfc(s: Cow<'_, str>) -> Cow<'_, str> {
+/// The text in NFC, and whether composing changed it.
+fn to_nfc(s: Cow<'_, str>) -> (Cow<'_, str>, bool) {
+    if vietnamese::surely_nfc(s.as_bytes()) {
+        return (s, false);
+    }
     match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => s,
-        _ => Cow::Owned(s.nfc().collect()),
+        IsNormalized::Yes => (s, false),
+        _ => {
+            let n: String = s.nfc().collect();
+            let changed = n != *s;
+            (Cow::Owned(n), changed)
+        }
     }
 }
 
@@ -324,7 +336,29 @@ fn strip_single_emphasis(s: &str) -> String {
     chars.iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c).collect()
 }
 
-fn collapse_whitespace(s: &str) -> String {
+/// Whether `b` holds a Unicode white space other than the ASCII ones:
+/// U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F,
+/// U+3000, read from their UTF-8 bytes.
+fn has_non_ascii_space(b: &[u8]) -> bool {
+    b.windows(3).any(|w| {
+        matches!(
+            w,
+            [0xC2, 0x85 | 0xA0, _] | [0xE1, 0x9A, 0x80] | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] | [0xE2, 0x81, 0x9F] | [0xE3, 0x80, 0x80]
+        )
+    }) || b.len() >= 2 && matches!(b[b.len() - 2..], [0xC2, 0x85 | 0xA0])
+}
+
+fn collapse_whitespace(s: String) -> String {
+    // Most lines are already single-spaced: keep them without copying.
+    let b = s.as_bytes();
+    let tidy = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.iter().any(|&c| matches!(c, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+        && !has_non_ascii_space(b);
+    if tidy {
+        return s;
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -338,6 +372,21 @@ fn collapse_whitespace(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_space_pre_check_matches_unicode_white_space() {
+        for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(has_non_ascii_space(s.as_bytes()), c.is_whitespace(), "U+{:04X}", u32::from(c));
+            assert_eq!(has_non_ascii_space(c.to_string().as_bytes()), c.is_whitespace(), "U+{:04X} alone", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn tidy_lines_are_kept_and_untidy_ones_collapsed() {
+        assert_eq!(collapse_whitespace("Sở Tài chính chủ trì".to_string()), "Sở Tài chính chủ trì");
+        assert_eq!(collapse_whitespace(" Sở  Tài\tchính\u{3000}chủ trì ".to_string()), "Sở Tài chính chủ trì");
+    }
 
     fn norm(text: &str) -> NormDoc {
         let g = Grammar::builtin();

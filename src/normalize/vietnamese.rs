@@ -95,7 +95,7 @@ pub fn fold_key(s: &str) -> String {
         return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if surely_nfc(s.as_bytes()) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         fold_into(s.chars(), &mut out);
     } else {
         fold_into(s.nfc(), &mut out);
@@ -230,7 +230,7 @@ pub fn key_range_to_original(original: &str, key: &str, range: Range<usize>) -> 
 /// ("e" U+0301 U+0302, or "é" U+0302, which NFC cannot compose) -> "ế".
 /// Does not NFC. Borrows when nothing changes.
 pub fn fix_chars(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() {
+    if !may_need_fix(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     let Some(first) = first_fix(s) else {
@@ -242,6 +242,47 @@ pub fn fix_chars(s: &str) -> Cow<'_, str> {
         push_fixed(&mut out, c);
     }
     Cow::Owned(out)
+}
+
+/// A byte-level pre-check for [`fix_chars`]: false only when no character
+/// it repairs can be in `b`. Every repaired character is encoded with one of
+/// these leading bytes (Ð/ð: C3 90 / C3 B0; soft hyphen, NBSP: C2; vowel
+/// marks U+0302/0306/031B: CC; U+1680: E1 9A; U+2000-U+206F: E2; U+3000:
+/// E3; ligatures and BOM: EF), while Vietnamese letters use C3-C6 and E1
+/// B8-BB, so ordinary text is cleared without decoding a char.
+pub fn may_need_fix(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x >= 0x80 {
+            let next = b.get(i + 1).copied().unwrap_or(0);
+            if matches!(x, 0xC2 | 0xCC | 0xE2 | 0xE3 | 0xEF) || (x == 0xC3 && matches!(next, 0x90 | 0xB0)) || (x == 0xE1 && next == 0x9A) {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// A byte-level pre-check for NFC: true when every char of `s` is certainly
+/// in NFC (quick-check Yes) whatever its neighbours: ASCII, U+0080-U+02FF
+/// (lead bytes C2-CB), Latin Extended Additional U+1E00-U+1EFF (E1 B8-BB,
+/// where the precomposed Vietnamese letters live) and U+2002-U+203F (E2 80
+/// 82-BF: dashes, quotes, ellipsis). Anything else goes to the full check.
+pub fn surely_nfc(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        match x {
+            0x00..=0x7F => i += 1,
+            0xC2..=0xCB => i += 2,
+            0xE1 if matches!(b.get(i + 1), Some(0xB8..=0xBB)) => i += 3,
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x82..=0xBF)) => i += 3,
+            _ => return false,
+        }
+    }
+    true
 }
 
 fn first_fix(s: &str) -> Option<usize> {
@@ -343,6 +384,36 @@ fn push_vowel_mark(out: &mut String, mark: char) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn every_char() -> impl Iterator<Item = char> {
+        (0u32..=0x10FFFF).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn the_fix_pre_check_never_misses_a_char_that_fix_chars_repairs() {
+        for c in every_char() {
+            let s = c.to_string();
+            if replacement(c).is_some() || is_vowel_mark(c) {
+                assert!(may_need_fix(s.as_bytes()), "U+{:04X} would be skipped", u32::from(c));
+            }
+        }
+        // and a mark after a toned vowel, the one repair that needs two chars
+        assert!(may_need_fix("é\u{0302}".as_bytes()));
+        assert!(!may_need_fix("Ủy ban nhân dân tỉnh Đắk Lắk, Kế hoạch số 12".as_bytes()));
+    }
+
+    #[test]
+    fn the_nfc_pre_check_only_clears_chars_that_are_nfc_in_any_company() {
+        for c in every_char() {
+            let s = c.to_string();
+            if surely_nfc(s.as_bytes()) {
+                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "U+{:04X}", u32::from(c));
+                assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "U+{:04X} could reorder", u32::from(c));
+            }
+        }
+        assert!(surely_nfc("Ủy ban nhân dân tỉnh Đắk Lắk – “Kế hoạch”".as_bytes()));
+        assert!(!surely_nfc("U\u{031B}\u{0309}y".as_bytes()));
+    }
 
     #[test]
     fn lookup_tables_cover_every_toned_vowel() {
