@@ -65,6 +65,10 @@ pub struct AgencyGrammar {
     not_names: Vec<Phrase>,
     generic_determiners: Vec<Phrase>,
     generic_extensions: Vec<Phrase>,
+    /// Finds, in folded text, any word of a phrase that assigns work
+    /// ("chủ trì", "phối hợp với", "giao"): a sentence without one cannot
+    /// be an inline task outside the implementation section.
+    assignment_cues: Option<aho_corasick::AhoCorasick>,
     pub labels: Labels,
 }
 
@@ -103,6 +107,19 @@ pub struct Found {
     pub end: usize,
 }
 
+/// A matcher for the folded words of every phrase in `lists` (punctuation
+/// dropped, so "(cơ quan chủ trì)" is found as "cơ quan chủ trì").
+fn cue_finder(lists: &[&[String]]) -> Option<aho_corasick::AhoCorasick> {
+    let keys: Vec<String> = lists
+        .iter()
+        .flat_map(|l| l.iter())
+        .map(|s| tokenize(s).into_iter().map(|t| t.key).filter(|k| k.chars().any(char::is_alphanumeric)).collect::<Vec<_>>().join(" "))
+        .filter(|k| !k.is_empty())
+        .collect();
+    // A build failure only costs speed: without the matcher every sentence is read.
+    aho_corasick::AhoCorasick::new(keys).ok()
+}
+
 fn phrases(list: &[String]) -> Vec<Phrase> {
     let mut v: Vec<Phrase> = list
         .iter()
@@ -133,6 +150,7 @@ impl AgencyGrammar {
             not_names: phrases(&raw.not_names).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             generic_determiners: phrases(&raw.generic_determiners).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             generic_extensions: longest_first(phrases(&raw.generic_extensions).into_iter().map(|p| Phrase { cap: false, ..p }).collect()),
+            assignment_cues: cue_finder(&[&raw.lead_phrases, &raw.support_phrases, &raw.assign_prefixes]),
             labels: Labels {
                 lead: phrases(&raw.labels.lead),
                 support: phrases(&raw.labels.support),
@@ -285,6 +303,12 @@ impl AgencyGrammar {
 
     pub fn assign_prefix_len(&self, toks: &[Tok], i: usize) -> Option<usize> {
         starts_any(toks, i, &self.assign_prefixes)
+    }
+
+    /// Whether a text may assign work by its wording alone; false means it
+    /// surely cannot ("X chủ trì ...", "phối hợp với ...", "Giao X ...").
+    pub fn may_assign(&self, text: &str) -> bool {
+        self.assignment_cues.as_ref().is_none_or(|ac| ac.is_match(&fold_key(text)))
     }
 
     /// The role of a "Label:" at the start of `toks`, and where its value starts.

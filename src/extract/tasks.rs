@@ -28,8 +28,9 @@ pub fn extract(cx: &Context) -> Vec<Task> {
             continue;
         }
         let (s, e) = cx.seg.nodes[id].content;
+        let implementation = cx.in_implementation(id);
         for cl in sentences(&cx.doc.text, s, e) {
-            if let Some(t) = inline_task(cx, id, &cl) {
+            if let Some(t) = inline_task(cx, id, &cl, implementation) {
                 tasks.push(t);
             }
         }
@@ -312,8 +313,11 @@ fn mark_subtree(cx: &Context, id: usize, consumed: &mut [bool]) {
 }
 
 /// "X chủ trì, phối hợp với Y ...", "Giao X ...", "X phối hợp với Y ...".
-fn inline_task(cx: &Context, id: usize, cl: &Clause) -> Option<Task> {
+fn inline_task(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Option<Task> {
     let text = &cx.doc.text[cl.start..cl.end];
+    if !implementation && !cx.g.agencies.may_assign(text) {
+        return None;
+    }
     let toks = tokenize(text);
     let ag = &cx.g.agencies;
     let (lead, support) = if let Some(ls) = lead_and_support(ag, &toks, text) {
@@ -326,7 +330,7 @@ fn inline_task(cx: &Context, id: usize, cl: &Clause) -> Option<Task> {
             .map(|(i, n)| ag.parse_list(&toks, i + n, text).0)
             .unwrap_or_default();
         (lead, support)
-    } else if cx.in_implementation(id) {
+    } else if implementation {
         // In the implementation part a sentence that opens with an agency
         // assigns it what follows ("Sở Khoa học và Công nghệ tổng hợp, báo cáo ...").
         let (mut lead, mut end) = ag.parse_list(&toks, 0, text);

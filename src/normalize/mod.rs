@@ -340,12 +340,28 @@ fn strip_single_emphasis(s: &str) -> String {
 /// U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F,
 /// U+3000, read from their UTF-8 bytes.
 fn has_non_ascii_space(b: &[u8]) -> bool {
-    b.windows(3).any(|w| {
-        matches!(
-            w,
-            [0xC2, 0x85 | 0xA0, _] | [0xE1, 0x9A, 0x80] | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] | [0xE2, 0x81, 0x9F] | [0xE3, 0x80, 0x80]
-        )
-    }) || b.len() >= 2 && matches!(b[b.len() - 2..], [0xC2, 0x85 | 0xA0])
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while i < b.len() {
+        // Only these lead bytes start a space; everything else is skipped
+        // without looking further.
+        let hit = match b[i] {
+            0xC2 => matches!(at(i + 1), 0x85 | 0xA0),
+            0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
+            0xE2 => match at(i + 1) {
+                0x80 => matches!(at(i + 2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+                0x81 => at(i + 2) == 0x9F,
+                _ => false,
+            },
+            0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 fn collapse_whitespace(s: String) -> String {
