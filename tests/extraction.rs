@@ -94,3 +94,15 @@ fn the_closing_paragraph_is_not_part_of_the_last_duty() {
     assert_eq!(doc.tasks.len(), 1, "tasks: {:?}", doc.tasks);
     assert_eq!(doc.tasks[0].text.trim(), "Bố trí kinh phí thực hiện Kế hoạch.");
 }
+
+#[test]
+fn headings_decide_whether_figures_are_goals() {
+    let text = format!(
+        "{PLAN_HEADER}I. NỘI DUNG THỰC HIỆN\n\n1. Hiện trạng\n\nToàn tỉnh có 87 trạm 5G, chiếm 32,2% số trạm.\n\n\
+         2. Kế hoạch phát triển giai đoạn 2026 - 2030\n\n+ Lắp đặt mới trạm 5G: 35 trạm.\n\n\
+         II. KINH PHÍ THỰC HIỆN\n\nNgân sách địa phương chiếm khoảng 10% tổng vốn đầu tư.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, &str, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str(), t.year)).collect();
+    assert_eq!(got, [(35.0, "trạm", Some(2030))], "targets: {:?}", doc.targets);
+}
