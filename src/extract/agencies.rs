@@ -22,6 +22,8 @@ pub struct RawAgencies {
     #[serde(default)]
     not_names: Vec<String>,
     #[serde(default)]
+    category_heads: Vec<String>,
+    #[serde(default)]
     generic_determiners: Vec<String>,
     #[serde(default)]
     generic_extensions: Vec<String>,
@@ -63,6 +65,7 @@ pub struct AgencyGrammar {
     duty_heading_prefixes: Vec<Phrase>,
     incomplete_heads: Vec<Vec<String>>,
     not_names: Vec<Phrase>,
+    category_heads: Vec<Phrase>,
     generic_determiners: Vec<Phrase>,
     generic_extensions: Vec<Phrase>,
     /// Finds, in folded text, any word of a phrase that assigns work
@@ -148,6 +151,7 @@ impl AgencyGrammar {
             duty_heading_prefixes: phrases(&raw.duty_heading_prefixes),
             incomplete_heads: phrases(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
             not_names: phrases(&raw.not_names).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
+            category_heads: phrases(&raw.category_heads).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             generic_determiners: phrases(&raw.generic_determiners).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             generic_extensions: longest_first(phrases(&raw.generic_extensions).into_iter().map(|p| Phrase { cap: false, ..p }).collect()),
             assignment_cues: cue_finder(&[&raw.lead_phrases, &raw.support_phrases, &raw.assign_prefixes]),
@@ -303,6 +307,12 @@ impl AgencyGrammar {
 
     pub fn assign_prefix_len(&self, toks: &[Tok], i: usize) -> Option<usize> {
         starts_any(toks, i, &self.assign_prefixes)
+    }
+
+    /// Whether a name stands for a category of actors ("Doanh nghiệp số",
+    /// "Các hợp tác xã") rather than an office.
+    pub fn is_category(&self, name: &str) -> bool {
+        starts_any(&tokenize(name), 0, &self.category_heads).is_some()
     }
 
     /// Whether a text may assign work by its wording alone; false means it

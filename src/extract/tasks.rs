@@ -177,7 +177,10 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     if !agencies.is_empty() {
         if let Some(inline_duty) = after(end) {
             let assigned = ag.assign_prefix_len(&toks, 0).is_some();
-            if assigned || has_children || inline_duty.is_some() || cx.in_implementation(id) {
+            // A heading that only names a category of actors ("Doanh
+            // nghiệp số") is a topic unless something assigns it work.
+            let office = !agencies.iter().all(|a| ag.is_category(&a.name));
+            if assigned || has_children && office || inline_duty.is_some() || cx.in_implementation(id) {
                 return Some(Heading { lead: names(agencies), support: Vec::new(), inline_duty });
             }
         }
