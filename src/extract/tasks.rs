@@ -281,6 +281,9 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<(Vec<S
     let (named, end) = cx.g.agencies.parse_list(&toks, 0, own);
     // "+ Sở X: ..." or "Giao phòng Nội vụ ..." names its own agency.
     let own_agency = toks.get(end).is_some_and(|t| t.key == ":") || cx.g.agencies.assign_prefix_len(&toks, 0).is_some();
+    // "- Khuyến khích các doanh nghiệp ..." under "6. Các doanh nghiệp thứ
+    // cấp ...": a category named in passing does not replace the heading.
+    let own_agency = own_agency && !named.iter().all(|a| cx.g.agencies.is_category(&a.name));
     let lead = if !named.is_empty() && own_agency { names(named) } else { lead.to_vec() };
     let first_line_end = cx.doc.lines[node.line].end.min(e);
     let introduces = cx.doc.text[s..first_line_end].trim_end().ends_with(':');
