@@ -12,6 +12,8 @@ pub struct RawReferences {
     between: Vec<String>,
     date_pattern: String,
     issuer_pattern: String,
+    #[serde(default)]
+    issuer_before_pattern: Option<String>,
     not_documents: Vec<String>,
 }
 
@@ -21,6 +23,8 @@ pub struct ReferenceGrammar {
     type_before: Regex,
     date: Regex,
     issuer: Regex,
+    /// "của Giám đốc Sở Nội vụ tại Tờ trình số": an issuer named before the mention.
+    issuer_before: Option<Regex>,
     not_documents: Vec<String>,
 }
 
@@ -38,6 +42,7 @@ impl ReferenceGrammar {
             type_before: Regex::new(&type_before)?,
             date: Regex::new(&raw.date_pattern)?,
             issuer: Regex::new(&raw.issuer_pattern)?,
+            issuer_before: raw.issuer_before_pattern.as_deref().map(Regex::new).transpose()?,
             not_documents: raw.not_documents,
         })
     }
@@ -106,8 +111,13 @@ fn is_own_header_number(text: &str, start: usize) -> bool {
 
 /// Type word before, date and issuer after a mention; the first mention
 /// that states them wins.
+/// How far back the words that introduce a mention are looked for: a
+/// bounded window keeps a document with many references linear.
+const LOOK_BEFORE: usize = 240;
+
 fn fill_details(r: &mut Reference, text: &str, s: usize, e: usize, g: &ReferenceGrammar, dt: &DocTypes) {
-    if let Some(c) = g.type_before.captures(&text[..s]) {
+    let before = &text[text.floor_char_boundary(s.saturating_sub(LOOK_BEFORE))..s];
+    if let Some(c) = g.type_before.captures(before) {
         if let Some(t) = c.name("type").and_then(|t| dt.mention_type(t.as_str())) {
             r.doc_type = t.to_string();
         }
@@ -130,6 +140,11 @@ fn fill_details(r: &mut Reference, text: &str, s: usize, e: usize, g: &Reference
     }
     if r.issuer.is_none() {
         if let Some(c) = g.issuer.captures(rest) {
+            r.issuer = c.name("issuer").map(|m| m.as_str().trim().to_string()).filter(|s| !s.is_empty());
+        }
+    }
+    if r.issuer.is_none() {
+        if let Some(c) = g.issuer_before.as_ref().and_then(|re| re.captures(before)) {
             r.issuer = c.name("issuer").map(|m| m.as_str().trim().to_string()).filter(|s| !s.is_empty());
         }
     }
