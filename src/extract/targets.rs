@@ -21,6 +21,8 @@ pub struct RawTargets {
     goal_headings: Vec<String>,
     #[serde(default)]
     rule_documents: Vec<String>,
+    #[serde(default)]
+    goal_openers: Vec<String>,
     rank_words: Vec<String>,
     indicator_heads: Vec<String>,
     indicator_strip: Vec<String>,
@@ -56,6 +58,7 @@ pub struct TargetGrammar {
     quota_cues: Vec<String>,
     goal_headings: Vec<String>,
     rule_documents: Vec<String>,
+    goal_openers: Vec<String>,
     rank_words: Vec<String>,
     indicator_heads: Vec<String>,
     indicator_strip: Vec<String>,
@@ -120,6 +123,7 @@ impl TargetGrammar {
             quota_cues: raw.quota_cues,
             goal_headings: raw.goal_headings,
             rule_documents: raw.rule_documents,
+            goal_openers: raw.goal_openers,
             rank_words: raw.rank_words,
             indicator_heads: sorted_longest(raw.indicator_heads),
             indicator_strip: sorted_longest(raw.indicator_strip),
@@ -210,10 +214,14 @@ impl TargetGrammar {
             // window keeps a clause with thousands of figures linear.
             let from = clause.floor_char_boundary(whole.start().saturating_sub(LOOK_BACK));
             let to = clause.floor_char_boundary(whole.end() + LOOK_BACK);
-            let segment = segment_around(&lower[from..to], whole.start() - from, whole.end() - from);
+            let (segment, seg_figure_end) = segment_around(&lower[from..to], whole.start() - from, whole.end() - from);
             let lead_up = outside_brackets(&lower[from..whole.start()]);
             let past = |s: &str| self.past_cues.iter().any(|c| contains_word(s, c));
-            if past(segment) || past(&lead_up) || self.reports_past_year(segment, doc_year) {
+            // After "Phấn đấu ..." a cue that follows the figure ("trên 85%
+            // và xếp hạng ở nhóm ...") is part of the goal, not a result.
+            let declared_goal = self.goal_openers.iter().any(|w| contains_word(&lead_up, w));
+            let past_in_segment = if declared_goal { past(&segment[..seg_figure_end]) } else { past(segment) };
+            if past_in_segment || past(&lead_up) || self.reports_past_year(segment, doc_year) {
                 continue;
             }
             let unit_s = unit.as_str().to_string();
@@ -408,12 +416,13 @@ impl TargetGrammar {
     }
 }
 
-/// The part of a clause between the delimiters around a figure.
-fn segment_around(lower: &str, start: usize, end: usize) -> &str {
+/// The part of a clause between the delimiters around a figure, and where
+/// the figure ends within it.
+fn segment_around(lower: &str, start: usize, end: usize) -> (&str, usize) {
     let delims: &[char] = &[',', ';', '(', ')'];
     let from = lower[..start].rfind(delims).map_or(0, |i| i + 1);
     let to = lower[end..].find(delims).map_or(lower.len(), |i| end + i);
-    &lower[from..to]
+    (&lower[from..to], end - from)
 }
 
 /// Text with closed bracketed asides removed.
