@@ -106,3 +106,15 @@ fn headings_decide_whether_figures_are_goals() {
     let got: Vec<(f64, &str, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str(), t.year)).collect();
     assert_eq!(got, [(35.0, "trạm", Some(2030))], "targets: {:?}", doc.targets);
 }
+
+#[test]
+fn a_clause_with_thousands_of_figures_quotes_only_the_part_around_each() {
+    let figures: Vec<String> = (1..=2000).map(|i| format!("chỉ tiêu {i} đạt {}%", i % 100)).collect();
+    let text = format!("{PLAN_HEADER}I. MỤC TIÊU\n\n1. Phấn đấu {}.\n", figures.join(", "));
+    let doc = parse(&text);
+    assert_eq!(doc.targets.len(), 2000);
+    for t in &doc.targets {
+        assert!(t.text.len() <= 1200, "a target quotes {} bytes", t.text.len());
+        assert!(t.text.contains(&format!("{}%", t.value)), "the quote misses its figure: {:?}", t.text);
+    }
+}

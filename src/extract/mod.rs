@@ -137,7 +137,13 @@ fn targets_in(cx: &Context, doc_year: Option<i32>, doc_type: &str) -> Vec<Target
     out
 }
 
+/// Longest clause quoted whole as a target's text; a longer one is cut to
+/// the part around the figure, so that a clause with thousands of figures
+/// does not repeat itself thousands of times in the output.
+const MAX_TARGET_TEXT: usize = 1200;
+
 fn target(cx: &Context, hit: targets::Hit, section: &[String], (s, e): (usize, usize), year: Option<i32>, deadline: Option<crate::model::Deadline>) -> Target {
+    let (s, e) = around_figure(&cx.doc.text, (s, e), (s + hit.at.0, s + hit.at.1));
     Target {
         section: section.to_vec(),
         text: cx.doc.text[s..e].to_string(),
@@ -150,6 +156,33 @@ fn target(cx: &Context, hit: targets::Hit, section: &[String], (s, e): (usize, u
         deadline,
         span: cx.span(s, e),
     }
+}
+
+/// The clause, or for a very long one the ";"-part holding the figure,
+/// else a window of words around it.
+fn around_figure(text: &str, (s, e): (usize, usize), (fs, fe): (usize, usize)) -> (usize, usize) {
+    if e - s <= MAX_TARGET_TEXT {
+        return (s, e);
+    }
+    let part_s = text[s..fs].rfind(';').map_or(s, |i| s + i + 1);
+    let part_e = text[fe..e].find(';').map_or(e, |i| fe + i + 1);
+    if part_e - part_s <= MAX_TARGET_TEXT {
+        return trim_span(text, part_s, part_e);
+    }
+    let half = MAX_TARGET_TEXT.saturating_sub(fe - fs) / 2;
+    let ws = text.floor_char_boundary(fs.saturating_sub(half).max(part_s));
+    let we = text.floor_char_boundary((fe + half).min(part_e));
+    // Start and end on word boundaries so the quote does not cut a word.
+    let ws = text[ws..fs].find(' ').map_or(ws, |i| ws + i + 1);
+    let we = text[fe..we].rfind(' ').map_or(we, |i| fe + i);
+    trim_span(text, ws, we)
+}
+
+fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let t = &text[s..e];
+    let lead = t.len() - t.trim_start().len();
+    let tail = t.len() - t.trim_end().len();
+    (s + lead, e - tail)
 }
 
 /// A year stated on the first line of an enclosing item ("2. Mục tiêu cụ

@@ -79,6 +79,8 @@ pub struct Hit {
     pub change: Option<String>,
     pub indicator: String,
     pub year: Option<i32>,
+    /// Byte range of the figure in the clause.
+    pub at: (usize, usize),
 }
 
 /// Bytes before a figure that its comparator, indicator and cues are read from.
@@ -244,7 +246,8 @@ impl TargetGrammar {
             }
             let indicator = self.indicator(own_before, own_after, &unit_s, cmp_before.as_ref().map(|(p, _)| p.as_str()));
             let v1 = parse_value(n1.as_str());
-            let base = Hit { value: v1, unit: unit_s.clone(), comparator: "eq".into(), change, indicator, year };
+            let at = (whole.start(), whole.end());
+            let base = Hit { value: v1, unit: unit_s.clone(), comparator: "eq".into(), change, indicator, year, at };
             match (caps.name("n2"), v1) {
                 (Some(n2), v1) => {
                     let v2 = parse_value(n2.as_str());
