@@ -24,6 +24,8 @@ pub struct RawAgencies {
     #[serde(default)]
     category_heads: Vec<String>,
     #[serde(default)]
+    adverbial_openers: Vec<String>,
+    #[serde(default)]
     generic_determiners: Vec<String>,
     #[serde(default)]
     generic_extensions: Vec<String>,
@@ -66,6 +68,7 @@ pub struct AgencyGrammar {
     incomplete_heads: Vec<Vec<String>>,
     not_names: Vec<Phrase>,
     category_heads: Vec<Phrase>,
+    adverbial_openers: Vec<Phrase>,
     generic_determiners: Vec<Phrase>,
     generic_extensions: Vec<Phrase>,
     /// Finds, in folded text, any word of a phrase that assigns work
@@ -152,6 +155,7 @@ impl AgencyGrammar {
             incomplete_heads: phrases(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
             not_names: phrases(&raw.not_names).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             category_heads: phrases(&raw.category_heads).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
+            adverbial_openers: phrases(&raw.adverbial_openers).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             generic_determiners: phrases(&raw.generic_determiners).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             generic_extensions: longest_first(phrases(&raw.generic_extensions).into_iter().map(|p| Phrase { cap: false, ..p }).collect()),
             assignment_cues: cue_finder(&[&raw.lead_phrases, &raw.support_phrases, &raw.assign_prefixes]),
@@ -307,6 +311,13 @@ impl AgencyGrammar {
 
     pub fn assign_prefix_len(&self, toks: &[Tok], i: usize) -> Option<usize> {
         starts_any(toks, i, &self.assign_prefixes)
+    }
+
+    /// Where the subject starts after an opening "Trên cơ sở ..., " phrase:
+    /// the token after its first comma (within the first 40 tokens).
+    pub fn after_adverbial(&self, toks: &[Tok]) -> Option<usize> {
+        starts_any(toks, 0, &self.adverbial_openers)?;
+        toks.iter().take(40).position(|t| t.key == ",").map(|i| i + 1)
     }
 
     /// Whether a name stands for a category of actors ("Doanh nghiệp số",

@@ -340,6 +340,12 @@ fn inline_task(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Op
         // In the implementation part a sentence that opens with an agency
         // assigns it what follows ("Sở Khoa học và Công nghệ tổng hợp, báo cáo ...").
         let (mut lead, mut end) = ag.parse_list(&toks, 0, text);
+        if lead.is_empty() {
+            // "Trên cơ sở nội dung Kế hoạch, các phòng, đơn vị thuộc Sở ...".
+            if let Some(subject) = ag.after_adverbial(&toks) {
+                (lead, end) = ag.parse_list(&toks, subject, text);
+            }
+        }
         end = skip_parenthetical(&toks, end);
         // "Ủy ban nhân dân Thành phố yêu cầu các Sở, ...": the ones asked lead.
         if let Some(n) = ag.assign_prefix_len(&toks, end) {
