@@ -198,7 +198,7 @@ pub struct Outcome {
 pub fn check(args: &CheckArgs) -> Result<Outcome, String> {
     let g = cli::load_grammar(&args.common)?;
     let inputs = cli::collect_inputs(&args.inputs, None);
-    let opts = cli::options(&args.common, false);
+    let opts = cli::options(&args.common, &g, false);
     let (docs, errors) = cli::parse_all(&inputs.files, &g, &opts, &args.common);
     let mut out = Outcome { diffs: Vec::new(), blessed: Vec::new(), errors: Vec::new() };
     for e in errors {

@@ -189,9 +189,14 @@ pub fn load_grammar(common: &CommonArgs) -> Result<Grammar, String> {
     Grammar::load(common.grammar.as_deref()).map_err(|e| e.to_string())
 }
 
-pub fn options(common: &CommonArgs, include_text: bool) -> Options {
+pub fn options(common: &CommonArgs, grammar: &Grammar, include_text: bool) -> Options {
     Options {
-        ingest: IngestOptions { pdf_backend: common.pdf_backend, time_budget_secs: common.time_budget, ocr: common.ocr },
+        ingest: IngestOptions {
+            pdf_backend: common.pdf_backend,
+            time_budget_secs: common.time_budget,
+            ocr: common.ocr,
+            layout: grammar.layout.clone(),
+        },
         include_text,
     }
 }
@@ -279,7 +284,7 @@ fn run(args: &RunArgs) -> i32 {
         }
     }
     let started = std::time::Instant::now();
-    let opts = options(&args.common, args.include_text);
+    let opts = options(&args.common, &g, args.include_text);
     let mut has_warnings = false;
     let result = match &args.output {
         Some(path) => write_report(path, &inputs, &g, &opts, &args.common, &mut has_warnings).map(|(errors, s)| (errors, s)),

@@ -189,3 +189,23 @@ fn header_examples() {
         }
     }
 }
+
+#[test]
+fn layout_examples() {
+    let g = Grammar::builtin();
+    let ex = sources().examples("layout.toml");
+    assert!(ex.len() >= 5);
+    let flag = |e: &Value, k: &str| e.get(k).and_then(Value::as_bool);
+    for e in ex {
+        let input = s(&e, "input").unwrap();
+        if let Some(n) = int(&e, "page_number") {
+            assert_eq!(g.layout.page_number(input).map(i64::from), Some(n), "page number of {input:?}");
+        }
+        if let Some(m) = flag(&e, "marker_only") {
+            assert_eq!(g.layout.is_marker_only(input), m, "marker of {input:?}");
+        }
+        if let Some(h) = flag(&e, "header_field") {
+            assert_eq!(g.layout.is_header_field(input), h, "header field {input:?}");
+        }
+    }
+}

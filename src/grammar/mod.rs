@@ -9,9 +9,11 @@
 
 pub mod doc_types;
 pub mod header;
+pub mod layout;
 
 pub use doc_types::DocTypes;
 pub use header::HeaderGrammar;
+pub use layout::LayoutGrammar;
 
 use crate::extract::{agencies::AgencyGrammar, deadline::DeadlineGrammar, references::ReferenceGrammar};
 use crate::extract::{tables::TableGrammar, targets::TargetGrammar};
@@ -31,6 +33,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("targets.toml", include_str!("../../grammars/targets.toml")),
     ("agencies.toml", include_str!("../../grammars/agencies.toml")),
     ("tables.toml", include_str!("../../grammars/tables.toml")),
+    ("layout.toml", include_str!("../../grammars/layout.toml")),
 ];
 
 pub struct Grammar {
@@ -43,6 +46,8 @@ pub struct Grammar {
     pub targets: TargetGrammar,
     pub agencies: AgencyGrammar,
     pub tables: TableGrammar,
+    /// Shared with the PDF reader threads.
+    pub layout: std::sync::Arc<LayoutGrammar>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -165,6 +170,7 @@ impl Grammar {
             targets: TargetGrammar::compile(src.get("targets.toml")?).map_err(re("targets.toml"))?,
             agencies: AgencyGrammar::compile(src.get("agencies.toml")?).map_err(re("agencies.toml"))?,
             tables: TableGrammar::compile(src.get("tables.toml")?),
+            layout: std::sync::Arc::new(LayoutGrammar::compile(src.get("layout.toml")?).map_err(re("layout.toml"))?),
             doc_types,
         })
     }

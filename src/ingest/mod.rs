@@ -136,11 +136,18 @@ pub struct IngestOptions {
     pub time_budget_secs: u64,
     /// Recognise scanned PDFs with tesseract when they have no text layer.
     pub ocr: bool,
+    /// The words PDF paragraphs are rebuilt with (grammars/layout.toml).
+    pub layout: std::sync::Arc<crate::grammar::LayoutGrammar>,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions { pdf_backend: pdf::Backend::Auto, time_budget_secs: 60, ocr: false }
+        IngestOptions {
+            pdf_backend: pdf::Backend::Auto,
+            time_budget_secs: 60,
+            ocr: false,
+            layout: crate::grammar::LayoutGrammar::builtin(),
+        }
     }
 }
 

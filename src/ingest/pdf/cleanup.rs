@@ -9,6 +9,7 @@ use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 use super::syllable::is_syllable;
+use crate::grammar::LayoutGrammar;
 
 /// One visual line handed to [`assemble_paragraphs`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,20 +55,6 @@ pub fn normalize_chars(text: &str) -> String {
     }
 }
 
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[-–—\s]*(?:(?:[Tt]rang|TRANG|[Pp]age|PAGE)\s*)?(\d{1,4})\s*(?:(?:/|of|trên|TRÊN)\s*\d{1,4})?[-–—\s]*$",
-    )
-    .expect("static regex")
-});
-
-/// The number printed by a page-number line ("3", "- 3 -", "Trang 3",
-/// "3/12"), or None when the line is anything else.
-pub fn page_number(line: &str) -> Option<u32> {
-    let caps = PAGE_NUMBER.captures(line.trim())?;
-    caps.get(1)?.as_str().parse().ok()
-}
-
 /// A line at the top or bottom edge of a page, candidate for removal as a
 /// page number or running header/footer.
 #[derive(Debug, Clone)]
@@ -104,21 +91,21 @@ pub fn edge_lines<T>(
     edges
 }
 
-pub fn find_furniture(edges: &[EdgeLine], page_count: usize) -> HashSet<(usize, usize)> {
+pub fn find_furniture(edges: &[EdgeLine], page_count: usize, lg: &LayoutGrammar) -> HashSet<(usize, usize)> {
     let mut drop = HashSet::new();
     if page_count < 2 {
         return drop;
     }
     let mut offsets: HashMap<i64, usize> = HashMap::new();
     for e in edges {
-        if let Some(n) = page_number(&e.text) {
+        if let Some(n) = lg.page_number(&e.text) {
             *offsets.entry(i64::from(n) - e.page as i64).or_default() += 1;
         }
     }
     let needed = 2.max(page_count * 3 / 10);
     if let Some((&offset, _)) = offsets.iter().filter(|(_, n)| **n >= needed).max_by_key(|(_, n)| **n) {
         for e in edges {
-            if page_number(&e.text).is_some_and(|n| i64::from(n) - e.page as i64 == offset) {
+            if lg.page_number(&e.text).is_some_and(|n| i64::from(n) - e.page as i64 == offset) {
                 drop.insert((e.page, e.id));
             }
         }
@@ -152,30 +139,7 @@ fn furniture_key(text: &str) -> String {
     key
 }
 
-static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[IVXLC]{1,6}\.|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[-+•*–—]|(?:Điều|Chương|Mục|Phần|Phụ lục|Khoản|Điểm)\s+[\dIVXLC]+\b)(?:\s|$)",
-    )
-    .expect("static regex")
-});
-
 static RANGE_CONTINUATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–—]\s*\d").expect("static regex"));
-
-static MARKER_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[IVXLC]{1,6}[.)]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđA-Z][.)]|[-+•*–—]|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[.:]?)$")
-        .expect("static regex")
-});
-
-/// Whether a text is nothing but a list number or bullet ("1.", "1.1.",
-/// "a)", "II.", "-", "Điều 5.").
-pub fn is_list_marker_only(text: &str) -> bool {
-    MARKER_ONLY.is_match(text.trim())
-}
-
-/// Whether a line starts like a new list item or article.
-pub fn starts_with_list_marker(line: &str) -> bool {
-    LIST_MARKER.is_match(line.trim_start())
-}
 
 /// Whether a line ends a sentence or introduces a list.
 pub fn ends_sentence(line: &str) -> bool {
@@ -219,24 +183,11 @@ pub fn join_lines(prev: &str, next: &str) -> String {
     if glued_hyphen { format!("{prev}{next}") } else { format!("{prev} {next}") }
 }
 
-static NUMBER_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Số\s*:\s*\S+(?:\s+\S+){0,2}$").expect("static regex"));
-static PLACE_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[^,]{0,40},\s*ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*năm\s*\d{4}\s*$").expect("static regex")
-});
-
-/// The header's "Số: 12/KH-UBND" and "Hà Nội, ngày 5 tháng 3 năm 2025"
-/// are fields of their own even when printed one under the other.
-fn is_header_field(line: &str) -> bool {
-    let t = line.trim();
-    NUMBER_LINE.is_match(t) || PLACE_DATE_LINE.is_match(t)
-}
-
-fn should_break(prev: &LineIn, cur: &LineIn) -> bool {
+fn should_break(prev: &LineIn, cur: &LineIn, lg: &LayoutGrammar) -> bool {
     if cur.gap_before || is_dash_rule(&prev.text) || is_dash_rule(&cur.text) {
         return true;
     }
-    if is_header_field(&prev.text) || is_header_field(&cur.text) {
+    if lg.is_header_field(&prev.text) || lg.is_header_field(&cur.text) {
         return true;
     }
     // "giai đoạn 2021" + "- 2025": a wrapped range, not a bullet.
@@ -245,7 +196,7 @@ fn should_break(prev: &LineIn, cur: &LineIn) -> bool {
     {
         return false;
     }
-    let marker = starts_with_list_marker(&cur.text);
+    let marker = lg.starts_item(&cur.text);
     let sentence_end = ends_sentence(&prev.text);
     match prev.full_width {
         // A line filled to the margin wrapped; only both signals together
@@ -257,7 +208,7 @@ fn should_break(prev: &LineIn, cur: &LineIn) -> bool {
 
 /// Turns visual lines into paragraphs: rejoins lines wrapped mid-sentence,
 /// keeps list items and articles apart, repairs split syllables.
-pub fn assemble_paragraphs(lines: &[LineIn]) -> Vec<String> {
+pub fn assemble_paragraphs(lines: &[LineIn], lg: &LayoutGrammar) -> Vec<String> {
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     let mut prev: Option<&LineIn> = None;
@@ -267,7 +218,7 @@ pub fn assemble_paragraphs(lines: &[LineIn]) -> Vec<String> {
             continue;
         }
         match prev {
-            Some(p) if !should_break(p, line) => current = join_lines(&current, text),
+            Some(p) if !should_break(p, line, lg) => current = join_lines(&current, text),
             _ => {
                 push_paragraph(&mut paragraphs, &current);
                 current = text.to_string();
@@ -360,21 +311,21 @@ mod tests {
     #[test]
     fn recognises_bare_list_markers() {
         for m in ["1.", "1.1.", "a)", "II.", "-", "•", "Điều 5."] {
-            assert!(is_list_marker_only(m), "{m}");
+            assert!(LayoutGrammar::builtin().is_marker_only(m), "{m}");
         }
         // A bare "12" is a table's row number more often than a list number.
         for t in ["1. Mục tiêu", "Số:", "CỘNG HÒA", "2025-2030", "12"] {
-            assert!(!is_list_marker_only(t), "{t}");
+            assert!(!LayoutGrammar::builtin().is_marker_only(t), "{t}");
         }
     }
 
     #[test]
     fn recognises_page_number_lines() {
         for (line, n) in [("3", 3), ("- 12 -", 12), ("Trang 4", 4), ("4/15", 4), ("  7  ", 7), ("Page 2 of 9", 2)] {
-            assert_eq!(page_number(line), Some(n), "{line}");
+            assert_eq!(LayoutGrammar::builtin().page_number(line), Some(n), "{line}");
         }
         for line in ["3. Nội dung", "Điều 3", "2025 - 2030", "12 tháng", "a"] {
-            assert_eq!(page_number(line), None, "{line}");
+            assert_eq!(LayoutGrammar::builtin().page_number(line), None, "{line}");
         }
     }
 
@@ -390,7 +341,7 @@ mod tests {
                 text: format!("nội dung riêng của trang {}", ["một", "hai", "ba", "bốn", "năm"][page]),
             });
         }
-        let drop = find_furniture(&edges, 5);
+        let drop = find_furniture(&edges, 5, &LayoutGrammar::builtin());
         for page in 0..5 {
             assert!(drop.contains(&(page, 0)));
             assert!(drop.contains(&(page, 1)));
@@ -405,7 +356,7 @@ mod tests {
             EdgeLine { page: 3, id: 0, text: "2025".into() },
             EdgeLine { page: 5, id: 0, text: "17".into() },
         ];
-        assert!(find_furniture(&edges, 8).is_empty());
+        assert!(find_furniture(&edges, 8, &LayoutGrammar::builtin()).is_empty());
     }
 
     #[test]
@@ -421,7 +372,7 @@ mod tests {
             "a) Sở Tài chính;",
             "- Ủy ban nhân dân",
             "+ cấp xã",
-        ]));
+        ]), &LayoutGrammar::builtin());
         assert_eq!(
             paras,
             vec![
@@ -439,7 +390,7 @@ mod tests {
     #[test]
     fn header_fields_stay_apart() {
         let paras =
-            assemble_paragraphs(&lines(&["Số: 263 /KH-UBND", "Phước Long, ngày 09 tháng 12 năm 2020", "KẾ HOẠCH"]));
+            assemble_paragraphs(&lines(&["Số: 263 /KH-UBND", "Phước Long, ngày 09 tháng 12 năm 2020", "KẾ HOẠCH"]), &LayoutGrammar::builtin());
         assert_eq!(paras, vec!["Số: 263 /KH-UBND", "Phước Long, ngày 09 tháng 12 năm 2020", "KẾ HOẠCH"]);
     }
 
@@ -447,7 +398,7 @@ mod tests {
     fn full_width_lines_join_even_before_a_number() {
         let mut ls = lines(&["theo quy định tại khoản", "2 Điều 5 của Luật này."]);
         ls[0].full_width = Some(true);
-        assert_eq!(assemble_paragraphs(&ls), vec!["theo quy định tại khoản 2 Điều 5 của Luật này."]);
+        assert_eq!(assemble_paragraphs(&ls, &LayoutGrammar::builtin()), vec!["theo quy định tại khoản 2 Điều 5 của Luật này."]);
     }
 
     #[test]
@@ -455,7 +406,7 @@ mod tests {
         assert_eq!(join_lines("giai đoạn 2025-", "2030"), "giai đoạn 2025-2030");
         assert_eq!(join_lines("giai đoạn 2025 -", "2030"), "giai đoạn 2025 - 2030");
         assert_eq!(join_lines("Quyết định số 12/QĐ-", "UBND"), "Quyết định số 12/QĐ-UBND");
-        let paras = assemble_paragraphs(&lines(&["kế hoạch giai đoạn 2021", "- 2025 của tỉnh"]));
+        let paras = assemble_paragraphs(&lines(&["kế hoạch giai đoạn 2021", "- 2025 của tỉnh"]), &LayoutGrammar::builtin());
         assert_eq!(paras, vec!["kế hoạch giai đoạn 2021 - 2025 của tỉnh"]);
     }
 
@@ -463,7 +414,7 @@ mod tests {
     fn separates_dash_rules() {
         assert_eq!(split_glued_rule("-------Số: 012/CT-UBND"), vec!["-------", "Số: 012/CT-UBND"]);
         assert_eq!(split_glued_rule("- Sở Tài chính"), vec!["- Sở Tài chính"]);
-        let paras = assemble_paragraphs(&lines(&["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK", "--------", "Số: 12/KH-UBND"]));
+        let paras = assemble_paragraphs(&lines(&["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK", "--------", "Số: 12/KH-UBND"]), &LayoutGrammar::builtin());
         assert_eq!(paras, vec!["ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "--------", "Số: 12/KH-UBND"]);
     }
 

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use super::cleanup::{self, LineIn};
+use crate::grammar::LayoutGrammar;
 
 #[derive(Debug, Clone)]
 pub struct Glyph {
@@ -65,9 +66,9 @@ const COLUMN_GAP: f64 = 0.8;
 const MAX_FLOW_DY: f64 = 3.0;
 
 /// Lines of every page, page furniture removed, laid out into regions.
-pub fn layout(pages: &[PageGlyphs]) -> Vec<Region> {
-    let mut page_lines: Vec<Vec<Line>> = pages.iter().map(|p| build_lines(&p.glyphs)).collect();
-    remove_furniture(&mut page_lines);
+pub fn layout(pages: &[PageGlyphs], lg: &LayoutGrammar) -> Vec<Region> {
+    let mut page_lines: Vec<Vec<Line>> = pages.iter().map(|p| build_lines(&p.glyphs, lg)).collect();
+    remove_furniture(&mut page_lines, lg);
     let mut rows: Vec<Row> = Vec::new();
     for (page, lines) in page_lines.iter().enumerate() {
         let page_rows = build_rows(lines, page);
@@ -88,14 +89,14 @@ pub fn layout(pages: &[PageGlyphs]) -> Vec<Region> {
         }
         rows.extend(page_rows);
     }
-    rows.into_iter().map(Row::into_region).collect()
+    rows.into_iter().map(|r| r.into_region(lg)).collect()
 }
 
 /// Lines of one page in stream order. Same spacing rules as pdf-extract's
 /// PlainTextOutput (they give it its near-perfect score on ordinary files),
 /// but any baseline change or sideways jump starts a new line, so that two
 /// table cells never share one.
-pub fn build_lines(glyphs: &[Glyph]) -> Vec<Line> {
+pub fn build_lines(glyphs: &[Glyph], lg: &LayoutGrammar) -> Vec<Line> {
     let mut lines: Vec<LineBuilder> = Vec::new();
     let mut seen = DuplicateFilter::default();
     let mut last_end = f64::NEG_INFINITY;
@@ -113,7 +114,7 @@ pub fn build_lines(glyphs: &[Glyph]) -> Vec<Line> {
         }
         // Word's list numbers are followed by a tab: "1." far left of its
         // text is one line, not two cells.
-        let column_jump = gap > COLUMN_GAP * size && !lines.last().is_some_and(LineBuilder::is_list_marker);
+        let column_jump = gap > COLUMN_GAP * size && !lines.last().is_some_and(|l| l.is_list_marker(lg));
         let starts_line = lines.is_empty() || dy.abs() > NEW_LINE_DY * size || gap < -0.5 * size || column_jump;
         if starts_line {
             lines.push(LineBuilder::default());
@@ -152,9 +153,9 @@ impl LineBuilder {
         self.parts.push((g.x, g.x + g.advance.max(0.0), g.text.clone()));
     }
 
-    fn is_list_marker(&self) -> bool {
+    fn is_list_marker(&self, lg: &LayoutGrammar) -> bool {
         let text: String = self.parts.iter().map(|p| p.2.as_str()).collect();
-        cleanup::is_list_marker_only(&text)
+        lg.is_marker_only(&text)
     }
 
     fn finish(self) -> Option<Line> {
@@ -236,9 +237,9 @@ fn combining_form(mark: &str) -> String {
 
 /// Page numbers and running headers/footers: the two highest and two
 /// lowest lines of each page are the candidates.
-fn remove_furniture(pages: &mut [Vec<Line>]) {
+fn remove_furniture(pages: &mut [Vec<Line>], lg: &LayoutGrammar) {
     let edges = cleanup::edge_lines(pages, |l| l.y, |l| l.text.as_str(), |_| true);
-    let drop = cleanup::find_furniture(&edges, pages.len());
+    let drop = cleanup::find_furniture(&edges, pages.len(), lg);
     for (page, lines) in pages.iter_mut().enumerate() {
         let mut id = 0;
         lines.retain(|_| {
@@ -313,7 +314,7 @@ impl Flow {
     }
 
     /// Paragraphs, using vertical gaps and first-line indents as hints.
-    fn paragraphs(&self) -> Vec<String> {
+    fn paragraphs(&self, lg: &LayoutGrammar) -> Vec<String> {
         let mut steps: Vec<f64> = self.lines.windows(2).map(|w| w[1].y - w[0].y).filter(|d| *d > 0.0).collect();
         steps.sort_by(f64::total_cmp);
         // The lower quartile is the line pitch even when most lines end a
@@ -348,7 +349,7 @@ impl Flow {
                 out.push(LineIn { text: piece, gap_before: gap_before || j > 0, full_width });
             }
         }
-        cleanup::assemble_paragraphs(&out)
+        cleanup::assemble_paragraphs(&out, lg)
     }
 }
 
@@ -367,13 +368,13 @@ impl Row {
         self.flows.iter().map(|f| f.top).fold(f64::INFINITY, f64::min)
     }
 
-    fn into_region(mut self) -> Region {
+    fn into_region(mut self, lg: &LayoutGrammar) -> Region {
         if self.flows.len() == 1 {
-            return Region::Text(self.flows.remove(0).paragraphs());
+            return Region::Text(self.flows.remove(0).paragraphs(lg));
         }
         let size = self.flows.iter().map(Flow::size).fold(1.0, f64::max);
         let spans = self.flows.iter().map(|f| (f.x0, f.x1)).collect();
-        let cells = self.flows.iter().map(|f| f.paragraphs().join("\n")).collect();
+        let cells = self.flows.iter().map(|f| f.paragraphs(lg).join("\n")).collect();
         Region::Row { cells, spans, size }
     }
 }
@@ -548,14 +549,14 @@ mod tests {
 
     #[test]
     fn splits_cells_that_share_a_baseline() {
-        let lines = build_lines(&page(&[("So: 12/KH", 50.0, 100.0), ("Ha Noi, ngay 2", 300.0, 100.0)]).glyphs);
+        let lines = build_lines(&page(&[("So: 12/KH", 50.0, 100.0), ("Ha Noi, ngay 2", 300.0, 100.0)]).glyphs, &LayoutGrammar::builtin());
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, vec!["So: 12/KH", "Ha Noi, ngay 2"]);
     }
 
     #[test]
     fn keeps_a_list_number_and_its_tabbed_text_on_one_line() {
-        let lines = build_lines(&page(&[("I.", 50.0, 100.0), ("MUC TIEU, YEU CAU", 85.0, 100.0)]).glyphs);
+        let lines = build_lines(&page(&[("I.", 50.0, 100.0), ("MUC TIEU, YEU CAU", 85.0, 100.0)]).glyphs, &LayoutGrammar::builtin());
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, vec!["I. MUC TIEU, YEU CAU"]);
     }
@@ -564,7 +565,7 @@ mod tests {
     fn drops_fake_bold_overprint() {
         let mut glyphs = run("Dieu 1", 50.0, 100.0);
         glyphs.extend(run("Dieu 1", 50.4, 100.0));
-        let lines = build_lines(&glyphs);
+        let lines = build_lines(&glyphs, &LayoutGrammar::builtin());
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text, "Dieu 1");
     }
@@ -575,7 +576,7 @@ mod tests {
         // A circumflex and a dot below painted after the line, over the e.
         glyphs.push(Glyph { x: 60.0, y: 100.0, advance: 0.0, size: 10.0, text: "\u{302}".into() });
         glyphs.push(Glyph { x: 60.0, y: 100.0, advance: 0.0, size: 10.0, text: "\u{323}".into() });
-        let lines = build_lines(&glyphs);
+        let lines = build_lines(&glyphs, &LayoutGrammar::builtin());
         assert_eq!(lines.len(), 1);
         assert_eq!(cleanup::normalize_chars(&lines[0].text), "Việt Nam");
     }
@@ -591,7 +592,7 @@ mod tests {
             ("Thuc hien chi dao cua Tinh uy ve viec trien khai", 50.0, 130.0),
             ("ke hoach nam 2025.", 50.0, 144.0),
         ]);
-        let regions = layout(&[p]);
+        let regions = layout(&[p], &LayoutGrammar::builtin());
         assert_eq!(
             regions,
             vec![
@@ -618,7 +619,7 @@ mod tests {
             ("tiep o 2", 300.0, 714.0),
         ]);
         let second = page(&[("het o 1.", 150.0, 60.0), ("het o 2.", 300.0, 60.0), ("Dieu 2. Sau bang", 50.0, 100.0)]);
-        let regions = layout(&[first, second]);
+        let regions = layout(&[first, second], &LayoutGrammar::builtin());
         assert_eq!(
             regions,
             vec![
@@ -642,7 +643,7 @@ mod tests {
         let pages: Vec<PageGlyphs> = (1..=4)
             .map(|n| page(&[(&n.to_string(), 290.0, 30.0), ("CONG BAO", 50.0, 45.0), (bodies[n - 1], 50.0, 100.0)]))
             .collect();
-        let regions = layout(&pages);
+        let regions = layout(&pages, &LayoutGrammar::builtin());
         let text: Vec<String> = regions
             .into_iter()
             .flat_map(|r| match r {

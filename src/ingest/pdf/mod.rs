@@ -34,10 +34,11 @@ mod layout;
 mod poppler;
 mod syllable;
 
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use super::{Block, IngestError, IngestOptions, Ingested, Table};
+use crate::grammar::LayoutGrammar;
 use layout::Region;
 use syllable::Sanity;
 
@@ -61,15 +62,16 @@ const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
 pub fn read(bytes: &[u8], opts: &IngestOptions) -> Result<Ingested, IngestError> {
     let budget = opts.time_budget_secs.max(1);
     let deadline = Instant::now() + Duration::from_secs(budget);
+    let lg = &opts.layout;
     match opts.pdf_backend {
-        Backend::Builtin => read_builtin(bytes, deadline, budget),
-        Backend::Pdftotext => read_poppler(bytes, deadline, budget),
-        Backend::Auto => read_auto(bytes, deadline, budget),
+        Backend::Builtin => read_builtin(bytes, deadline, budget, lg),
+        Backend::Pdftotext => read_poppler(bytes, deadline, budget, lg),
+        Backend::Auto => read_auto(bytes, deadline, budget, lg),
     }
 }
 
-fn read_auto(bytes: &[u8], deadline: Instant, budget: u64) -> Result<Ingested, IngestError> {
-    let builtin = read_builtin(bytes, deadline, budget);
+fn read_auto(bytes: &[u8], deadline: Instant, budget: u64, lg: &Arc<LayoutGrammar>) -> Result<Ingested, IngestError> {
+    let builtin = read_builtin(bytes, deadline, budget, lg);
     if !poppler::available() {
         return builtin;
     }
@@ -83,7 +85,7 @@ fn read_auto(bytes: &[u8], deadline: Instant, budget: u64) -> Result<Ingested, I
         Err(IngestError::Corrupt(_) | IngestError::Panic(_)) => "the built-in reader could not open the file",
         Err(_) => return builtin,
     };
-    let Ok(fallback) = read_poppler(bytes, deadline, budget) else { return builtin };
+    let Ok(fallback) = read_poppler(bytes, deadline, budget, lg) else { return builtin };
     let use_fallback = match &builtin {
         Ok(doc) => prefer_fallback(&plain_text(&doc.blocks), &plain_text(&fallback.blocks)),
         Err(_) => !fallback.blocks.is_empty(),
@@ -115,13 +117,14 @@ fn prefer_fallback(own: &str, fallback: &str) -> bool {
 /// Start of the warning naming pages the built-in reader skipped.
 const SKIPPED_PAGES: &str = "page(s) ";
 
-fn read_builtin(bytes: &[u8], deadline: Instant, budget: u64) -> Result<Ingested, IngestError> {
+fn read_builtin(bytes: &[u8], deadline: Instant, budget: u64, lg: &Arc<LayoutGrammar>) -> Result<Ingested, IngestError> {
     quiet_worker_panics();
     let input = bytes.to_vec();
+    let lg = Arc::clone(lg);
     let (tx, rx) = mpsc::channel();
     let spawned =
         std::thread::Builder::new().name(WORKER_NAME.into()).stack_size(WORKER_STACK_BYTES).spawn(move || {
-            let outcome = std::panic::catch_unwind(|| builtin_blocks(&input));
+            let outcome = std::panic::catch_unwind(|| builtin_blocks(&input, &lg));
             // The receiver is gone only after a timeout; nobody needs the result.
             let _ = tx.send(outcome);
         });
@@ -158,7 +161,7 @@ fn quiet_worker_panics() {
     });
 }
 
-fn builtin_blocks(bytes: &[u8]) -> Result<Ingested, IngestError> {
+fn builtin_blocks(bytes: &[u8], lg: &LayoutGrammar) -> Result<Ingested, IngestError> {
     let extracted = builtin::extract(bytes).map_err(|e| match e {
         builtin::BuiltinError::Encrypted => IngestError::Encrypted,
         builtin::BuiltinError::Corrupt(why) => IngestError::Corrupt(why),
@@ -168,7 +171,7 @@ fn builtin_blocks(bytes: &[u8]) -> Result<Ingested, IngestError> {
         let list: Vec<String> = extracted.failed_pages.iter().map(u32::to_string).collect();
         warnings.push(format!("{SKIPPED_PAGES}{} could not be read and were skipped", list.join(", ")));
     }
-    let blocks = regions_to_blocks(layout::layout(&extracted.pages));
+    let blocks = regions_to_blocks(layout::layout(&extracted.pages, lg));
     if blocks.is_empty() && !extracted.failed_pages.is_empty() {
         // Not a scan: the pages that might hold the text are damaged.
         return Err(IngestError::Corrupt(format!(
@@ -179,7 +182,7 @@ fn builtin_blocks(bytes: &[u8]) -> Result<Ingested, IngestError> {
     Ok(Ingested { blocks, encoding: None, warnings })
 }
 
-fn read_poppler(bytes: &[u8], deadline: Instant, budget: u64) -> Result<Ingested, IngestError> {
+fn read_poppler(bytes: &[u8], deadline: Instant, budget: u64, lg: &LayoutGrammar) -> Result<Ingested, IngestError> {
     if !builtin::looks_like_pdf(bytes) {
         return Err(IngestError::Corrupt("not a PDF file (no %PDF- header)".to_string()));
     }
@@ -192,7 +195,7 @@ fn read_poppler(bytes: &[u8], deadline: Instant, budget: u64) -> Result<Ingested
         poppler::PopplerError::Timeout => IngestError::Timeout(budget),
         poppler::PopplerError::Failed(why) => IngestError::Corrupt(why),
     })?;
-    let blocks = poppler::paragraphs(&xhtml).into_iter().map(Block::Paragraph).collect();
+    let blocks = poppler::paragraphs(&xhtml, lg).into_iter().map(Block::Paragraph).collect();
     Ok(Ingested { blocks, encoding: None, warnings: Vec::new() })
 }
 

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use super::cleanup::{self, LineIn};
+use crate::grammar::LayoutGrammar;
 
 const PROGRAM: &str = "pdftotext";
 
@@ -228,10 +229,10 @@ fn unescape(text: &str) -> String {
 
 /// Paragraphs from pdftotext's -bbox-layout output: furniture removed,
 /// poppler's blocks as paragraph boundaries, wrapped lines rejoined.
-pub fn paragraphs(xhtml: &str) -> Vec<String> {
+pub fn paragraphs(xhtml: &str, lg: &LayoutGrammar) -> Vec<String> {
     let pages = parse_bbox(xhtml);
     let edges = cleanup::edge_lines(&pages, |l| l.y, |l| l.text.as_str(), |l| !l.text.trim().is_empty());
-    let drop = cleanup::find_furniture(&edges, pages.len());
+    let drop = cleanup::find_furniture(&edges, pages.len(), lg);
     let mut lines_in = Vec::new();
     let mut last_block = usize::MAX;
     for (page, lines) in pages.iter().enumerate() {
@@ -247,7 +248,7 @@ pub fn paragraphs(xhtml: &str) -> Vec<String> {
             }
         }
     }
-    cleanup::assemble_paragraphs(&lines_in)
+    cleanup::assemble_paragraphs(&lines_in, lg)
 }
 
 #[cfg(test)]
@@ -264,6 +265,6 @@ mod tests {
 <block xMin="72" yMin="150" xMax="300" yMax="162">
 <line xMin="72" yMin="150" xMax="200" yMax="162"><word xMin="72" yMin="150" xMax="200" yMax="162">Điều&#160;2.</word></line>
 </block></flow></page></doc>"#;
-        assert_eq!(paragraphs(xhtml), vec!["giai 2025-2030 R&D", "Điều\u{a0}2."]);
+        assert_eq!(paragraphs(xhtml, &LayoutGrammar::builtin()), vec!["giai 2025-2030 R&D", "Điều\u{a0}2."]);
     }
 }
