@@ -340,10 +340,12 @@ fn inline_task(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Op
         // In the implementation part a sentence that opens with an agency
         // assigns it what follows ("Sở Khoa học và Công nghệ tổng hợp, báo cáo ...").
         let (mut lead, mut end) = ag.parse_list(&toks, 0, text);
+        let mut after_opener = false;
         if lead.is_empty() {
             // "Trên cơ sở nội dung Kế hoạch, các phòng, đơn vị thuộc Sở ...".
             if let Some(subject) = ag.after_adverbial(&toks) {
                 (lead, end) = ag.parse_list(&toks, subject, text);
+                after_opener = true;
             }
         }
         end = skip_parenthetical(&toks, end);
@@ -355,9 +357,14 @@ fn inline_task(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Op
                 end = e;
             }
         }
+        let lower_word = |t: &Tok| t.text.chars().next().is_some_and(char::is_lowercase);
         let next_is_duty = toks.get(end).is_some_and(|t| {
-            t.key == ":" || !matches!(t.key.as_str(), "và" | "," | ";" | "với") && t.text.chars().next().is_some_and(char::is_lowercase)
-        });
+            t.key == ":" || !matches!(t.key.as_str(), "và" | "," | ";" | "với") && lower_word(t)
+        }) || (after_opener
+            // "..., các phòng, đơn vị thuộc Sở, căn cứ vào ... để cụ thể hoá ...":
+            // after an opening phrase the duty may follow a comma.
+            && toks.get(end).is_some_and(|t| t.key == ",")
+            && toks.get(end + 1).is_some_and(lower_word));
         if !next_is_duty {
             return None;
         }
