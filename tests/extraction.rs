@@ -118,3 +118,14 @@ fn a_clause_with_thousands_of_figures_quotes_only_the_part_around_each() {
         assert!(t.text.contains(&format!("{}%", t.value)), "the quote misses its figure: {:?}", t.text);
     }
 }
+
+#[test]
+fn criteria_are_not_targets_but_a_goal_heading_wins() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU, ĐỐI TƯỢNG\n\n1. Đến hết năm 2025: Có ≥ 30% doanh nghiệp ứng dụng nền tảng số.\n\n\
+         II. THỦ TỤC\n\n1. Yêu cầu, điều kiện thực hiện thủ tục hành chính\n\nTỷ lệ hộ gia đình có nhà tiêu hợp vệ sinh dưới 50%.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, &str, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.comparator.as_str(), t.year)).collect();
+    assert_eq!(got, [(30.0, "gte", Some(2025))], "targets: {:?}", doc.targets);
+}

@@ -83,7 +83,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>, doc_type: &str) -> Vec<Target
     let mut out = Vec::new();
     for (id, node) in cx.seg.nodes.iter().enumerate() {
         let headings: Vec<&str> = cx.seg.headings(Some(id)).collect();
-        if headings.iter().any(|h| tg.is_non_goal_heading(h)) {
+        if headings.iter().any(|h| tg.is_non_goal_heading(h) && !tg.is_goal_heading(h)) {
             continue;
         }
         let heading_year = headings.iter().find_map(|h| tg.year_in(h)).or_else(|| ancestors_year(cx, id));
@@ -119,7 +119,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>, doc_type: &str) -> Vec<Target
         let LineKind::Row { cells, .. } = &line.kind else { continue };
         let Some(owner) = cx.seg.owner[li] else { continue };
         let headings: Vec<&str> = cx.seg.headings(Some(owner)).collect();
-        if headings.iter().any(|h| tg.is_non_goal_heading(h)) {
+        if headings.iter().any(|h| tg.is_non_goal_heading(h) && !tg.is_goal_heading(h)) {
             continue;
         }
         if rules_at(owner) && !headings.iter().any(|h| tg.is_goal_heading(h)) {

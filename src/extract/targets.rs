@@ -138,7 +138,8 @@ impl TargetGrammar {
         })
     }
 
-    /// Whether figures under a heading are results or context, not goals.
+    /// Whether figures under a heading are results or context, not goals
+    /// (callers let a goal word in the same heading win: "MỤC TIÊU, ĐỐI TƯỢNG").
     pub fn is_non_goal_heading(&self, heading: &str) -> bool {
         let h = heading.to_lowercase_same_len();
         self.non_goal_headings.iter().any(|w| h.contains(w.as_str()))
