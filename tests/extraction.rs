@@ -129,3 +129,22 @@ fn criteria_are_not_targets_but_a_goal_heading_wins() {
     let got: Vec<(f64, &str, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.comparator.as_str(), t.year)).collect();
     assert_eq!(got, [(30.0, "gte", Some(2025))], "targets: {:?}", doc.targets);
 }
+
+#[test]
+fn a_decree_assigns_work_in_its_implementation_articles_only() {
+    let decree = "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 69/2025/TT-BNNMT\nHà Nội, ngày 19 tháng 11 năm 2025\n\nTHÔNG TƯ\nQuy định về loài ngoại lai\n\n\
+                  Căn cứ Nghị định số 35/2025/NĐ-CP ngày 25 tháng 02 năm 2025 của Chính phủ;\n\n\
+                  Bộ trưởng Bộ Nông nghiệp và Môi trường ban hành Thông tư quy định về loài ngoại lai.\n\n\
+                  Điều 1. Nhiệm vụ, quyền hạn của Cục Bảo tồn thiên nhiên\n\n1. Hướng dẫn việc điều tra loài ngoại lai.\n\n2. Quản lý cơ sở dữ liệu về loài ngoại lai.\n\n\
+                  Điều 2. Trách nhiệm thi hành\n\n1. Ủy ban nhân dân cấp tỉnh:\n\na) Tổ chức thực hiện Thông tư này trên địa bàn tỉnh;\n\n\
+                  b) Định kỳ trước ngày 31 tháng 12 hằng năm, gửi báo cáo kết quả về Bộ Nông nghiệp và Môi trường.\n\n\
+                  2. Bộ trưởng, Thủ trưởng các cơ quan chịu trách nhiệm thi hành Thông tư này.\n";
+    let doc = parse(decree);
+    let got: Vec<(String, String)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.lead.join("; "))).collect();
+    assert_eq!(
+        got,
+        [("Điều 2/1/a".to_string(), "Ủy ban nhân dân cấp tỉnh".to_string()), ("Điều 2/1/b".to_string(), "Ủy ban nhân dân cấp tỉnh".to_string())],
+        "tasks: {:?}",
+        doc.tasks
+    );
+}

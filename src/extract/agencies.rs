@@ -26,6 +26,10 @@ pub struct RawAgencies {
     #[serde(default)]
     adverbial_openers: Vec<String>,
     #[serde(default)]
+    rule_duty_prefixes: Vec<String>,
+    #[serde(default)]
+    boilerplate: Vec<String>,
+    #[serde(default)]
     generic_determiners: Vec<String>,
     #[serde(default)]
     generic_extensions: Vec<String>,
@@ -69,6 +73,9 @@ pub struct AgencyGrammar {
     not_names: Vec<Phrase>,
     category_heads: Vec<Phrase>,
     adverbial_openers: Vec<Phrase>,
+    rule_duty_prefixes: Vec<Phrase>,
+    /// Folded keys of formulas that name agencies without assigning work.
+    boilerplate: Vec<String>,
     generic_determiners: Vec<Phrase>,
     generic_extensions: Vec<Phrase>,
     /// Finds, in folded text, any word of a phrase that assigns work
@@ -156,6 +163,8 @@ impl AgencyGrammar {
             not_names: phrases(&raw.not_names).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             category_heads: phrases(&raw.category_heads).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             adverbial_openers: phrases(&raw.adverbial_openers).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
+            rule_duty_prefixes: phrases(&raw.rule_duty_prefixes).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
+            boilerplate: raw.boilerplate.iter().map(|b| fold_key(b)).collect(),
             generic_determiners: phrases(&raw.generic_determiners).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             generic_extensions: longest_first(phrases(&raw.generic_extensions).into_iter().map(|p| Phrase { cap: false, ..p }).collect()),
             assignment_cues: cue_finder(&[&raw.lead_phrases, &raw.support_phrases, &raw.assign_prefixes]),
@@ -311,6 +320,22 @@ impl AgencyGrammar {
 
     pub fn assign_prefix_len(&self, toks: &[Tok], i: usize) -> Option<usize> {
         starts_any(toks, i, &self.assign_prefixes)
+    }
+
+    /// Whether a sentence is a formula that names agencies without giving
+    /// them a duty to track ("... chịu trách nhiệm thi hành Quyết định này").
+    pub fn is_boilerplate(&self, text: &str) -> bool {
+        if self.boilerplate.is_empty() {
+            return false;
+        }
+        let key = fold_key(text);
+        self.boilerplate.iter().any(|b| key.contains(b.as_str()))
+    }
+
+    /// Whether a heading assigns work even inside a regulation ("Trách
+    /// nhiệm của Sở Tài chính"), unlike one that lists competences.
+    pub fn assigns_in_rules(&self, toks: &[Tok]) -> bool {
+        starts_any(toks, 0, &self.rule_duty_prefixes).is_some()
     }
 
     /// Where the subject starts after an opening "Trên cơ sở ..., " phrase:

@@ -20,11 +20,21 @@ pub struct Context<'a> {
     pub doc: &'a NormDoc,
     pub seg: &'a Segmented,
     pub g: &'a Grammar,
+    /// The outer document's type, for sections before any part header.
+    pub doc_type: &'a str,
 }
 
 impl Context<'_> {
     pub fn span(&self, start: usize, end: usize) -> Span {
         Span { start, end, line: self.doc.line_of(start) }
+    }
+
+    /// Whether a node belongs to a document that lays down rules (a decree,
+    /// a circular, or a regulation issued by a decision), where figures are
+    /// parameters and items describe competences rather than assign work.
+    pub fn in_rules(&self, id: usize) -> bool {
+        let part = self.seg.parts.get(self.seg.nodes[id].part).map_or(self.doc_type, |p| p.doc_type.as_str());
+        self.g.targets.is_rule_document(part)
     }
 
     /// Whether a node sits under an implementation heading ("TỔ CHỨC THỰC HIỆN").
@@ -46,8 +56,8 @@ pub struct Extracted {
 }
 
 pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
-    let cx = Context { doc, seg, g };
     let (meta, parts) = meta::extract(doc, seg, g);
+    let cx = Context { doc, seg, g, doc_type: &meta.doc_type };
     let mut own: Vec<String> = parts.iter().filter_map(|p| p.number.clone()).collect();
     own.extend(meta.number.clone());
     let references = references::extract(doc, &g.references, &g.doc_types, &own);
@@ -63,7 +73,7 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
         let mut tasks = tasks::extract(&cx);
         tasks.extend(tables::extract(doc, seg, &g.tables, &g.agencies, &g.deadlines));
         tasks.sort_by_key(|t| t.span.start);
-        (targets_in(&cx, doc_year, &meta.doc_type), tasks)
+        (targets_in(&cx, doc_year), tasks)
     } else {
         (Vec::new(), Vec::new())
     };
@@ -72,14 +82,10 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
 
 /// Targets in every section's own text and in table rows. Figures outside
 /// sections (header, preamble citing other plans) are context, not goals.
-fn targets_in(cx: &Context, doc_year: Option<i32>, doc_type: &str) -> Vec<Target> {
+fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
     let tg = &cx.g.targets;
-    // The type of the document a section belongs to: a decision may issue a
-    // regulation ("QUY ĐỊNH") as a second part.
-    let rules_at = |node: usize| {
-        let part = cx.seg.parts.get(cx.seg.nodes[node].part).map_or(doc_type, |p| p.doc_type.as_str());
-        tg.is_rule_document(part)
-    };
+    // A decision may issue a regulation ("QUY ĐỊNH") as a second part.
+    let rules_at = |node: usize| cx.in_rules(node);
     let mut out = Vec::new();
     for (id, node) in cx.seg.nodes.iter().enumerate() {
         let headings: Vec<&str> = cx.seg.headings(Some(id)).collect();

@@ -151,6 +151,12 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     let first = &cx.doc.text[node.content.0..line_end];
     let toks = tokenize(first);
     let ag = &cx.g.agencies;
+    // In a regulation, "Điều 9. Cục thuộc bộ" or "Nhiệm vụ, quyền hạn của
+    // bộ" describes a body and its competences; it assigns work only in its
+    // implementation articles and under "Trách nhiệm của X".
+    if cx.in_rules(id) && !cx.in_implementation(id) && !ag.assigns_in_rules(&toks) {
+        return None;
+    }
     let has_children = !node.children.is_empty();
     let ends_with_colon = toks.last().is_some_and(|t| t.key == ":");
     let after = |end: usize| -> Option<Option<usize>> {
@@ -321,7 +327,7 @@ fn mark_subtree(cx: &Context, id: usize, consumed: &mut [bool]) {
 /// "X chủ trì, phối hợp với Y ...", "Giao X ...", "X phối hợp với Y ...".
 fn inline_task(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Option<Task> {
     let text = &cx.doc.text[cl.start..cl.end];
-    if !implementation && !cx.g.agencies.may_assign(text) {
+    if !implementation && !cx.g.agencies.may_assign(text) || cx.g.agencies.is_boilerplate(text) {
         return None;
     }
     let toks = tokenize(text);
@@ -423,6 +429,9 @@ fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Opt
 /// Lead and supporting agencies named in one clause (for grammar examples
 /// and callers outside a section context).
 pub fn roles_in_text(g: &crate::grammar::Grammar, text: &str) -> (Vec<String>, Vec<String>) {
+    if g.agencies.is_boilerplate(text) {
+        return (Vec::new(), Vec::new());
+    }
     let toks = tokenize(text);
     match lead_and_support(&g.agencies, &toks, text) {
         Some((lead, support)) => (names(lead), names(support)),
