@@ -327,7 +327,7 @@ fn mark_subtree(cx: &Context, id: usize, consumed: &mut [bool]) {
 /// "X chủ trì, phối hợp với Y ...", "Giao X ...", "X phối hợp với Y ...".
 fn inline_task(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Option<Task> {
     let text = &cx.doc.text[cl.start..cl.end];
-    if !implementation && !cx.g.agencies.may_assign(text) || cx.g.agencies.is_boilerplate(text) {
+    if !implementation && !cx.g.agencies.may_assign(text) {
         return None;
     }
     let toks = tokenize(text);
@@ -382,7 +382,7 @@ fn inline_task(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Op
     } else {
         return None;
     };
-    if lead.is_empty() {
+    if lead.is_empty() || cx.g.agencies.is_boilerplate(text) {
         return None;
     }
     Some(Task {
