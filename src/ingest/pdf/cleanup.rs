@@ -3,9 +3,7 @@
 //! decomposed diacritics. Shared by both backends.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
-use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 use super::syllable::is_syllable;
@@ -139,7 +137,12 @@ fn furniture_key(text: &str) -> String {
     key
 }
 
-static RANGE_CONTINUATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–—]\s*\d").expect("static regex"));
+/// "- 2025 của tỉnh": a dash and a number continuing a range ("2021 - 2025").
+fn continues_range(line: &str) -> bool {
+    let mut chars = line.trim_start().chars();
+    chars.next().is_some_and(|c| matches!(c, '-' | '–' | '—'))
+        && chars.as_str().trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
 
 /// Whether a line ends a sentence or introduces a list.
 pub fn ends_sentence(line: &str) -> bool {
@@ -156,15 +159,17 @@ pub fn is_dash_rule(line: &str) -> bool {
         && !t.chars().all(|c| c == '.' || c == ' ')
 }
 
-static GLUED_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([-_–—=]{3,})\s*(\S.*)$").expect("static regex"));
-
 /// pdftotext glues a header's dash rule to the next cell's text
 /// ("-------Số: 012/CT-UBND"): split it back into two lines.
 pub fn split_glued_rule(line: &str) -> Vec<String> {
-    match GLUED_RULE.captures(line.trim()) {
-        Some(c) if !c[2].starts_with(['-', '_', '–', '—', '=']) => vec![c[1].to_string(), c[2].to_string()],
-        _ => vec![line.to_string()],
+    const RULE: [char; 5] = ['-', '_', '–', '—', '='];
+    let t = line.trim();
+    let rule_end = t.char_indices().find(|(_, c)| !RULE.contains(c)).map_or(t.len(), |(i, _)| i);
+    let (rule, rest) = (&t[..rule_end], t[rule_end..].trim_start());
+    if rule.chars().count() >= 3 && !rest.is_empty() && !rest.starts_with(RULE) {
+        return vec![rule.to_string(), rest.to_string()];
     }
+    vec![line.to_string()]
 }
 
 /// Joins two visual lines of one paragraph. A line-final hyphen is kept and
@@ -191,7 +196,7 @@ fn should_break(prev: &LineIn, cur: &LineIn, lg: &LayoutGrammar) -> bool {
         return true;
     }
     // "giai đoạn 2021" + "- 2025": a wrapped range, not a bullet.
-    if RANGE_CONTINUATION.is_match(cur.text.trim_start())
+    if continues_range(&cur.text)
         && prev.text.trim_end().ends_with(|c: char| c.is_ascii_digit())
     {
         return false;
