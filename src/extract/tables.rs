@@ -124,7 +124,8 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
         };
         let text_of = |c: Option<(usize, usize)>| c.map(|(s, e)| &doc.text[s..e]).unwrap_or("");
         let index = text_of(cell(Role::Index)).trim();
-        let first = texts.first().map_or("", |f| f.trim());
+        // A group row shifted right like its neighbours: " | A | TITLE | | ".
+        let first = texts.iter().map(|t| t.trim()).find(|t| !t.is_empty()).unwrap_or("");
         if let Some(g) = group_label(index, &texts).or_else(|| short_group_row(first, &texts, r.len())) {
             group = Some(g);
             continue;
