@@ -148,3 +148,23 @@ fn a_decree_assigns_work_in_its_implementation_articles_only() {
         doc.tasks
     );
 }
+
+#[test]
+fn a_closing_request_with_a_time_is_a_task_and_ends_the_last_duty() {
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính\n\n- Bố trí kinh phí thực hiện Kế hoạch.\n\n2. Các doanh nghiệp viễn thông\n\n\
+         - Bảo đảm kinh phí phát triển hạ tầng.\n\n\
+         Ủy ban nhân dân tỉnh yêu cầu các Sở, ban, ngành và các doanh nghiệp viễn thông nghiêm túc triển khai thực hiện; \
+         định kỳ trước ngày 30 tháng 11 hằng năm báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh.\n"
+    );
+    let doc = parse(&text);
+    let last = doc.tasks.last().expect("tasks");
+    assert_eq!(last.lead, ["các Sở, ban, ngành", "các doanh nghiệp viễn thông"], "tasks: {:?}", doc.tasks);
+    assert_eq!(last.deadline.as_ref().and_then(|d| d.recurrence.as_deref()), Some("annual"));
+    let duty = &doc.tasks[doc.tasks.len() - 2];
+    assert_eq!(duty.text, "Bảo đảm kinh phí phát triển hạ tầng.", "the duty ran into the closing request");
+    // Without a time, the same request is a closing formula.
+    let formula = text.replace("; định kỳ trước ngày 30 tháng 11 hằng năm báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh", "");
+    let doc = parse(&formula);
+    assert!(doc.tasks.iter().all(|t| !t.text.contains("yêu cầu")), "tasks: {:?}", doc.tasks);
+}

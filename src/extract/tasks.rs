@@ -250,6 +250,7 @@ fn agency_headed(cx: &Context, id: usize, consumed: &mut [bool], tasks: &mut Vec
         mark_subtree(cx, c, consumed);
     }
     consumed[id] = true;
+    let closing = split_closing_request(cx, id, &mut duties);
     for (section, s, e, lead) in duties {
         let text = cx.doc.text[s..e].trim_end();
         if text.is_empty() {
@@ -274,6 +275,46 @@ fn agency_headed(cx: &Context, id: usize, consumed: &mut [bool], tasks: &mut Vec
             origin: "text".into(),
             span: cx.span(s, s + text.len()),
         });
+    }
+    tasks.extend(closing);
+}
+
+/// The last duty of the last agency often runs on into a closing paragraph
+/// of the issuer ("Ủy ban nhân dân Thành phố yêu cầu các Sở, ... định kỳ
+/// trước ngày 30 tháng 11 hằng năm báo cáo ..."): that paragraph assigns
+/// work to others, so it ends the duty and is a task of its own.
+fn split_closing_request(cx: &Context, id: usize, duties: &mut [(Vec<String>, usize, usize, Vec<String>)]) -> Option<Task> {
+    let (_, s, e, _) = duties.last()?.clone();
+    let first_line = cx.doc.line_of(s);
+    let later = cx.doc.lines.iter().enumerate().skip(first_line).take_while(|(_, l)| l.start < e);
+    for (_, line) in later {
+        if line.start <= s || line.kind != crate::normalize::LineKind::Para {
+            continue;
+        }
+        let cl = Clause { start: line.start, end: line.end.min(e) };
+        let Some(mut task) = inline_task(cx, id, &cl, true).filter(|t| requests_others(cx, t)) else { continue };
+        if let Some(last) = duties.last_mut() {
+            last.2 = line.start;
+        }
+        // Without a time ("... nghiêm túc thực hiện Chỉ thị này") the
+        // request is a closing formula, not a duty to track; with one
+        // ("định kỳ trước ngày 30 tháng 11 hằng năm") a recurrence counts.
+        task.deadline = task.deadline.or_else(|| cx.g.deadlines.parse_field(&task.text));
+        task.deadline.as_ref()?;
+        task.section = cx.seg.nodes[id].path.iter().take(1).cloned().collect();
+        return Some(task);
+    }
+    None
+}
+
+/// Whether a paragraph's task was handed out by the document's issuer with
+/// "yêu cầu / đề nghị / giao": its leads are the ones asked.
+fn requests_others(cx: &Context, task: &Task) -> bool {
+    let toks = tokenize(&task.text);
+    let ag = &cx.g.agencies;
+    ag.assign_prefix_len(&toks, 0).is_some() || {
+        let (_, end) = ag.parse_list(&toks, 0, &task.text);
+        end > 0 && ag.assign_prefix_len(&toks, end).is_some()
     }
 }
 
