@@ -21,6 +21,7 @@ pub struct RawAgencies {
     incomplete_heads: Vec<String>,
     #[serde(default)]
     not_names: Vec<String>,
+    separators: Vec<String>,
     #[serde(default)]
     category_heads: Vec<String>,
     #[serde(default)]
@@ -71,6 +72,8 @@ pub struct AgencyGrammar {
     duty_heading_prefixes: Vec<Phrase>,
     incomplete_heads: Vec<Vec<String>>,
     not_names: Vec<Phrase>,
+    /// Folded words that separate agencies in a list (",", "và").
+    separators: Vec<String>,
     category_heads: Vec<Phrase>,
     adverbial_openers: Vec<Phrase>,
     rule_duty_prefixes: Vec<Phrase>,
@@ -161,6 +164,7 @@ impl AgencyGrammar {
             duty_heading_prefixes: phrases(&raw.duty_heading_prefixes),
             incomplete_heads: phrases(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
             not_names: phrases(&raw.not_names).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
+            separators: raw.separators.iter().map(|s| fold_key(s.trim())).filter(|s| !s.is_empty()).collect(),
             category_heads: phrases(&raw.category_heads).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             adverbial_openers: phrases(&raw.adverbial_openers).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             rule_duty_prefixes: phrases(&raw.rule_duty_prefixes).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
@@ -194,7 +198,7 @@ impl AgencyGrammar {
             i = end;
             // Continue only over a separator followed by another agency.
             let mut j = i;
-            while j < toks.len() && is_separator(&toks[j].key) {
+            while j < toks.len() && self.is_separator(&toks[j].key) {
                 j += 1;
             }
             if j == i || self.parse_one(toks, j, text).is_none() {
@@ -283,7 +287,7 @@ impl AgencyGrammar {
         let starts_other = starts_any(toks, next, &self.known).is_some()
             || starts_any(toks, next, &self.heads).is_some()
             || !capital && starts_any(toks, next, &self.stops).is_some()
-            || is_separator(&toks[next].key)
+            || self.is_separator(&toks[next].key)
             || matches!(toks[next].key.as_str(), "(" | ")" | ":" | ".");
         (!starts_other).then_some(1)
     }
@@ -302,7 +306,7 @@ impl AgencyGrammar {
         if k == "có" && toks.get(j + 1).is_some_and(|t| t.key == "liên") {
             return false;
         }
-        is_separator(k) || k == "(" || k == ")" || k == ":" || k == "." || !capital && starts_any(toks, j, &self.stops).is_some()
+        self.is_separator(k) || k == "(" || k == ")" || k == ":" || k == "." || !capital && starts_any(toks, j, &self.stops).is_some()
     }
 
     pub fn starts_agency(&self, toks: &[Tok], i: usize) -> bool {
@@ -345,6 +349,11 @@ impl AgencyGrammar {
         toks.iter().take(40).position(|t| t.key == ",").map(|i| i + 1)
     }
 
+    /// Whether a word separates agencies in a list (grammar `separators`).
+    pub fn is_separator(&self, key: &str) -> bool {
+        self.separators.iter().any(|s| s == key)
+    }
+
     /// Whether a name stands for a category of actors ("Doanh nghiệp số",
     /// "Các hợp tác xã") rather than an office.
     pub fn is_category(&self, name: &str) -> bool {
@@ -379,9 +388,6 @@ impl AgencyGrammar {
     }
 }
 
-fn is_separator(k: &str) -> bool {
-    matches!(k, "," | ";" | "và" | "với" | "cùng")
-}
 
 /// Words that may extend a known name: capitalised words (place names),
 /// administrative levels, and the words tying them together.

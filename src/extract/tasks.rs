@@ -406,7 +406,7 @@ fn inline_task(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Op
         }
         let lower_word = |t: &Tok| t.text.chars().next().is_some_and(char::is_lowercase);
         let next_is_duty = toks.get(end).is_some_and(|t| {
-            t.key == ":" || !matches!(t.key.as_str(), "và" | "," | ";" | "với") && lower_word(t)
+            t.key == ":" || !ag.is_separator(&t.key) && lower_word(t)
         }) || (after_opener
             // "..., các phòng, đơn vị thuộc Sở, căn cứ vào ... để cụ thể hoá ...":
             // after an opening phrase the duty may follow a comma.
