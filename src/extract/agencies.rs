@@ -34,6 +34,9 @@ pub struct RawAgencies {
     generic_determiners: Vec<String>,
     #[serde(default)]
     generic_extensions: Vec<String>,
+    name_joiners: Vec<String>,
+    name_continuations: Vec<String>,
+    qualifier_words: Vec<String>,
     labels: RawLabels,
 }
 
@@ -74,6 +77,12 @@ pub struct AgencyGrammar {
     not_names: Vec<Phrase>,
     /// Folded words that separate agencies in a list (",", "và").
     separators: Vec<String>,
+    /// Folded words that may join the parts of one name ("và").
+    name_joiners: Vec<String>,
+    /// Phrases that continue a name although they start with a stop word ("có liên quan").
+    name_continuations: Vec<Phrase>,
+    /// Folded lower-case words that may extend a name (administrative levels).
+    qualifier_words: Vec<String>,
     category_heads: Vec<Phrase>,
     adverbial_openers: Vec<Phrase>,
     rule_duty_prefixes: Vec<Phrase>,
@@ -165,6 +174,9 @@ impl AgencyGrammar {
             incomplete_heads: phrases(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
             not_names: phrases(&raw.not_names).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             separators: raw.separators.iter().map(|s| fold_key(s.trim())).filter(|s| !s.is_empty()).collect(),
+            name_joiners: raw.name_joiners.iter().map(|s| fold_key(s.trim())).collect(),
+            name_continuations: phrases(&raw.name_continuations).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
+            qualifier_words: raw.qualifier_words.iter().map(|s| fold_key(s.trim())).collect(),
             category_heads: phrases(&raw.category_heads).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             adverbial_openers: phrases(&raw.adverbial_openers).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
             rule_duty_prefixes: phrases(&raw.rule_duty_prefixes).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
@@ -243,7 +255,7 @@ impl AgencyGrammar {
         while j < toks.len() && j - i < 16 {
             if let Some(n) = self.list_continuation(toks, j) {
                 j += n;
-            } else if !self.ends_name(toks, j) && is_qualifier(&toks[j]) {
+            } else if !self.ends_name(toks, j) && self.is_qualifier(&toks[j]) {
                 j += 1;
             } else {
                 break;
@@ -279,7 +291,7 @@ impl AgencyGrammar {
     /// và khu công nghiệp"): continue when what follows is neither another
     /// agency nor a duty.
     fn and_continuation(&self, toks: &[Tok], j: usize) -> Option<usize> {
-        if toks[j].key != "và" || j + 1 >= toks.len() {
+        if !self.name_joiners.contains(&toks[j].key) || j + 1 >= toks.len() {
             return None;
         }
         let next = j + 1;
@@ -303,7 +315,7 @@ impl AgencyGrammar {
         // is part of a name even when it spells a verb.
         let capital = toks[j].text.chars().next().is_some_and(char::is_uppercase);
         // "các đơn vị có liên quan" keeps its "có".
-        if k == "có" && toks.get(j + 1).is_some_and(|t| t.key == "liên") {
+        if starts_any(toks, j, &self.name_continuations).is_some() {
             return false;
         }
         self.is_separator(k) || k == "(" || k == ")" || k == ":" || k == "." || !capital && starts_any(toks, j, &self.stops).is_some()
@@ -349,6 +361,12 @@ impl AgencyGrammar {
         toks.iter().take(40).position(|t| t.key == ",").map(|i| i + 1)
     }
 
+    /// Words that may extend a known name: capitalised words (place names),
+    /// administrative levels, and the words tying them together.
+    fn is_qualifier(&self, t: &Tok) -> bool {
+        t.text.chars().next().is_some_and(char::is_uppercase) || self.qualifier_words.contains(&t.key)
+    }
+
     /// Whether a word separates agencies in a list (grammar `separators`).
     pub fn is_separator(&self, key: &str) -> bool {
         self.separators.iter().any(|s| s == key)
@@ -389,16 +407,6 @@ impl AgencyGrammar {
 }
 
 
-/// Words that may extend a known name: capitalised words (place names),
-/// administrative levels, and the words tying them together.
-fn is_qualifier(t: &Tok) -> bool {
-    let first = t.text.chars().next().unwrap_or(' ');
-    first.is_uppercase()
-        || matches!(
-            t.key.as_str(),
-            "tỉnh" | "huyện" | "thành" | "phố" | "thị" | "xã" | "trấn" | "quận" | "phường" | "cấp" | "các" | "thuộc" | "trực" | "-" | "&" | "nhà" | "nước" | "liên" | "quan" | "ủy"
-        )
-}
 
 fn starts_any(toks: &[Tok], i: usize, list: &[Phrase]) -> Option<usize> {
     list.iter().find(|p| starts_with(toks, i, p)).map(|p| p.len())

@@ -124,7 +124,7 @@ fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> Option<
         // unless it cites a document or is long enough to be prose.
         let first = parts.is_empty() && li == title_line + 1;
         let preamble = if first {
-            t.len() > 300 || g.references.numbers(t).next().is_some() || t.starts_with("Căn cứ")
+            t.len() > 300 || g.references.numbers(t).next().is_some() || h.preamble_openers.iter().any(|p| t.starts_with(p.as_str()))
         } else {
             h.title_stops.iter().any(|s| t.starts_with(s.as_str()))
         };

@@ -15,6 +15,7 @@ pub struct RawReferences {
     #[serde(default)]
     issuer_before_pattern: Option<String>,
     not_documents: Vec<String>,
+    own_number_labels: Vec<String>,
 }
 
 pub struct ReferenceGrammar {
@@ -26,6 +27,8 @@ pub struct ReferenceGrammar {
     /// "của Giám đốc Sở Nội vụ tại Tờ trình số": an issuer named before the mention.
     issuer_before: Option<Regex>,
     not_documents: Vec<String>,
+    /// "Số:" before a header's own number.
+    own_number_labels: Vec<String>,
 }
 
 impl ReferenceGrammar {
@@ -44,6 +47,7 @@ impl ReferenceGrammar {
             issuer: Regex::new(&raw.issuer_pattern)?,
             issuer_before: raw.issuer_before_pattern.as_deref().map(Regex::new).transpose()?,
             not_documents: raw.not_documents,
+            own_number_labels: raw.own_number_labels,
         })
     }
 
@@ -78,7 +82,7 @@ pub fn extract(doc: &NormDoc, g: &ReferenceGrammar, dt: &DocTypes, own: &[String
     for (li, line) in doc.lines.iter().enumerate() {
         let text = doc.line_text(li);
         for (number, s, e) in g.numbers(text) {
-            if own.iter().any(|o| *o == number) || is_own_header_number(text, s) {
+            if own.iter().any(|o| *o == number) || is_own_header_number(text, s, &g.own_number_labels) {
                 continue;
             }
             let (start, end) = (line.start + s, line.start + e);
@@ -104,9 +108,9 @@ pub fn extract(doc: &NormDoc, g: &ReferenceGrammar, dt: &DocTypes, own: &[String
 }
 
 /// "Số: 1009/QĐ-UBND" is a header line, whichever part it heads.
-fn is_own_header_number(text: &str, start: usize) -> bool {
+fn is_own_header_number(text: &str, start: usize, labels: &[String]) -> bool {
     let before = text[..start].trim_end().trim_end_matches(':').trim_end();
-    before.ends_with("Số") || before.ends_with("SỐ") || before.ends_with("Số hiệu")
+    labels.iter().any(|l| before.ends_with(l.as_str()))
 }
 
 /// Type word before, date and issuer after a mention; the first mention

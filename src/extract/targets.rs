@@ -34,6 +34,9 @@ pub struct RawTargets {
     indicator_tail_words: Vec<String>,
     baseline_words: Vec<String>,
     year_pattern: String,
+    past_year_pattern: String,
+    comparator_fillers: Vec<String>,
+    criterion_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -66,6 +69,8 @@ pub struct TargetGrammar {
     indicator_head_exceptions: Vec<String>,
     indicator_tail_words: Vec<String>,
     baseline_words: Vec<String>,
+    comparator_fillers: Vec<String>,
+    criterion_words: Vec<String>,
     pub year: Regex,
     past_year: Regex,
 }
@@ -133,8 +138,10 @@ impl TargetGrammar {
             indicator_head_exceptions: raw.indicator_head_exceptions,
             indicator_tail_words: raw.indicator_tail_words,
             baseline_words: raw.baseline_words,
+            comparator_fillers: raw.comparator_fillers,
+            criterion_words: raw.criterion_words,
             year: Regex::new(&raw.year_pattern)?,
-            past_year: Regex::new(r"(?i:năm)\s+(?P<y>(?:19|20)\d{2})\s*(?:,\s*)?(?:[\p{L}\s]{0,40}?)\b(?:đạt|là|có)\b")?,
+            past_year: Regex::new(&raw.past_year_pattern)?,
         })
     }
 
@@ -228,7 +235,7 @@ impl TargetGrammar {
                 continue;
             }
             let unit_s = unit.as_str().to_string();
-            if unit_s != "%" && (!has_goal_cue || defines_a_percentage(&clause[from..whole.start()])) {
+            if unit_s != "%" && (!has_goal_cue || self.defines_a_percentage(&clause[from..whole.start()])) {
                 continue;
             }
             let word_before = lower[from..whole.start()].split_whitespace().last().unwrap_or("");
@@ -281,13 +288,13 @@ impl TargetGrammar {
     }
 
     fn comparator_before(&self, before: &str) -> Option<(String, String)> {
-        let b = before.trim_end().to_lowercase_same_len();
-        let b = b.as_str().strip_suffix("từ").map(str::trim_end).unwrap_or(&b).to_string();
-        let b = b.trim_end_matches(['(', ':']).trim_end();
-        self.before
-            .iter()
-            .find(|(p, _)| ends_with_word(b, p) || ends_with_word(b, &format!("{p} là")))
-            .map(|(p, op)| (p.clone(), op.clone()))
+        let lower = before.trim_end().to_lowercase_same_len();
+        let mut b = lower.trim_end_matches(['(', ':']).trim_end();
+        // "từ 95%", "tối thiểu là 90%": words between the comparator and the figure.
+        while let Some(f) = self.comparator_fillers.iter().find(|f| ends_with_word(b, f)) {
+            b = b[..b.len() - f.len()].trim_end().trim_end_matches(['(', ':']).trim_end();
+        }
+        self.before.iter().find(|(p, _)| ends_with_word(b, p)).map(|(p, op)| (p.clone(), op.clone()))
     }
 
     fn comparator_after(&self, after: &str) -> Option<String> {
@@ -383,6 +390,16 @@ impl TargetGrammar {
         a.trim_end_matches([',', ';']).trim_end()
     }
 
+    /// "100% khu công nghiệp có tối thiểu 1 trạm": a count after a
+    /// percentage and a criterion word says what the percentage counts; it
+    /// is not a goal of its own.
+    fn defines_a_percentage(&self, before: &str) -> bool {
+        before.rfind('%').is_some_and(|p| {
+            let between = &before[p..];
+            !between.contains(';') && self.criterion_words.iter().any(|w| contains_word(between, w))
+        })
+    }
+
     /// Blanks out phrases where a head word is not one ("số hóa", "trong
     /// số đó"), keeping every byte offset.
     fn mask_head_exceptions(&self, mut lower: String) -> String {
@@ -444,14 +461,6 @@ fn outside_brackets(s: &str) -> String {
     out
 }
 
-/// "100% khu công nghiệp có tối thiểu 1 trạm": a count after a percentage
-/// and "có" says what the percentage counts, it is not a goal of its own.
-fn defines_a_percentage(before: &str) -> bool {
-    before.rfind('%').is_some_and(|p| {
-        let between = &before[p..];
-        !between.contains(';') && between.contains(" có ")
-    })
-}
 
 /// "88,61" -> 88.61, "1.000" -> 1000, "03" -> 3.
 pub fn parse_value(s: &str) -> f64 {

@@ -26,6 +26,7 @@ pub struct RawHeader {
 #[derive(Deserialize)]
 struct RawHeaderWords {
     enacting: Vec<String>,
+    preamble_openers: Vec<String>,
     title_stops: Vec<String>,
     draft: Vec<String>,
     attached: Vec<String>,
@@ -54,6 +55,8 @@ pub struct HeaderGrammar {
     /// Longest abbreviation first, so "MTTQVN" wins over "MTTQ".
     pub abbreviations: Vec<(String, String)>,
     pub enacting: Vec<String>,
+    /// Even the first line under the type word is preamble, not title, when it opens with one of these.
+    pub preamble_openers: Vec<String>,
     pub title_stops: Vec<String>,
     pub draft: Vec<String>,
     pub attached: Vec<String>,
@@ -84,6 +87,7 @@ impl HeaderGrammar {
             admin_units: raw.admin_units,
             abbreviations,
             enacting: raw.header.enacting,
+            preamble_openers: raw.header.preamble_openers,
             title_stops: raw.header.title_stops,
             draft: raw.header.draft,
             attached: raw.header.attached,
