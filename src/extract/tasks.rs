@@ -285,9 +285,9 @@ fn agency_headed(cx: &Context, id: usize, consumed: &mut [bool], tasks: &mut Vec
 /// work to others, so it ends the duty and is a task of its own.
 fn split_closing_request(cx: &Context, id: usize, duties: &mut [(Vec<String>, usize, usize, Vec<String>)]) -> Option<Task> {
     let (_, s, e, _) = duties.last()?.clone();
-    let first_line = cx.doc.line_of(s);
-    let later = cx.doc.lines.iter().enumerate().skip(first_line).take_while(|(_, l)| l.start < e);
-    for (_, line) in later {
+    // `line_of` is 1-based: skipping that many lines starts after the duty's first line.
+    let later = cx.doc.lines.iter().skip(cx.doc.line_of(s)).take_while(|l| l.start < e);
+    for line in later {
         if line.start <= s || line.kind != crate::normalize::LineKind::Para {
             continue;
         }
