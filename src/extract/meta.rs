@@ -284,9 +284,9 @@ fn is_signature_start(t: &str, h: &HeaderGrammar) -> bool {
     let t = t.trim();
     // The block may share a table cell with the name ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A"):
     // only its first words must be capitals.
-    let head: String = t.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
-    h.on_behalf_prefixes.iter().any(|p| t.starts_with(p.as_str()) && is_upper(&head))
-        || h.positions.iter().any(|p| t.starts_with(p.as_str()) && is_upper(&head))
+    let opens = h.on_behalf_prefixes.iter().chain(&h.positions).any(|p| t.starts_with(p.as_str()));
+    // Checked second: this runs on every line, and few open like a signature.
+    opens && is_upper(&t.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
 }
 
 fn parse_signature(text: &str, h: &HeaderGrammar) -> Option<Signer> {
