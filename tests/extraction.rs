@@ -168,3 +168,14 @@ fn a_closing_request_with_a_time_is_a_task_and_ends_the_last_duty() {
     let doc = parse(&formula);
     assert!(doc.tasks.iter().all(|t| !t.text.contains("yêu cầu")), "tasks: {:?}", doc.tasks);
 }
+
+#[test]
+fn a_goal_year_holds_for_the_rest_of_its_sentence() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC ĐÍCH\n\n1. Phấn đấu chỉ số cải cách hành chính trong giai đoạn 2025 – 2027 đạt trên 85%; \
+         chỉ số hài lòng của người dân đạt trên 90%. Tỷ lệ hồ sơ trực tuyến đạt 50%.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.year)).collect();
+    assert_eq!(got, [(85.0, Some(2027)), (90.0, Some(2027)), (50.0, None)], "targets: {:?}", doc.targets);
+}

@@ -99,11 +99,23 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         }
         let (s, e) = node.content;
         let mut sticky_year = None;
+        // "X đạt 85% trong giai đoạn 2020 – 2025; Y đạt 90%": a goal year
+        // stated in one ";" clause holds for the rest of the sentence.
+        let mut carried: Option<i32> = None;
         for cl in clauses(&cx.doc.text, s, e) {
             let text = &cx.doc.text[cl.start..cl.end];
+            let goes_on = text.trim_end().ends_with(';') || cx.doc.text[cl.end..].trim_start().starts_with(';');
+            let carry_in = carried.take();
+            if goes_on {
+                carried = carry_in;
+            }
             // Figures and years are written in digits: most clauses have none.
             if !text.bytes().any(|b| b.is_ascii_digit()) {
                 continue;
+            }
+            if goes_on {
+                let future = |y: &i32| doc_year.is_none_or(|d| *y >= d);
+                carried = tg.year_in(text).filter(future).or(carry_in);
             }
             let line_start = cx.doc.text[..cl.start].rfind('\n').map_or(0, |i| i + 1);
             if is_footnote(&cx.doc.text[line_start..cl.end]) {
@@ -116,7 +128,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
             }
             let deadline = cx.g.deadlines.parse_in_text(text);
             for hit in hits {
-                let year = hit.year.or(deadline.as_ref().and_then(|d| d.year)).or(sticky_year).or(heading_year);
+                let year = hit.year.or(deadline.as_ref().and_then(|d| d.year)).or(sticky_year).or(carry_in).or(heading_year);
                 out.push(target(cx, hit, &node.path, (cl.start, cl.end), year, deadline.clone()));
             }
         }
