@@ -34,7 +34,8 @@ fn split(text: &str, start: usize, end: usize, at_semicolons: bool) -> Vec<Claus
             b'.' => {
                 let next = s[i + 1..].chars().next();
                 let after = s[i + 1..].trim_start().chars().next();
-                next.is_some_and(char::is_whitespace) && after.is_some_and(|c| c.is_uppercase() || c == '-')
+                next.is_some_and(char::is_whitespace)
+                    && (after.is_some_and(|c| c.is_uppercase() || c == '-') || opens_with_percentage(s[i + 1..].trim_start()))
             }
             _ => false,
         };
@@ -46,6 +47,12 @@ fn split(text: &str, start: usize, end: usize, at_semicolons: bool) -> Vec<Claus
     }
     push(&mut out, s, start, from, bytes.len());
     out
+}
+
+/// "... trễ hẹn. 100% hồ sơ ...": a sentence may open with a percentage.
+fn opens_with_percentage(rest: &str) -> bool {
+    let digits = rest.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(rest.len());
+    digits > 0 && rest.as_bytes()[0].is_ascii_digit() && rest[digits..].trim_start().starts_with('%')
 }
 
 fn push(out: &mut Vec<Clause>, s: &str, base: usize, from: usize, to: usize) {
@@ -66,5 +73,12 @@ mod tests {
         let t = "80% hồ sơ được số hóa; tỷ lệ đạt 50%. Hoàn thành 1.000 hồ sơ";
         let c: Vec<&str> = clauses(t, 0, t.len()).iter().map(|c| &t[c.start..c.end]).collect();
         assert_eq!(c, vec!["80% hồ sơ được số hóa", "tỷ lệ đạt 50%.", "Hoàn thành 1.000 hồ sơ"]);
+    }
+
+    #[test]
+    fn a_sentence_may_open_with_a_percentage_but_not_a_plain_number() {
+        let t = "xin lỗi khi để trễ hẹn. 100% hồ sơ được giải quyết đúng hạn. 2 năm một lần";
+        let c: Vec<&str> = clauses(t, 0, t.len()).iter().map(|c| &t[c.start..c.end]).collect();
+        assert_eq!(c, vec!["xin lỗi khi để trễ hẹn.", "100% hồ sơ được giải quyết đúng hạn. 2 năm một lần"]);
     }
 }

@@ -247,7 +247,18 @@ impl TargetGrammar {
             let cmp_before = self.comparator_before(before);
             let cmp_after = self.comparator_after(after);
             let change = self.change(before);
-            let own_before = &clause[from.max(prev_end)..whole.start()];
+            let mut own_before = &clause[from.max(prev_end)..whole.start()];
+            // "100% dịch vụ mức độ 2, tối thiểu 16 dịch vụ mức độ 3 và 4": in a
+            // list of figures, a part that holds only this figure's
+            // comparator names nothing; what is counted follows the figure.
+            if k > 0 {
+                if let Some(comma) = own_before.rfind(',') {
+                    let part = &own_before[comma + 1..];
+                    if self.only_comparator(part) {
+                        own_before = part;
+                    }
+                }
+            }
             let mut own_after = &clause[whole.end()..to.min(next_start).max(whole.end())];
             if next_start < clause.len() {
                 own_after = self.before_next_indicator(own_after);
@@ -398,6 +409,20 @@ impl TargetGrammar {
             let between = &before[p..];
             !between.contains(';') && self.criterion_words.iter().any(|w| contains_word(between, w))
         })
+    }
+
+    /// Whether a text is empty but for a comparator phrase and fillers.
+    fn only_comparator(&self, text: &str) -> bool {
+        let lower = text.trim().to_lowercase_same_len();
+        let mut rest = lower.as_str();
+        loop {
+            rest = rest.trim();
+            let Some(p) = self.before.iter().map(|(p, _)| p).chain(&self.comparator_fillers).find(|p| starts_with_word(rest, p)) else {
+                break;
+            };
+            rest = &rest[p.len()..];
+        }
+        rest.is_empty()
     }
 
     /// Blanks out phrases where a head word is not one ("số hóa", "trong
