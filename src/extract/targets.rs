@@ -32,6 +32,8 @@ pub struct RawTargets {
     indicator_head_exceptions: Vec<String>,
     #[serde(default)]
     indicator_tail_words: Vec<String>,
+    #[serde(default)]
+    indicator_openers: Vec<String>,
     baseline_words: Vec<String>,
     year_pattern: String,
     past_year_pattern: String,
@@ -68,6 +70,7 @@ pub struct TargetGrammar {
     indicator_links: Vec<String>,
     indicator_head_exceptions: Vec<String>,
     indicator_tail_words: Vec<String>,
+    indicator_openers: Vec<String>,
     baseline_words: Vec<String>,
     comparator_fillers: Vec<String>,
     criterion_words: Vec<String>,
@@ -137,6 +140,7 @@ impl TargetGrammar {
             indicator_links: sorted_longest(raw.indicator_links),
             indicator_head_exceptions: raw.indicator_head_exceptions,
             indicator_tail_words: raw.indicator_tail_words,
+            indicator_openers: raw.indicator_openers,
             baseline_words: raw.baseline_words,
             comparator_fillers: raw.comparator_fillers,
             criterion_words: raw.criterion_words,
@@ -344,7 +348,9 @@ impl TargetGrammar {
         let links_in = self.indicator_links.iter().any(|w| ends_with_word(lower.trim_end(), w));
         let named = match head {
             Some(start) => self.named_before(&b[start..]),
-            None if links_in => self.named_before(&b),
+            // "... tập trung chỉ đạo thực hiện đảm bảo văn bản điện tử phải
+            // đạt 90%": what is measured starts after the last goal verb.
+            None if links_in => self.named_before(self.after_last_opener(&b)),
             None => "",
         };
         if !named.is_empty() {
@@ -409,6 +415,17 @@ impl TargetGrammar {
             let between = &before[p..];
             !between.contains(';') && self.criterion_words.iter().any(|w| contains_word(between, w))
         })
+    }
+
+    /// The text after the last goal verb ("đảm bảo", "phấn đấu") in it.
+    fn after_last_opener<'a>(&self, b: &'a str) -> &'a str {
+        let lower = b.to_lowercase_same_len();
+        let cut = self
+            .indicator_openers
+            .iter()
+            .filter_map(|o| lower.match_indices(o.as_str()).filter(|(i, _)| find_word(&lower[*i..], o) == Some(0)).last().map(|(i, _)| i + o.len()))
+            .max();
+        cut.map_or(b, |i| &b[i..])
     }
 
     /// Whether a text is empty but for a comparator phrase and fillers.
