@@ -252,7 +252,10 @@ impl AgencyGrammar {
         }
         // Qualifiers after a known name: "UBND các xã, thị trấn" + "trên địa bàn"? no;
         // "Văn phòng HĐND và UBND" + "huyện": capitalised or administrative words.
-        while j < toks.len() && j - i < 16 {
+        // A long known name ("các tổ chức chính trị - xã hội, xã hội, xã hội -
+        // nghề nghiệp") still takes its "cấp tỉnh".
+        let qualifiers_from = j;
+        while j < toks.len() && (j - i < 16 || j - qualifiers_from < 4) {
             if let Some(n) = self.list_continuation(toks, j) {
                 j += n;
             } else if !self.ends_name(toks, j) && self.is_qualifier(&toks[j]) {
