@@ -16,6 +16,8 @@ pub struct RawReferences {
     issuer_before_pattern: Option<String>,
     not_documents: Vec<String>,
     own_number_labels: Vec<String>,
+    #[serde(default)]
+    issuer_joiners: Vec<String>,
 }
 
 pub struct ReferenceGrammar {
@@ -29,6 +31,8 @@ pub struct ReferenceGrammar {
     not_documents: Vec<String>,
     /// "Số:" before a header's own number.
     own_number_labels: Vec<String>,
+    /// "A và B của X": words that join mentions sharing one issuer.
+    issuer_joiners: Vec<String>,
 }
 
 impl ReferenceGrammar {
@@ -48,6 +52,7 @@ impl ReferenceGrammar {
             issuer_before: raw.issuer_before_pattern.as_deref().map(Regex::new).transpose()?,
             not_documents: raw.not_documents,
             own_number_labels: raw.own_number_labels,
+            issuer_joiners: raw.issuer_joiners,
         })
     }
 
@@ -107,7 +112,31 @@ pub fn extract(doc: &NormDoc, g: &ReferenceGrammar, dt: &DocTypes, own: &[String
             out.push(r);
         }
     }
+    share_issuers(&mut out, &doc.text, g);
     out
+}
+
+/// "Quyết định số 846/QĐ-TTg ngày 09/6/2017 và Quyết định số 877/QĐ-TTg
+/// ngày 18/7/2018 của Thủ tướng Chính phủ": the issuer named after the last
+/// of two joined mentions is the first one's too.
+fn share_issuers(refs: &mut [Reference], text: &str, g: &ReferenceGrammar) {
+    for i in 0..refs.len() {
+        if refs[i].issuer.is_some() {
+            continue;
+        }
+        let end = refs[i].span.end;
+        let after = &text[end..text.floor_char_boundary((end + 200).min(text.len()))];
+        let after = g.date.find(after).map_or(after, |m| &after[m.end()..]).trim_start();
+        let Some(joiner) = g.issuer_joiners.iter().find(|j| after.starts_with(&format!("{j} "))) else { continue };
+        // Where the joined mention's words start, as an offset into `text`.
+        let next_start = after.as_ptr() as usize - text.as_ptr() as usize + joiner.len();
+        // The next mention must follow within a short type phrase ("Quyết định số ").
+        let shared = refs
+            .iter()
+            .find(|r| r.span.start > next_start && r.span.start - next_start <= 40 && r.issuer.is_some())
+            .and_then(|r| r.issuer.clone());
+        refs[i].issuer = shared;
+    }
 }
 
 /// "Số: 1009/QĐ-UBND" is a header line, whichever part it heads.
