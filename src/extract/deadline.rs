@@ -12,6 +12,8 @@ pub struct RawDeadlines {
     cues: Vec<String>,
     #[serde(default)]
     citation_date_words: Vec<String>,
+    #[serde(default)]
+    due_day_pattern: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -44,6 +46,8 @@ pub struct DeadlineGrammar {
     rules: Vec<Rule>,
     cues: Vec<String>,
     citation_date_words: Vec<String>,
+    /// "trước ngày 15": a due day that makes a recurrence in running text a deadline.
+    due_day: Option<Regex>,
 }
 
 /// One deadline phrase found in a text, with its byte range.
@@ -61,7 +65,8 @@ impl DeadlineGrammar {
             .into_iter()
             .map(|r| Ok(Rule { kind: r.kind, re: Regex::new(&r.pattern)?, recurrence: r.recurrence }))
             .collect::<Result<_, regex::Error>>()?;
-        Ok(DeadlineGrammar { rules, cues: raw.cues, citation_date_words: raw.citation_date_words })
+        let due_day = raw.due_day_pattern.as_deref().map(Regex::new).transpose()?;
+        Ok(DeadlineGrammar { rules, cues: raw.cues, citation_date_words: raw.citation_date_words, due_day })
     }
 
     /// The deadline written in a field that holds nothing else (a table's
@@ -97,7 +102,9 @@ impl DeadlineGrammar {
                 if found.iter().any(|f| m.start() < f.end && f.start < m.end()) {
                     continue;
                 }
-                if need_cue && rule.kind == Kind::Recurrence {
+                // In running text "hằng năm" says how a duty is done, unless a
+                // due day comes with it ("định kỳ hằng quý, trước ngày 15").
+                if need_cue && rule.kind == Kind::Recurrence && !self.due_day.as_ref().is_some_and(|d| d.is_match(text)) {
                     continue;
                 }
                 if need_cue && self.dates_a_citation(&text[..m.start()]) {
