@@ -241,7 +241,7 @@ impl AgencyGrammar {
             while j < toks.len() && j - i < 14 {
                 if let Some(n) = self.list_continuation(toks, j).or_else(|| self.and_continuation(toks, j)) {
                     j += n;
-                } else if self.ends_name(toks, j) {
+                } else if self.ends_name(toks, j) || self.starts_capital_group(toks, j) {
                     break;
                 } else {
                     j += 1;
@@ -368,6 +368,15 @@ impl AgencyGrammar {
     /// administrative levels, and the words tying them together.
     fn is_qualifier(&self, t: &Tok) -> bool {
         t.text.chars().next().is_some_and(char::is_uppercase) || self.qualifier_words.contains(&t.key)
+    }
+
+    /// "Công an tỉnh Các sở, ban, ngành": a capitalised group ("Các sở")
+    /// inside a name starts the next agency. It only happens where a PDF
+    /// reader fused two table cells; in prose "các" is lower case.
+    fn starts_capital_group(&self, toks: &[Tok], j: usize) -> bool {
+        toks[j].text.chars().next().is_some_and(char::is_uppercase)
+            && starts_any(toks, j, &self.generic_determiners).is_some()
+            && starts_any(toks, j, &self.heads).is_some()
     }
 
     /// Whether a word separates agencies in a list (grammar `separators`).

@@ -141,17 +141,55 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
         if !index.is_empty() {
             section.push(index.trim_end_matches('.').to_string());
         }
+        let mut support_text = cell(Role::Support).map_or("", |c| text_of(Some(c)));
+        let mut deadline = cell(Role::Deadline).and_then(|c| dg.parse_field(text_of(Some(c))));
+        let mut lead = agencies_in_cell(lead_text, ag);
+        let mut support = Vec::new();
+        if deadline.is_none() {
+            // A PDF reader may fuse two narrow columns into one cell. Support
+            // and time fused ("Các sở, ban, ngành; UBND các phường, xã
+            // 2026-2030"): the time at the end of the support cell is the
+            // deadline. Lead and support fused ("Công an tỉnh Các sở, ban,
+            // ngành"): the support cell holds only the time, and the agencies
+            // after the first in the lead cell support it.
+            if let Some((rest, d)) = trailing_deadline(support_text, dg) {
+                support_text = rest;
+                deadline = Some(d);
+            } else if let Some(d) = whole_deadline(support_text, dg) {
+                support_text = "";
+                deadline = Some(d);
+                if lead.len() > 1 {
+                    support = lead.split_off(1);
+                }
+            }
+        }
+        support.extend(agencies_in_cell(support_text, ag));
         tasks.push(Task {
             section,
             text: task_text.to_string(),
-            lead: agencies_in_cell(lead_text, ag),
-            support: cell(Role::Support).map(|c| agencies_in_cell(text_of(Some(c)), ag)).unwrap_or_default(),
-            deadline: cell(Role::Deadline).and_then(|c| dg.parse_field(text_of(Some(c)))),
+            lead,
+            support,
+            deadline,
             origin: "table".to_string(),
             span: Span { start: task_cell.0, end: task_cell.0 + task_text.len(), line: li + 1 },
         });
     }
     tasks
+}
+
+/// A deadline phrase that ends a cell, and the cell's text before it.
+fn trailing_deadline<'a>(cell: &'a str, dg: &DeadlineGrammar) -> Option<(&'a str, crate::model::Deadline)> {
+    let cell = cell.trim_end();
+    let d = dg.parse_field(cell)?;
+    let rest = cell.strip_suffix(d.text.as_str())?.trim_end();
+    // Only a time that follows other words: a cell that is all time is not fused.
+    (!rest.is_empty() && d.milestones.is_empty()).then_some((rest, d))
+}
+
+/// A deadline that is the whole cell ("2026 - 2030").
+fn whole_deadline(cell: &str, dg: &DeadlineGrammar) -> Option<crate::model::Deadline> {
+    let cell = cell.trim();
+    dg.parse_field(cell).filter(|d| d.text == cell)
 }
 
 /// A group row: a Roman numeral index, or one title repeated across merged cells.
