@@ -179,3 +179,28 @@ fn a_goal_year_holds_for_the_rest_of_its_sentence() {
     let got: Vec<(f64, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.year)).collect();
     assert_eq!(got, [(85.0, Some(2027)), (90.0, Some(2027)), (50.0, None)], "targets: {:?}", doc.targets);
 }
+
+#[test]
+fn table_cells_fused_by_a_pdf_reader_are_pulled_apart() {
+    let text = format!(
+        "{PLAN_HEADER}I. NHIỆM VỤ\n\nPHỤ LỤC\n\n\
+         TT | Nhiệm vụ | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện | Sản phẩm\n\
+         1 | Xây dựng kế hoạch dữ liệu | Sở Tài chính | Sở Nội vụ | 2026 | Kế hoạch\n\
+         2 |  | Xây dựng Kế hoạch triển khai Chiến lược dữ liệu | Công an tỉnh Các sở, ban, ngành; UBND các phường, xã | 2025 | Kế hoạch\n\
+         3 |  | Triển khai nền tảng số | Sở Khoa học và Công nghệ | Các sở, ban, ngành; UBND các phường, xã 2026-2030 | Nền tảng\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(Vec<String>, Vec<String>, Option<String>)> =
+        doc.tasks.iter().map(|t| (t.lead.clone(), t.support.clone(), t.deadline.as_ref().and_then(|d| d.by.clone()))).collect();
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        got,
+        [
+            (s(&["Sở Tài chính"]), s(&["Sở Nội vụ"]), Some("2026-12-31".to_string())),
+            (s(&["Công an tỉnh"]), s(&["Các sở, ban, ngành", "UBND các phường, xã"]), Some("2025-12-31".to_string())),
+            (s(&["Sở Khoa học và Công nghệ"]), s(&["Các sở, ban, ngành", "UBND các phường, xã"]), Some("2030-12-31".to_string())),
+        ],
+        "tasks: {:?}",
+        doc.tasks
+    );
+}

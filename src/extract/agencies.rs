@@ -213,7 +213,9 @@ impl AgencyGrammar {
             while j < toks.len() && self.is_separator(&toks[j].key) {
                 j += 1;
             }
-            if j == i || self.parse_one(toks, j, text).is_none() {
+            // A fused cell ("Công an tỉnh Các sở, ban, ngành") has no separator.
+            let fused = j == i && j < toks.len() && self.starts_capital_group(toks, j);
+            if j == i && !fused || self.parse_one(toks, j, text).is_none() {
                 break;
             }
             i = j;
@@ -258,7 +260,7 @@ impl AgencyGrammar {
         while j < toks.len() && (j - i < 16 || j - qualifiers_from < 4) {
             if let Some(n) = self.list_continuation(toks, j) {
                 j += n;
-            } else if !self.ends_name(toks, j) && self.is_qualifier(&toks[j]) {
+            } else if !self.ends_name(toks, j) && !self.starts_capital_group(toks, j) && self.is_qualifier(&toks[j]) {
                 j += 1;
             } else {
                 break;
