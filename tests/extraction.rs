@@ -187,7 +187,8 @@ fn table_cells_fused_by_a_pdf_reader_are_pulled_apart() {
          TT | Nhiệm vụ | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện | Sản phẩm\n\
          1 | Xây dựng kế hoạch dữ liệu | Sở Tài chính | Sở Nội vụ | 2026 | Kế hoạch\n\
          2 |  | Xây dựng Kế hoạch triển khai Chiến lược dữ liệu | Công an tỉnh Các sở, ban, ngành; UBND các phường, xã | 2025 | Kế hoạch\n\
-         3 |  | Triển khai nền tảng số | Sở Khoa học và Công nghệ | Các sở, ban, ngành; UBND các phường, xã 2026-2030 | Nền tảng\n"
+         3 |  | Triển khai nền tảng số | Sở Khoa học và Công nghệ | Các sở, ban, ngành; UBND các phường, xã 2026-2030 | Nền tảng\n\
+         4 |  | Xây dựng kế hoạch y tế số | Sở Y tế Các sở, ban, ngành; UBND các phường xã | 2026 - 2030 Kế hoạch | \n"
     );
     let doc = parse(&text);
     let got: Vec<(Vec<String>, Vec<String>, Option<String>)> =
@@ -199,6 +200,7 @@ fn table_cells_fused_by_a_pdf_reader_are_pulled_apart() {
             (s(&["Sở Tài chính"]), s(&["Sở Nội vụ"]), Some("2026-12-31".to_string())),
             (s(&["Công an tỉnh"]), s(&["Các sở, ban, ngành", "UBND các phường, xã"]), Some("2025-12-31".to_string())),
             (s(&["Sở Khoa học và Công nghệ"]), s(&["Các sở, ban, ngành", "UBND các phường, xã"]), Some("2030-12-31".to_string())),
+            (s(&["Sở Y tế"]), s(&["Các sở, ban, ngành", "UBND các phường xã"]), Some("2030-12-31".to_string())),
         ],
         "tasks: {:?}",
         doc.tasks

@@ -155,7 +155,7 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
             if let Some((rest, d)) = trailing_deadline(support_text, dg) {
                 support_text = rest;
                 deadline = Some(d);
-            } else if let Some(d) = whole_deadline(support_text, dg) {
+            } else if let Some(d) = whole_deadline(support_text, dg).or_else(|| leading_deadline(support_text, dg)) {
                 support_text = "";
                 deadline = Some(d);
                 if lead.len() > 1 {
@@ -184,6 +184,13 @@ fn trailing_deadline<'a>(cell: &'a str, dg: &DeadlineGrammar) -> Option<(&'a str
     let rest = cell.strip_suffix(d.text.as_str())?.trim_end();
     // Only a time that follows other words: a cell that is all time is not fused.
     (!rest.is_empty() && d.milestones.is_empty()).then_some((rest, d))
+}
+
+/// A deadline that opens a cell fused with the product column ("2026 -
+/// 2030 Kế hoạch"): the support column's place holds time and product.
+fn leading_deadline(cell: &str, dg: &DeadlineGrammar) -> Option<crate::model::Deadline> {
+    let cell = cell.trim();
+    dg.parse_field(cell).filter(|d| d.milestones.is_empty() && cell.starts_with(d.text.as_str()))
 }
 
 /// A deadline that is the whole cell ("2026 - 2030").
