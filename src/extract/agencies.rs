@@ -163,7 +163,7 @@ impl AgencyGrammar {
         Ok(AgencyGrammar {
             heads: phrases(&raw.heads),
             // Full names are unambiguous in any case ("phòng Văn hóa và Thông tin").
-            known: phrases(&raw.known).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
+            known: any_case_phrases(&raw.known),
             stops: phrases(&raw.name_stops),
             strip_prefixes: phrases(&raw.strip_prefixes),
             lead_phrases: phrases(&raw.lead_phrases),
@@ -172,17 +172,17 @@ impl AgencyGrammar {
             list_continuations: phrases(&raw.list_continuations),
             duty_heading_prefixes: phrases(&raw.duty_heading_prefixes),
             incomplete_heads: phrases(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
-            not_names: phrases(&raw.not_names).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
-            separators: raw.separators.iter().map(|s| fold_key(s.trim())).filter(|s| !s.is_empty()).collect(),
-            name_joiners: raw.name_joiners.iter().map(|s| fold_key(s.trim())).collect(),
-            name_continuations: phrases(&raw.name_continuations).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
-            qualifier_words: raw.qualifier_words.iter().map(|s| fold_key(s.trim())).collect(),
-            category_heads: phrases(&raw.category_heads).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
-            adverbial_openers: phrases(&raw.adverbial_openers).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
-            rule_duty_prefixes: phrases(&raw.rule_duty_prefixes).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
+            not_names: any_case_phrases(&raw.not_names),
+            separators: folded_words(&raw.separators),
+            name_joiners: folded_words(&raw.name_joiners),
+            name_continuations: any_case_phrases(&raw.name_continuations),
+            qualifier_words: folded_words(&raw.qualifier_words),
+            category_heads: any_case_phrases(&raw.category_heads),
+            adverbial_openers: any_case_phrases(&raw.adverbial_openers),
+            rule_duty_prefixes: any_case_phrases(&raw.rule_duty_prefixes),
             boilerplate: raw.boilerplate.iter().map(|b| fold_key(b)).collect(),
-            generic_determiners: phrases(&raw.generic_determiners).into_iter().map(|p| Phrase { cap: false, ..p }).collect(),
-            generic_extensions: longest_first(phrases(&raw.generic_extensions).into_iter().map(|p| Phrase { cap: false, ..p }).collect()),
+            generic_determiners: any_case_phrases(&raw.generic_determiners),
+            generic_extensions: any_case_phrases(&raw.generic_extensions),
             assignment_cues: cue_finder(&[&raw.lead_phrases, &raw.support_phrases, &raw.assign_prefixes]),
             labels: Labels {
                 lead: phrases(&raw.labels.lead),
@@ -468,7 +468,12 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
     out
 }
 
-fn longest_first(mut v: Vec<Phrase>) -> Vec<Phrase> {
-    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    v
+/// Phrases that match whatever the case of the text (full names, set phrases).
+fn any_case_phrases(list: &[String]) -> Vec<Phrase> {
+    phrases(list).into_iter().map(|p| Phrase { cap: false, ..p }).collect()
+}
+
+/// Single words as fold keys, for comparing with a token's key.
+fn folded_words(list: &[String]) -> Vec<String> {
+    list.iter().map(|s| fold_key(s.trim())).filter(|s| !s.is_empty()).collect()
 }

@@ -84,8 +84,6 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
 /// sections (header, preamble citing other plans) are context, not goals.
 fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
     let tg = &cx.g.targets;
-    // A decision may issue a regulation ("QUY ĐỊNH") as a second part.
-    let rules_at = |node: usize| cx.in_rules(node);
     let mut out = Vec::new();
     for (id, node) in cx.seg.nodes.iter().enumerate() {
         let headings: Vec<&str> = cx.seg.headings(Some(id)).collect();
@@ -94,7 +92,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         }
         let heading_year = headings.iter().find_map(|h| tg.year_in(h)).or_else(|| ancestors_year(cx, id));
         let goal_context = headings.iter().any(|h| tg.is_goal_heading(h));
-        if !goal_context && rules_at(id) {
+        if !goal_context && cx.in_rules(id) {
             continue;
         }
         let (s, e) = node.content;
@@ -140,7 +138,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         if headings.iter().any(|h| tg.is_non_goal_heading(h) && !tg.is_goal_heading(h)) {
             continue;
         }
-        if rules_at(owner) && !headings.iter().any(|h| tg.is_goal_heading(h)) {
+        if cx.in_rules(owner) && !headings.iter().any(|h| tg.is_goal_heading(h)) {
             continue;
         }
         for &(s, e) in cells {

@@ -155,7 +155,7 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
             if let Some((rest, d)) = trailing_deadline(support_text, dg) {
                 support_text = rest;
                 deadline = Some(d);
-            } else if let Some(d) = whole_deadline(support_text, dg).or_else(|| leading_deadline(support_text, dg)) {
+            } else if let Some(d) = leading_deadline(support_text, dg) {
                 support_text = "";
                 deadline = Some(d);
                 if lead.len() > 1 {
@@ -186,17 +186,11 @@ fn trailing_deadline<'a>(cell: &'a str, dg: &DeadlineGrammar) -> Option<(&'a str
     (!rest.is_empty() && d.milestones.is_empty()).then_some((rest, d))
 }
 
-/// A deadline that opens a cell fused with the product column ("2026 -
-/// 2030 Kế hoạch"): the support column's place holds time and product.
+/// A deadline that is the whole cell ("2026 - 2030"), or that opens a cell
+/// fused with the product column ("2026 - 2030 Kế hoạch").
 fn leading_deadline(cell: &str, dg: &DeadlineGrammar) -> Option<crate::model::Deadline> {
     let cell = cell.trim();
-    dg.parse_field(cell).filter(|d| d.milestones.is_empty() && cell.starts_with(d.text.as_str()))
-}
-
-/// A deadline that is the whole cell ("2026 - 2030").
-fn whole_deadline(cell: &str, dg: &DeadlineGrammar) -> Option<crate::model::Deadline> {
-    let cell = cell.trim();
-    dg.parse_field(cell).filter(|d| d.text == cell)
+    dg.parse_field(cell).filter(|d| d.text == cell || d.milestones.is_empty() && cell.starts_with(d.text.as_str()))
 }
 
 /// A group row: a Roman numeral index, or one title repeated across merged cells.

@@ -167,7 +167,7 @@ fn after_ok(after: After, rest: &str) -> bool {
     }
 }
 
-fn is_upper_line(s: &str) -> bool {
+pub fn is_upper_line(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 

@@ -220,15 +220,8 @@ fn accept(
 /// A heading written in capitals: at least two letters, none lower case
 /// before a parenthetical ("III. NHIỆM VỤ (chi tiết Phụ lục đính kèm)").
 fn is_capital_heading(rest: &str) -> bool {
-    let mut letters = 0;
     let head = rest.split('(').next().unwrap_or(rest);
-    for c in head.chars().filter(|c| c.is_alphabetic()) {
-        if c.is_lowercase() {
-            return false;
-        }
-        letters += 1;
-    }
-    letters >= 2
+    markers::is_upper_line(head) && head.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// "2.1" after "1.3" at the same depth is a new run under a new parent.
