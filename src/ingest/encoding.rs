@@ -75,7 +75,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), IngestError> 
     if looks_binary(bytes) {
         return Err(IngestError::Unsupported(BINARY.into()));
     }
-    match std::str::from_utf8(bytes) {
+    // simdutf8 validates Vietnamese text (a third of its bytes non-ASCII)
+    // several times faster than std, and this runs over every byte read.
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(s) => Ok(repair_mojibake(s).unwrap_or_else(|| (s.to_string(), "utf-8"))),
         Err(_) => Ok(decode_non_utf8(bytes)),
     }

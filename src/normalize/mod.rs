@@ -251,7 +251,10 @@ fn unbalanced_paren(s: &str) -> bool {
 }
 
 /// NFC, character repairs, markdown emphasis and whitespace, for one line.
-fn clean_line(raw: &str, format: Format) -> String {
+fn clean_line(raw: &str, format: Format) -> Cow<'_, str> {
+    if is_plain_line(raw.as_bytes(), format) {
+        return Cow::Borrowed(raw);
+    }
     let (s, mut recomposed) = to_nfc(vietnamese::fix_chars(raw));
     let mut s = s.into_owned();
     // Removing emphasis can put a letter next to a combining mark.
@@ -267,7 +270,48 @@ fn clean_line(raw: &str, format: Format) -> String {
             s = to_nfc(Cow::Owned(r)).0.into_owned();
         }
     }
-    collapse_whitespace(s)
+    Cow::Owned(collapse_whitespace(s))
+}
+
+/// One byte pass that clears most lines for [`clean_line`] unchanged: true
+/// only when no step could alter the line. The steps' own pre-checks
+/// (`may_need_fix`, `surely_nfc`, the emphasis and white-space tests) each
+/// scan the line again; on ordinary text this single scan replaces all of
+/// them. Accepts ASCII other than the emphasis characters and control
+/// white space, no double or edge space, and only the multi-byte chars that
+/// are NFC in any company, never repaired and not white space: U+00C0-U+02FF
+/// except Ð/ð (lead bytes C3-CB), U+1E00-U+1EFF (E1 B8-BB) and the
+/// punctuation U+200E-U+2027, U+202A-U+202E, U+2030-U+203F (E2 80 ...).
+/// Anything else takes the full path, which is always right.
+fn is_plain_line(b: &[u8], format: Format) -> bool {
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
+    if first == b' ' || last == b' ' || (format == Format::Md && matches!(first, b'#' | b'>')) {
+        return false;
+    }
+    let mut i = 0;
+    let mut prev_space = false;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            let space = x == b' ';
+            if (space && prev_space) || matches!(x, b'*' | b'_' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+                return false;
+            }
+            prev_space = space;
+            i += 1;
+            continue;
+        }
+        prev_space = false;
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        i += match x {
+            0xC3 if !matches!(at(1), 0x90 | 0xB0) => 2,
+            0xC4..=0xCB => 2,
+            0xE1 if matches!(at(1), 0xB8..=0xBB) => 3,
+            0xE2 if at(1) == 0x80 && matches!(at(2), 0x8E..=0xA7 | 0xAA..=0xAE | 0xB0..=0xBF) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// The text in NFC, and whether composing changed it.
@@ -287,8 +331,12 @@ fn to_nfc(s: Cow<'_, str>) -> (Cow<'_, str>, bool) {
 
 fn clean_cell(raw: &str, format: Format) -> String {
     // A cell's internal paragraphs become one line: rows are lines.
-    let joined: String = raw.split('\n').map(|l| clean_line(l, format)).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
-    joined.replace(" | ", " / ")
+    let joined = if raw.contains('\n') {
+        raw.split('\n').map(|l| clean_line(l, format)).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    } else {
+        clean_line(raw, format).into_owned()
+    };
+    if joined.contains(" | ") { joined.replace(" | ", " / ") } else { joined }
 }
 
 /// Markdown emphasis ("**KẾ HOẠCH**", "(*qua phòng Nội vụ*)") shows up in
@@ -395,6 +443,53 @@ mod tests {
             let s = format!("a{c}b");
             assert_eq!(has_non_ascii_space(s.as_bytes()), c.is_whitespace(), "U+{:04X}", u32::from(c));
             assert_eq!(has_non_ascii_space(c.to_string().as_bytes()), c.is_whitespace(), "U+{:04X} alone", u32::from(c));
+        }
+    }
+
+    /// The full path of `clean_line`, without the plain-line shortcut.
+    fn clean_line_slowly(raw: &str, format: Format) -> String {
+        let (s, recomposed) = to_nfc(vietnamese::fix_chars(raw));
+        let mut s = s.into_owned();
+        let mut recomposed = recomposed;
+        if let Cow::Owned(d) = strip_markdown(&s, format) {
+            let (d, r) = to_nfc(Cow::Owned(d));
+            s = d.into_owned();
+            recomposed |= r;
+        }
+        if recomposed {
+            if let Cow::Owned(r) = vietnamese::fix_chars(&s) {
+                s = to_nfc(Cow::Owned(r)).0.into_owned();
+            }
+        }
+        collapse_whitespace(s)
+    }
+
+    #[test]
+    fn plain_lines_are_those_the_full_path_leaves_alone() {
+        // Every char after a letter and alone: the shortcut may only clear
+        // what the full path would keep byte for byte.
+        for c in (0u32..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c != '\n') {
+            for s in [format!("a{c}b"), c.to_string(), format!("e{c}")] {
+                for format in [Format::Txt, Format::Md] {
+                    if is_plain_line(s.as_bytes(), format) {
+                        assert_eq!(clean_line_slowly(&s, format), s, "U+{:04X} in {s:?}", u32::from(c));
+                    }
+                }
+            }
+        }
+        assert!(is_plain_line("Ủy ban nhân dân tỉnh Đắk Lắk – “Kế hoạch” số 12/KH-UBND".as_bytes(), Format::Txt));
+        for untidy in ["a  b", " a", "a ", "**A**", "a\tb", "Ðà", "a\u{A0}b", "e\u{0301}", "a\u{200B}b"] {
+            assert!(!is_plain_line(untidy.as_bytes(), Format::Txt), "{untidy:?}");
+        }
+        assert!(!is_plain_line(b"# A", Format::Md));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_shortcut_agrees_with_the_full_path(s in "[aăâđeêoôơuưyAĐỦủỷ ,.*_#>|–“”\u{A0}\u{0301}\u{0302}\u{200B}ÐðẠạ\t-]{0,24}") {
+            for format in [Format::Txt, Format::Md] {
+                proptest::prop_assert_eq!(clean_line(&s, format).into_owned(), clean_line_slowly(&s, format));
+            }
         }
     }
 
