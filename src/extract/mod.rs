@@ -85,13 +85,13 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
 fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
     let tg = &cx.g.targets;
     let mut out = Vec::new();
+    let heads = HeadingFacts::of(cx);
     for (id, node) in cx.seg.nodes.iter().enumerate() {
-        let headings: Vec<&str> = cx.seg.headings(Some(id)).collect();
-        if headings.iter().any(|h| tg.is_non_goal_heading(h) && !tg.is_goal_heading(h)) {
+        if heads.under_non_goal(cx, id) {
             continue;
         }
-        let heading_year = headings.iter().find_map(|h| tg.year_in(h)).or_else(|| ancestors_year(cx, id));
-        let goal_context = headings.iter().any(|h| tg.is_goal_heading(h));
+        let heading_year = heads.year(cx, id).or_else(|| heads.ancestors_year(cx, id));
+        let goal_context = heads.under_goal(cx, id);
         if !goal_context && cx.in_rules(id) {
             continue;
         }
@@ -134,11 +134,10 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
     for (li, line) in cx.doc.lines.iter().enumerate() {
         let LineKind::Row { cells, .. } = &line.kind else { continue };
         let Some(owner) = cx.seg.owner[li] else { continue };
-        let headings: Vec<&str> = cx.seg.headings(Some(owner)).collect();
-        if headings.iter().any(|h| tg.is_non_goal_heading(h) && !tg.is_goal_heading(h)) {
+        if heads.under_non_goal(cx, owner) {
             continue;
         }
-        if cx.in_rules(owner) && !headings.iter().any(|h| tg.is_goal_heading(h)) {
+        if cx.in_rules(owner) && !heads.under_goal(cx, owner) {
             continue;
         }
         for &(s, e) in cells {
@@ -201,21 +200,63 @@ fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
     (s + lead, e - tail)
 }
 
-/// A year stated on the first line of an enclosing item ("2. Mục tiêu cụ
-/// thể: Đến năm 2030, ..."), when the heading itself has none.
-fn ancestors_year(cx: &Context, id: usize) -> Option<i32> {
-    let mut node = cx.seg.nodes[id].parent;
-    while let Some(n) = node {
-        let nd = &cx.seg.nodes[n];
-        let line_end = cx.doc.lines[nd.line].end.min(nd.content.1);
-        let first = &cx.doc.text[nd.content.0..line_end];
-        let sentence = first.split(". ").next().unwrap_or(first);
-        if let Some(y) = cx.g.targets.year_in(sentence) {
-            return Some(y);
+/// What each section's own heading says for targets, read once per
+/// section: every section asks about all of its ancestors, and reading
+/// their headings again for each one made deep documents quadratic in
+/// regex work.
+struct HeadingFacts {
+    /// A non-goal heading that no goal word redeems ("Tình hình ...").
+    non_goal: Vec<bool>,
+    goal: Vec<bool>,
+    year: Vec<Option<i32>>,
+    /// The year on the first line of each section (see `ancestors_year`),
+    /// read when first asked for: most sections never need it.
+    first_line_year: Vec<std::cell::OnceCell<Option<i32>>>,
+}
+
+impl HeadingFacts {
+    fn of(cx: &Context) -> Self {
+        let tg = &cx.g.targets;
+        let headings: Vec<&str> = cx.seg.nodes.iter().map(|n| n.heading.as_deref().unwrap_or("")).collect();
+        let goal: Vec<bool> = headings.iter().map(|h| tg.is_goal_heading(h)).collect();
+        HeadingFacts {
+            non_goal: headings.iter().zip(&goal).map(|(h, &g)| !g && tg.is_non_goal_heading(h)).collect(),
+            goal,
+            year: headings.iter().map(|h| tg.year_in(h)).collect(),
+            first_line_year: vec![std::cell::OnceCell::new(); cx.seg.nodes.len()],
         }
-        node = nd.parent;
     }
-    None
+
+    /// The section and its ancestors, nearest first.
+    fn chain<'c>(cx: &'c Context, id: usize) -> impl Iterator<Item = usize> + 'c {
+        std::iter::successors(Some(id), |&n| cx.seg.nodes[n].parent)
+    }
+
+    fn under_non_goal(&self, cx: &Context, id: usize) -> bool {
+        Self::chain(cx, id).any(|n| self.non_goal[n])
+    }
+
+    fn under_goal(&self, cx: &Context, id: usize) -> bool {
+        Self::chain(cx, id).any(|n| self.goal[n])
+    }
+
+    fn year(&self, cx: &Context, id: usize) -> Option<i32> {
+        Self::chain(cx, id).find_map(|n| self.year[n])
+    }
+
+    /// A year stated on the first line of an enclosing item ("2. Mục tiêu cụ
+    /// thể: Đến năm 2030, ..."), when the heading itself has none.
+    fn ancestors_year(&self, cx: &Context, id: usize) -> Option<i32> {
+        Self::chain(cx, id).skip(1).find_map(|n| *self.first_line_year[n].get_or_init(|| first_line_year(cx, n)))
+    }
+}
+
+fn first_line_year(cx: &Context, id: usize) -> Option<i32> {
+    let nd = &cx.seg.nodes[id];
+    let line_end = cx.doc.lines[nd.line].end.min(nd.content.1);
+    let first = &cx.doc.text[nd.content.0..line_end];
+    let sentence = first.split(". ").next().unwrap_or(first);
+    cx.g.targets.year_in(sentence)
 }
 
 /// Footnotes ("¹Chỉ số ... đạt 88,61/100 điểm") report past results.

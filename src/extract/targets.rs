@@ -199,6 +199,12 @@ impl TargetGrammar {
     /// All targets in one clause. `doc_year` is the year the document was
     /// written, used to tell results of earlier years from goals.
     pub fn hits(&self, clause: &str, doc_year: Option<i32>, goal_context: bool) -> Vec<Hit> {
+        // Most clauses with a digit hold a date or a number, not a figure
+        // with a unit: find the figures before reading any word.
+        let figures: Vec<regex::Captures> = self.figure.captures_iter(clause).collect();
+        if figures.is_empty() {
+            return Vec::new();
+        }
         let lower = clause.to_lowercase_same_len();
         if self.formula_cues.iter().any(|c| lower.contains(c.as_str()))
             || self.quota_cues.iter().any(|c| lower.contains(c.as_str()))
@@ -209,7 +215,6 @@ impl TargetGrammar {
         // A year inside brackets is an aside ("(năm 2024 đạt 78,2%)").
         let year = self.year_in(&outside_brackets(clause));
         let mut out = Vec::new();
-        let figures: Vec<regex::Captures> = self.figure.captures_iter(clause).collect();
         for (k, caps) in figures.iter().enumerate() {
             let (Some(whole), Some(n1), Some(unit)) = (caps.get(0), caps.name("n1"), caps.name("unit")) else { continue };
             // The words that can name what this figure measures lie between

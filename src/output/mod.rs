@@ -4,6 +4,7 @@ pub mod agencies;
 pub mod schema;
 
 use crate::model::{Document, FileError, Summary, SCHEMA_VERSION};
+use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 
@@ -30,10 +31,12 @@ impl<W: Write> ReportWriter<W> {
 
     pub fn document(&mut self, doc: &Document) -> std::io::Result<()> {
         self.agencies.add(doc);
-        let json = serde_json::to_string_pretty(doc).map_err(std::io::Error::other)?;
-        let sep = if self.documents == 0 { "\n" } else { ",\n" };
+        let sep = if self.documents == 0 { "\n    " } else { ",\n    " };
         self.out.write_all(sep.as_bytes())?;
-        write_indented(&mut self.out, &json, "    ")?;
+        // Straight into the writer, indented for its place in the array: no
+        // intermediate string per document.
+        let mut ser = serde_json::Serializer::with_formatter(&mut self.out, NestedPretty { level: 2, has_value: false });
+        doc.serialize(&mut ser).map_err(std::io::Error::other)?;
         self.documents += 1;
         Ok(())
     }
@@ -75,15 +78,76 @@ fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }
 
-fn write_indented<W: Write>(out: &mut W, json: &str, indent: &str) -> std::io::Result<()> {
-    for (i, line) in json.lines().enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-        }
-        out.write_all(indent.as_bytes())?;
-        out.write_all(line.as_bytes())?;
+/// serde_json's pretty layout (two spaces per level) for a value nested
+/// `level` levels deep in the report.
+struct NestedPretty {
+    level: usize,
+    has_value: bool,
+}
+
+impl NestedPretty {
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(bracket)
     }
-    Ok(())
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(bracket)
+    }
+
+    fn item<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> std::io::Result<()> {
+        const SPACES: &[u8] = b"                                                                ";
+        let mut n = self.level * 2;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for NestedPretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// Write through a temporary file in the same folder and rename it into
