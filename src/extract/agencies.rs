@@ -4,7 +4,8 @@
 //! ignored), so "Uỷ ban" in a clause matches "Ủy ban" in the lexicon while
 //! the output keeps the spelling of the document.
 
-use crate::normalize::vietnamese::fold_key;
+use crate::normalize::vietnamese::{fold_key, fold_key_cow};
+use std::borrow::Cow;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -119,7 +120,8 @@ pub enum LabelRole {
 #[derive(Debug, Clone)]
 pub struct Tok<'a> {
     pub text: &'a str,
-    pub key: String,
+    /// The fold key; borrowed from the text when the word is its own key.
+    pub key: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
 }
@@ -138,7 +140,7 @@ fn cue_finder(lists: &[&[String]]) -> Option<aho_corasick::AhoCorasick> {
     let keys: Vec<String> = lists
         .iter()
         .flat_map(|l| l.iter())
-        .map(|s| tokenize(s).into_iter().map(|t| t.key).filter(|k| k.chars().any(char::is_alphanumeric)).collect::<Vec<_>>().join(" "))
+        .map(|s| tokenize(s).into_iter().map(|t| t.key.into_owned()).filter(|k| k.chars().any(char::is_alphanumeric)).collect::<Vec<_>>().join(" "))
         .filter(|k| !k.is_empty())
         .collect();
     // A build failure only costs speed: without the matcher every sentence is read.
@@ -149,7 +151,7 @@ fn phrases(list: &[String]) -> Vec<Phrase> {
     let mut v: Vec<Phrase> = list
         .iter()
         .map(|s| Phrase {
-            words: tokenize(s).into_iter().map(|t| t.key).collect(),
+            words: tokenize(s).into_iter().map(|t| t.key.into_owned()).collect(),
             cap: s.chars().next().is_some_and(char::is_uppercase),
         })
         .collect();
@@ -235,7 +237,7 @@ impl AgencyGrammar {
             j += n;
             // A generic head alone ("Cơ quan ban hành") names nobody.
             let alone = j >= toks.len() || self.ends_name(toks, j) && self.list_continuation(toks, j).is_none();
-            let words: Vec<String> = toks[i..j].iter().map(|t| t.key.clone()).collect();
+            let words: Vec<String> = toks[i..j].iter().map(|t| t.key.to_string()).collect();
             if alone && self.incomplete_heads.contains(&words) {
                 return None;
             }
@@ -296,7 +298,7 @@ impl AgencyGrammar {
     /// và khu công nghiệp"): continue when what follows is neither another
     /// agency nor a duty.
     fn and_continuation(&self, toks: &[Tok], j: usize) -> Option<usize> {
-        if !self.name_joiners.contains(&toks[j].key) || j + 1 >= toks.len() {
+        if !self.name_joiners.iter().any(|w| *w == toks[j].key) || j + 1 >= toks.len() {
             return None;
         }
         let next = j + 1;
@@ -305,7 +307,7 @@ impl AgencyGrammar {
             || starts_any(toks, next, &self.heads).is_some()
             || !capital && starts_any(toks, next, &self.stops).is_some()
             || self.is_separator(&toks[next].key)
-            || matches!(toks[next].key.as_str(), "(" | ")" | ":" | ".");
+            || matches!(&*toks[next].key, "(" | ")" | ":" | ".");
         (!starts_other).then_some(1)
     }
 
@@ -369,7 +371,7 @@ impl AgencyGrammar {
     /// Words that may extend a known name: capitalised words (place names),
     /// administrative levels, and the words tying them together.
     fn is_qualifier(&self, t: &Tok) -> bool {
-        t.text.chars().next().is_some_and(char::is_uppercase) || self.qualifier_words.contains(&t.key)
+        t.text.chars().next().is_some_and(char::is_uppercase) || self.qualifier_words.iter().any(|w| *w == t.key)
     }
 
     /// "Công an tỉnh Các sở, ban, ngành": a capitalised group ("Các sở")
@@ -444,7 +446,7 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
     fn push<'t>(out: &mut Vec<Tok<'t>>, text: &'t str, s: usize, e: usize) {
         if e > s {
             let w = &text[s..e];
-            out.push(Tok { text: w, key: fold_key(w), start: s, end: e });
+            out.push(Tok { text: w, key: fold_key_cow(w), start: s, end: e });
         }
     }
     for (i, c) in text.char_indices() {

@@ -9,6 +9,7 @@ use super::clauses::{sentences, Clause};
 use super::tables::agencies_in_cell;
 use super::Context;
 use crate::model::{Span, Task};
+use std::cell::OnceCell;
 
 pub fn extract(cx: &Context) -> Vec<Task> {
     let mut tasks = Vec::new();
@@ -18,9 +19,13 @@ pub fn extract(cx: &Context) -> Vec<Task> {
             labelled_fields(cx, id, &mut consumed, &mut tasks);
         }
     }
+    // A parent asks whether each child is a duty heading, and each child
+    // is then read as a candidate itself: keep the answer.
+    let headings: Vec<OnceCell<Option<Heading>>> = vec![OnceCell::new(); cx.seg.nodes.len()];
+    let heading = |id: usize| headings[id].get_or_init(|| duty_heading(cx, id)).as_ref();
     for id in 0..cx.seg.nodes.len() {
         if !consumed[id] {
-            agency_headed(cx, id, &mut consumed, &mut tasks);
+            agency_headed(cx, id, &heading, &mut consumed, &mut tasks);
         }
     }
     for id in 0..cx.seg.nodes.len() {
@@ -138,6 +143,7 @@ fn names(v: Vec<Found>) -> Vec<String> {
 /// Who an item's first line names as responsible, if it is a heading of
 /// duties: "2. Giao phòng Nội vụ", "1.5. Trách nhiệm của đối tượng ...:",
 /// or a sentence "X chủ trì, phối hợp với Y ...:" introducing a list.
+#[derive(Clone)]
 struct Heading {
     lead: Vec<String>,
     support: Vec<String>,
@@ -217,7 +223,7 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
             return Some(Heading { lead: names(lead), support: names(support), inline_duty: None });
         }
         if !agencies.is_empty() {
-            let short_name = toks.len() <= 15 && !toks.iter().any(|t| matches!(t.key.as_str(), ":" | ";" | "."));
+            let short_name = toks.len() <= 15 && !toks.iter().any(|t| matches!(&*t.key, ":" | ";" | "."));
             let lead = if short_name && !assigned {
                 vec![first.trim_end_matches(['.', ':', ';']).trim().to_string()]
             } else {
@@ -232,10 +238,16 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
 /// An item that names agencies and holds their duties: each child is a
 /// task of those agencies, or the item's own text is one. When a child is
 /// itself such an item, the deeper heading decides.
-fn agency_headed(cx: &Context, id: usize, consumed: &mut [bool], tasks: &mut Vec<Task>) {
+fn agency_headed<'h>(
+    cx: &Context,
+    id: usize,
+    heading: &impl Fn(usize) -> Option<&'h Heading>,
+    consumed: &mut [bool],
+    tasks: &mut Vec<Task>,
+) {
     let node = &cx.seg.nodes[id];
-    let Some(head) = duty_heading(cx, id) else { return };
-    if node.children.iter().any(|&c| duty_heading(cx, c).is_some_and(|h| h.inline_duty.is_none())) {
+    let Some(head) = heading(id) else { return };
+    if node.children.iter().any(|&c| heading(c).is_some_and(|h| h.inline_duty.is_none())) {
         return;
     }
     let mut duties: Vec<(Vec<String>, usize, usize, Vec<String>)> = Vec::new();
@@ -441,7 +453,7 @@ fn inline_task(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Op
 /// to "phối hợp với" when nobody is said to lead), and the supporting ones
 /// after "phối hợp với".
 fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Option<(Vec<Found>, Vec<Found>)> {
-    let skip = |i: usize| toks.get(i).is_some_and(|t| matches!(t.key.as_str(), "," | "-" | "+"));
+    let skip = |i: usize| toks.get(i).is_some_and(|t| matches!(&*t.key, "," | "-" | "+"));
     let mut start = 0;
     while skip(start) {
         start += 1;

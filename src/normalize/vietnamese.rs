@@ -103,6 +103,25 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
+/// [`fold_key`] without allocating when the text is its own key (most
+/// words of running text: lower case, new-style tones).
+pub fn fold_key_cow(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return if s.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(s.to_ascii_lowercase()) } else { Cow::Borrowed(s) };
+    }
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    if !(surely_nfc(s.as_bytes()) || is_nfc_quick(s.chars()) == IsNormalized::Yes) {
+        return Cow::Owned(fold_key(s));
+    }
+    BUF.with_borrow_mut(|buf| {
+        buf.clear();
+        fold_into(s.chars(), buf);
+        if buf == s { Cow::Borrowed(s) } else { Cow::Owned(buf.clone()) }
+    })
+}
+
 fn fold_into(chars: impl Iterator<Item = char>, out: &mut String) {
     let mut syllable_start = out.len();
     let mut tones = 0usize;
@@ -536,6 +555,11 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_borrowing_key_is_the_key(s in vietnamese_text()) {
+            prop_assert_eq!(fold_key_cow(&s).into_owned(), fold_key(&s));
+        }
+
         #[test]
         fn nfc_input_keeps_char_count(s in vietnamese_text()) {
             let s: String = s.nfc().collect();

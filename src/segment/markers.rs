@@ -49,6 +49,8 @@ enum After {
 
 pub struct Style {
     pub name: String,
+    /// Which first bytes a marker of this style can have (see [`first_bytes`]).
+    first_bytes: [bool; 256],
     key: String,
     re: Regex,
     pub path_prefix: String,
@@ -78,6 +80,28 @@ pub struct Marker {
     pub len: usize,
 }
 
+/// The bytes a match of `pattern`, anchored at the start of a line, can
+/// begin with. Every line is tried against every style; most lines open
+/// with a byte that rules a style out before its regex runs. Read off the
+/// start state of a lazy DFA, so it is exact for any pattern; when that
+/// DFA cannot be built, every byte is allowed (the regex then decides).
+fn first_bytes(pattern: &str) -> [bool; 256] {
+    use regex_automata::hybrid::dfa::DFA;
+    use regex_automata::{Anchored, Input};
+    let mut all = [true; 256];
+    let Ok(dfa) = DFA::new(pattern) else { return all };
+    let mut cache = dfa.create_cache();
+    let Ok(start) = dfa.start_state_forward(&mut cache, &Input::new("").anchored(Anchored::Yes)) else { return all };
+    for (b, slot) in all.iter_mut().enumerate() {
+        // A dead state means no match can begin with this byte; an error
+        // or a quit state leaves the byte allowed.
+        if let Ok(next) = dfa.next_state(&mut cache, start, b as u8) {
+            *slot = !next.is_dead();
+        }
+    }
+    all
+}
+
 impl SectionGrammar {
     pub fn compile(raw: RawSections) -> Result<Self, regex::Error> {
         let styles = raw
@@ -85,6 +109,7 @@ impl SectionGrammar {
             .into_iter()
             .map(|s| {
                 Ok(Style {
+                    first_bytes: first_bytes(&s.pattern),
                     re: Regex::new(&s.pattern)?,
                     name: s.name,
                     key: s.key,
@@ -107,7 +132,11 @@ impl SectionGrammar {
     /// Whether it really opens a section depends on its neighbours (see
     /// [`SectionGrammar::ordinal`] and the segmenter).
     pub fn match_marker(&self, line: &str) -> Option<Marker> {
+        let first = line.as_bytes().first().map(|&b| usize::from(b));
         for (i, st) in self.styles.iter().enumerate() {
+            if first.is_some_and(|b| !st.first_bytes[b]) {
+                continue;
+            }
             let Some(caps) = st.re.captures(line) else { continue };
             let whole = caps.get(0)?;
             let label = caps.name("label").map(|m| m.as_str().to_string()).unwrap_or_default();
@@ -229,5 +258,28 @@ mod tests {
         assert_eq!(roman_value("XIV"), Some(14));
         assert_eq!(roman_value("IIII"), None);
         assert_eq!(roman_value("VX"), None);
+    }
+
+    #[test]
+    fn the_first_byte_filter_never_hides_a_marker() {
+        let g = crate::grammar::Grammar::builtin();
+        let tails = ["", ". Mục tiêu", ") Nội dung", " 1. Quy định", "HẦN I", "HƯƠNG II", "iều 5. Hiệu lực", ".2. Giải pháp", " ", "I. ", ") "];
+        let heads = (0u32..0x300).chain(0x1E00..0x1F00).chain([0x2013, 0x2022, 0x00B7]).filter_map(char::from_u32);
+        let mut matched = 0;
+        for c in heads {
+            for tail in tails {
+                let line = format!("{c}{tail}");
+                for st in &g.sections.styles {
+                    if st.re.is_match(&line) {
+                        matched += 1;
+                        assert!(st.first_bytes[usize::from(line.as_bytes()[0])], "style {} hides {line:?}", st.name);
+                    }
+                }
+            }
+        }
+        assert!(matched > 100, "the probe lines should exercise the styles ({matched})");
+        // and the filter does rule styles out: a paragraph opening with "K" is no decimal item
+        let decimal = g.sections.styles.iter().find(|s| s.name == "decimal").map(|s| s.first_bytes[usize::from(b'K')]);
+        assert_eq!(decimal, Some(false));
     }
 }
