@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::path::{Path, PathBuf};
 
 const AFTER_HELP: &str = "\
@@ -216,11 +217,22 @@ pub fn stream_all(
     std::thread::scope(|scope| {
         let bar = &bar;
         scope.spawn(move || {
+            // Workers take files in path order from a shared counter, so
+            // results arrive almost in order and few wait below. (A split
+            // of the list into halves would hold half the batch's documents
+            // until the first half is written.)
+            let next_file = AtomicUsize::new(0);
             let work = || {
-                files.par_iter().enumerate().for_each_with(tx, |tx, (i, (path, shown))| {
-                    let r = pipeline::process_path(path, shown, g, opts);
-                    bar.inc(1);
-                    let _ = tx.send((i, r));
+                (0..rayon::current_num_threads()).into_par_iter().for_each_with(tx, |tx, _| {
+                    loop {
+                        let i = next_file.fetch_add(1, Ordering::Relaxed);
+                        let Some((path, shown)) = files.get(i) else { break };
+                        let r = pipeline::process_path(path, shown, g, opts);
+                        bar.inc(1);
+                        if tx.send((i, r)).is_err() {
+                            break;
+                        }
+                    }
                 })
             };
             match common.jobs.map(|n| rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build()) {
