@@ -149,9 +149,14 @@ fn fold_char(c: char) -> char {
         return c.to_ascii_lowercase();
     }
     match c {
-        'Ð' | 'ð' | 'Đ' => 'đ',
+        'Ð' | 'ð' | 'Đ' | 'đ' => 'đ',
         _ if vowel(c).is_some() => c,
+        // Dashes and quotes: no case, and common enough to skip the tables.
+        '\u{2000}'..='\u{206F}' => c,
         _ => {
+            if let Some(lower) = upper_vowel_lower(c) {
+                return lower;
+            }
             // Only one-to-one case mappings, so the key keeps one char per char.
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
@@ -160,6 +165,17 @@ fn fold_char(c: char) -> char {
             }
         }
     }
+}
+
+/// The lower case of an upper-case Vietnamese vowel, without Unicode's
+/// case tables: within the ranges of [`TONED`] the lower case sits 0x20
+/// above (Latin-1) or 1 above (the rest). Checked against `to_lowercase`
+/// for every char by a test.
+fn upper_vowel_lower(c: char) -> Option<char> {
+    let code = u32::from(c);
+    let lower = if (0xC0..=0xDE).contains(&code) { code + 0x20 } else { code + 1 };
+    let lower = char::from_u32(lower)?;
+    (vowel(lower).is_some() && vowel(c).is_none() && lower.to_uppercase().eq([c])).then_some(lower)
 }
 
 /// Put the single tone of the syllable `out[start..]` where the old style
@@ -432,6 +448,22 @@ mod tests {
         }
         assert!(surely_nfc("Ủy ban nhân dân tỉnh Đắk Lắk – “Kế hoạch”".as_bytes()));
         assert!(!surely_nfc("U\u{031B}\u{0309}y".as_bytes()));
+    }
+
+    #[test]
+    fn the_vowel_case_shortcut_agrees_with_unicode() {
+        for c in every_char() {
+            if let Some(l) = upper_vowel_lower(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "U+{:04X}", u32::from(c));
+            }
+        }
+        for row in TONED {
+            for v in row.into_iter().filter(|v| !v.is_ascii()) {
+                let upper: String = v.to_uppercase().collect();
+                let u = upper.chars().next().unwrap_or(v);
+                assert_eq!(upper_vowel_lower(u), Some(v), "{u}");
+            }
+        }
     }
 
     #[test]
