@@ -206,3 +206,63 @@ fn table_cells_fused_by_a_pdf_reader_are_pulled_apart() {
         doc.tasks
     );
 }
+
+const NOTICE_HEADER: &str = "VĂN PHÒNG CHÍNH PHỦ\nSố: 623/TB-VPCP\nHà Nội, ngày 15 tháng 11 năm 2025\n\nTHÔNG BÁO\nKết luận của Thủ tướng Chính phủ tại buổi làm việc với tỉnh\n\n";
+
+#[test]
+fn a_conclusion_notice_assigns_the_topics_after_their_colon() {
+    let text = format!(
+        "{NOTICE_HEADER}I. ĐÁNH GIÁ CHUNG\n\nTỉnh đã hoàn thành nhiều nhiệm vụ.\n\nII. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n\n\
+         1. Về dự án nạo vét luồng tàu vào khu bến cảng: giao Bộ Xây dựng chủ trì, phối hợp với Bộ Tài chính rà soát, báo cáo trong tháng 12 năm 2025.\n\n\
+         2. Về kiến nghị hỗ trợ khoảng 200 tỷ đồng để khắc phục hậu quả cơn bão:\n\n\
+         Ủy ban nhân dân tỉnh Đắk Lắk tiếp tục rà soát, thống kê đầy đủ thiệt hại, gửi Bộ Tài chính để tổng hợp.\n\n\
+         Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh và các Bộ, cơ quan liên quan biết, thực hiện.\n"
+    );
+    let doc = parse(&text);
+    let leads: Vec<Vec<String>> = doc.tasks.iter().map(|t| t.lead.clone()).collect();
+    assert_eq!(leads, [vec!["Bộ Xây dựng".to_string()], vec!["Ủy ban nhân dân tỉnh Đắk Lắk".to_string()]], "tasks: {:?}", doc.tasks);
+    assert!(doc.tasks[0].text.starts_with("giao Bộ Xây dựng"), "the task starts after the topic: {:?}", doc.tasks[0].text);
+    assert_eq!(doc.tasks[0].support, ["Bộ Tài chính"]);
+    // a request quoted in a topic ("hỗ trợ khoảng 200 tỷ đồng") sets no goal
+    assert!(doc.targets.is_empty(), "targets: {:?}", doc.targets);
+}
+
+#[test]
+fn a_chapter_title_on_the_next_line_is_its_heading() {
+    let text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 2579/QĐ-UBND\nCần Thơ, ngày 21 tháng 11 năm 2025\n\nQUY ĐỊNH\nTiêu chí đánh giá\n\n\
+                Chương I\n\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\nQuy định này áp dụng cho các cơ quan.\n\n\
+                Chương II\n\nTỔ CHỨC THỰC HIỆN\n\nĐiều 2. Thời gian đánh giá\n\n\
+                Sở Nội vụ tổng hợp kết quả tự chấm điểm của các cơ quan từ ngày 16 đến ngày 31 tháng 12 hằng năm.\n";
+    let doc = parse(text);
+    let headings: Vec<Option<String>> = doc.sections.iter().map(|s| s.heading.clone()).collect();
+    assert_eq!(headings, [Some("NHỮNG QUY ĐỊNH CHUNG".to_string()), Some("TỔ CHỨC THỰC HIỆN".to_string())]);
+    // under "TỔ CHỨC THỰC HIỆN" an article's agency is assigned its sentence, even in a regulation
+    let leads: Vec<&str> = doc.tasks.iter().flat_map(|t| t.lead.iter().map(String::as_str)).collect();
+    assert_eq!(leads, ["Sở Nội vụ"], "tasks: {:?}", doc.tasks);
+}
+
+#[test]
+fn a_goal_phrase_with_dat_duoc_is_a_goal_and_a_distant_cue_makes_no_count_a_goal() {
+    let text = format!(
+        "{PLAN_HEADER}I. NHIỆM VỤ\n\n\
+         Để đạt được mục tiêu tăng trưởng kinh tế 8% trong năm 2025 của Tỉnh, các sở cần tiếp tục thực hiện quyết liệt các giải pháp.\n\n\
+         Về điều chuyển số vốn dư không có khả năng giải ngân trong năm 2025 (khoảng 1.500 tỷ đồng) từ nguồn vốn hỗ trợ theo chính sách đặc thù quy định cho tỉnh, \
+         Ủy ban nhân dân tỉnh rà soát và khẩn trương thực hiện các giải pháp để đạt tỷ lệ giải ngân cao nhất.\n\n\
+         Kết quả năm 2024 đã đạt được 7,5% tăng trưởng.\n"
+    );
+    let doc = parse(&text);
+    let found: Vec<(f64, &str)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str())).collect();
+    assert_eq!(found, [(8.0, "%")], "targets: {:?}", doc.targets);
+}
+
+#[test]
+fn an_agency_that_has_the_duty_is_assigned_it() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\nBảo đảm không để người dân bị đói.\n\nII. NỘI DUNG\n\n\
+         1. Giám đốc Sở Nội vụ có trách nhiệm hướng dẫn, đôn đốc, kiểm tra việc triển khai Kế hoạch này.\n\n\
+         2. Các cơ quan, đơn vị phải chịu trách nhiệm về việc để xảy ra vi phạm trong phạm vi quản lý.\n"
+    );
+    let doc = parse(&text);
+    let leads: Vec<&str> = doc.tasks.iter().flat_map(|t| t.lead.iter().map(String::as_str)).collect();
+    assert_eq!(leads, ["Giám đốc Sở Nội vụ"], "tasks: {:?}", doc.tasks);
+}

@@ -28,6 +28,8 @@ pub struct RawAgencies {
     #[serde(default)]
     adverbial_openers: Vec<String>,
     #[serde(default)]
+    topic_openers: Vec<String>,
+    #[serde(default)]
     rule_duty_prefixes: Vec<String>,
     #[serde(default)]
     boilerplate: Vec<String>,
@@ -86,6 +88,7 @@ pub struct AgencyGrammar {
     qualifier_words: Vec<String>,
     category_heads: Vec<Phrase>,
     adverbial_openers: Vec<Phrase>,
+    topic_openers: Vec<Phrase>,
     rule_duty_prefixes: Vec<Phrase>,
     /// Folded keys of formulas that name agencies without assigning work.
     boilerplate: Vec<String>,
@@ -181,6 +184,7 @@ impl AgencyGrammar {
             qualifier_words: folded_words(&raw.qualifier_words),
             category_heads: any_case_phrases(&raw.category_heads),
             adverbial_openers: any_case_phrases(&raw.adverbial_openers),
+            topic_openers: phrases(&raw.topic_openers),
             rule_duty_prefixes: any_case_phrases(&raw.rule_duty_prefixes),
             boilerplate: raw.boilerplate.iter().map(|b| fold_key(b)).collect(),
             generic_determiners: any_case_phrases(&raw.generic_determiners),
@@ -366,6 +370,13 @@ impl AgencyGrammar {
     pub fn after_adverbial(&self, toks: &[Tok]) -> Option<usize> {
         starts_any(toks, 0, &self.adverbial_openers)?;
         toks.iter().take(40).position(|t| t.key == ",").map(|i| i + 1)
+    }
+
+    /// Whether a text opens with a topic word ("Về đề nghị ...: giao Bộ X ..."):
+    /// what follows its colon is the decision on that topic.
+    pub fn opens_topic(&self, text: &str) -> bool {
+        let head: String = text.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+        starts_any(&tokenize(&head), 0, &self.topic_openers).is_some()
     }
 
     /// Words that may extend a known name: capitalised words (place names),

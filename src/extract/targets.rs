@@ -15,6 +15,8 @@ pub struct RawTargets {
     change_decrease: Vec<String>,
     range_joiners: Vec<String>,
     past_cues: Vec<String>,
+    #[serde(default)]
+    not_past: Vec<String>,
     formula_cues: Vec<String>,
     non_goal_headings: Vec<String>,
     quota_cues: Vec<String>,
@@ -58,6 +60,7 @@ pub struct TargetGrammar {
     increase: Vec<String>,
     decrease: Vec<String>,
     past_cues: Vec<String>,
+    not_past: Vec<String>,
     formula_cues: Vec<String>,
     non_goal_headings: Vec<String>,
     quota_cues: Vec<String>,
@@ -93,6 +96,8 @@ pub struct Hit {
 
 /// Bytes before a figure that its comparator, indicator and cues are read from.
 const LOOK_BACK: usize = 400;
+/// How far before a count its goal word may stand (half that after it).
+const NEAR_CUE: usize = 160;
 
 const NUM: &str = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?";
 
@@ -128,6 +133,7 @@ impl TargetGrammar {
             increase: sorted_longest(raw.change_increase),
             decrease: sorted_longest(raw.change_decrease),
             past_cues: raw.past_cues,
+            not_past: raw.not_past,
             formula_cues: raw.formula_cues,
             non_goal_headings: raw.non_goal_headings,
             quota_cues: raw.quota_cues,
@@ -235,7 +241,7 @@ impl TargetGrammar {
             let to = clause.floor_char_boundary(whole.end() + LOOK_BACK);
             let (segment, seg_figure_end) = segment_around(&lower[from..to], whole.start() - from, whole.end() - from);
             let lead_up = outside_brackets(&lower[from..whole.start()]);
-            let past = |s: &str| self.past_cues.iter().any(|c| contains_word(s, c));
+            let past = |s: &str| self.reports_past(s);
             // After "Phấn đấu ..." a cue that follows the figure ("trên 85%
             // và xếp hạng ở nhóm ...") is part of the goal, not a result.
             let declared_goal = self.goal_openers.iter().any(|w| contains_word(&lead_up, w));
@@ -244,7 +250,14 @@ impl TargetGrammar {
                 continue;
             }
             let unit_s = unit.as_str().to_string();
-            if unit_s != "%" && (!has_goal_cue || self.defines_a_percentage(&clause[from..whole.start()])) {
+            // A count is a goal only when a goal word is near it: a long
+            // sentence that says "đạt" somewhere also cites sums and counts
+            // ("khoảng 1.500 tỷ đồng" in a request) that set no goal.
+            let near_cue = || {
+                let (a, b) = (lower.floor_char_boundary(whole.start().saturating_sub(NEAR_CUE)), lower.floor_char_boundary(whole.end() + NEAR_CUE / 2));
+                self.goal_cues.iter().any(|c| contains_word(&lower[a..b], c))
+            };
+            if unit_s != "%" && (!(goal_context || has_goal_cue && near_cue()) || self.defines_a_percentage(&clause[from..whole.start()])) {
                 continue;
             }
             let word_before = lower[from..whole.start()].split_whitespace().last().unwrap_or("");
@@ -296,6 +309,19 @@ impl TargetGrammar {
             }
         }
         out
+    }
+
+    /// Whether a text has a past cue outside the goal phrases that hold one
+    /// ("để đạt được mục tiêu" is no "đạt được" of a result).
+    fn reports_past(&self, s: &str) -> bool {
+        if !self.not_past.iter().any(|p| s.contains(p.as_str())) {
+            return self.past_cues.iter().any(|c| contains_word(s, c));
+        }
+        let mut masked = s.to_string();
+        for p in &self.not_past {
+            masked = masked.replace(p.as_str(), &" ".repeat(p.len()));
+        }
+        self.past_cues.iter().any(|c| contains_word(&masked, c))
     }
 
     /// "năm 2021 đạt 88,61/100 điểm" written in 2022 is a result.

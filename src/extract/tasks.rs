@@ -33,7 +33,12 @@ pub fn extract(cx: &Context) -> Vec<Task> {
             continue;
         }
         let (s, e) = cx.seg.nodes[id].content;
-        let implementation = cx.in_implementation(id);
+        // Under "N. Về <topic>:" the paragraphs settle the topic, and an
+        // agency that opens one is assigned it, as in an implementation part.
+        let node = &cx.seg.nodes[id];
+        let first = &cx.doc.text[s..cx.doc.lines[node.line].end.max(s)];
+        let topic = first.trim_end().ends_with(':') && cx.g.agencies.opens_topic(first);
+        let implementation = topic || cx.in_implementation(id);
         for cl in sentences(&cx.doc.text, s, e) {
             if let Some(t) = inline_task(cx, id, &cl, implementation) {
                 tasks.push(t);
@@ -377,8 +382,23 @@ fn mark_subtree(cx: &Context, id: usize, consumed: &mut [bool]) {
     }
 }
 
-/// "X chủ trì, phối hợp với Y ...", "Giao X ...", "X phối hợp với Y ...".
+/// "X chủ trì, phối hợp với Y ...", "Giao X ...", "X phối hợp với Y ...",
+/// or any of these after a topic and its colon ("Về dự án ...: Bộ Xây dựng
+/// khẩn trương rà soát ..."), as conclusions on requests are written.
 fn inline_task(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Option<Task> {
+    if let Some(task) = inline_task_in(cx, id, cl, implementation) {
+        return Some(task);
+    }
+    let text = &cx.doc.text[cl.start..cl.end];
+    let colon = text.find(": ")?;
+    // A topic ("Về ...") is settled by what follows, as in an implementation
+    // section: an agency that opens it is assigned the rest.
+    let topic = cx.g.agencies.opens_topic(&text[..colon]);
+    let rest = Clause { start: cl.start + colon + 2, end: cl.end };
+    inline_task_in(cx, id, &rest, implementation || topic)
+}
+
+fn inline_task_in(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Option<Task> {
     let text = &cx.doc.text[cl.start..cl.end];
     if !implementation && !cx.g.agencies.may_assign(text) {
         return None;

@@ -164,6 +164,12 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
         }
         if let Some(top) = stack.last() {
             let n = &mut out.nodes[top.node];
+            // "Chương IV" / "PHỤ LỤC I" alone on its line, the title in
+            // capitals on the next ("TỔ CHỨC THỰC HIỆN"): that title is the
+            // heading, which decides what the articles under it hold.
+            if n.heading.is_none() && n.own_lines.len() == 1 && n.content.0 >= n.content.1 && sg.styles[n.style].top && is_capital_heading(text) {
+                n.heading = heading_of(text);
+            }
             // Only extend while the node has no children, so own text stays contiguous.
             if n.children.is_empty() {
                 n.content.1 = line.end;
