@@ -73,6 +73,11 @@ fn header_number(text: &str, h: &HeaderGrammar) -> Option<(Option<String>, Optio
     let raw: String = caps.name("num")?.as_str().chars().filter(|c| !c.is_whitespace()).collect();
     let symbol_start = raw.find(|c: char| c.is_alphabetic() && c.is_uppercase())?;
     let symbol = raw[symbol_start..].to_string();
+    // A symbol has a part of two capitals at least ("QĐ-UBND"); "5467/C"
+    // is a number cut short by a text layer that split "C T-CS".
+    if !symbol.split(['/', '-']).any(|p| p.chars().filter(|c| c.is_uppercase()).count() >= 2) {
+        return None;
+    }
     let digits = raw[..symbol_start].trim_matches(['/', '-']);
     let number = (!digits.is_empty() && digits.chars().next().is_some_and(|c| c.is_ascii_digit())).then(|| raw.clone());
     Some((number, Some(symbol)))

@@ -195,6 +195,13 @@ fn should_break(prev: &LineIn, cur: &LineIn, lg: &LayoutGrammar) -> bool {
     if lg.is_header_field(&prev.text) || lg.is_header_field(&cur.text) {
         return true;
     }
+    // A line in capitals next to one in running case: a title ("QUYẾT
+    // ĐỊNH", "BAN HÀNH KẾ HOẠCH ...") meets the header date above it or the
+    // preamble below it ("Căn cứ Luật ..."); a sentence never wraps that way.
+    let has_lower = |t: &str| t.chars().any(char::is_lowercase);
+    if is_caps_line(&prev.text) && has_lower(&cur.text) || has_lower(&prev.text) && is_caps_line(&cur.text) {
+        return true;
+    }
     // "giai đoạn 2021" + "- 2025": a wrapped range, not a bullet.
     if continues_range(&cur.text)
         && prev.text.trim_end().ends_with(|c: char| c.is_ascii_digit())
@@ -209,6 +216,24 @@ fn should_break(prev: &LineIn, cur: &LineIn, lg: &LayoutGrammar) -> bool {
         Some(true) => marker && sentence_end,
         _ => marker || sentence_end,
     }
+}
+
+/// A title-like line: two words or more, six letters or more, none in
+/// lower case, and no sentence punctuation at its end (a wrapped "TTHC;"
+/// or "CCHC." ends a sentence, it is no title).
+pub fn is_caps_line(text: &str) -> bool {
+    let text = text.trim();
+    if text.ends_with(['.', ',', ';', ')']) || text.split_whitespace().count() < 2 {
+        return false;
+    }
+    let mut letters = 0;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 6
 }
 
 /// Turns visual lines into paragraphs: rejoins lines wrapped mid-sentence,
@@ -413,6 +438,18 @@ mod tests {
         assert_eq!(join_lines("Quyết định số 12/QĐ-", "UBND"), "Quyết định số 12/QĐ-UBND");
         let paras = assemble_paragraphs(&lines(&["kế hoạch giai đoạn 2021", "- 2025 của tỉnh"]), &LayoutGrammar::builtin());
         assert_eq!(paras, vec!["kế hoạch giai đoạn 2021 - 2025 của tỉnh"]);
+    }
+
+    #[test]
+    fn a_title_in_capitals_stays_apart_from_running_text_but_a_wrapped_acronym_joins() {
+        let g = LayoutGrammar::builtin();
+        let paras = assemble_paragraphs(
+            &lines(&["Số: 2853/QĐ-UBND Thành phố Hồ Chí Minh, ngày 21 tháng 11 năm 2025", "QUYẾT ĐỊNH", "BAN HÀNH KẾ HOẠCH TRIỂN KHAI", "Căn cứ Luật Tổ chức chính quyền địa phương"]),
+            &g,
+        );
+        assert_eq!(paras, ["Số: 2853/QĐ-UBND Thành phố Hồ Chí Minh, ngày 21 tháng 11 năm 2025", "QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH TRIỂN KHAI", "Căn cứ Luật Tổ chức chính quyền địa phương"]);
+        let paras = assemble_paragraphs(&lines(&["b) Đẩy mạnh truyền thông hỗ trợ hoạt động kiểm soát", "TTHC;"]), &g);
+        assert_eq!(paras, ["b) Đẩy mạnh truyền thông hỗ trợ hoạt động kiểm soát TTHC;"]);
     }
 
     #[test]

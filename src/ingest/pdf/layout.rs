@@ -71,7 +71,7 @@ pub fn layout(pages: &[PageGlyphs], lg: &LayoutGrammar) -> Vec<Region> {
     remove_furniture(&mut page_lines, lg);
     let mut rows: Vec<Row> = Vec::new();
     for (page, lines) in page_lines.iter().enumerate() {
-        let page_rows = build_rows(lines, page);
+        let page_rows = build_rows(lines, page, lg);
         let (top, _) = content_extent(lines);
         let mut page_rows = page_rows.into_iter();
         if let Some(first) = page_rows.next() {
@@ -385,7 +385,7 @@ fn horizontal_overlap(a0: f64, a1: f64, b0: f64, b1: f64) -> f64 {
     overlap / narrower
 }
 
-fn build_rows(lines: &[Line], page: usize) -> Vec<Row> {
+fn build_rows(lines: &[Line], page: usize, lg: &LayoutGrammar) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     let mut misplaced: Vec<usize> = Vec::new();
     let mut prev: Option<&Line> = None;
@@ -410,6 +410,11 @@ fn build_rows(lines: &[Line], page: usize) -> Vec<Row> {
             // Painted out of order (a cell written after the text below
             // it): a row of its own, put back in place by position later.
             misplaced.push(rows.len());
+            rows.push(Row::new(line, page));
+        } else if lg.is_header_field(&p.text) && cleanup::is_caps_line(&line.text) {
+            // "Số: 2853/QĐ-UBND ... ngày 21 tháng 11 năm 2025" then the
+            // title "QUYẾT ĐỊNH": the header ends there, whatever columns
+            // the number line sat in.
             rows.push(Row::new(line, page));
         } else if let Some(flow) = row.flows.last_mut().filter(|f| continues_flow(f, p, line, size, in_table)) {
             flow.push(line, page);
@@ -597,7 +602,8 @@ mod tests {
             regions,
             vec![
                 Region::Row {
-                    cells: vec!["UY BAN NHAN DAN TINH X".into(), "CONG HOA XA HOI Doc lap".into()],
+                    // a line in capitals and one in running case are separate paragraphs
+                    cells: vec!["UY BAN NHAN DAN TINH X".into(), "CONG HOA XA HOI\nDoc lap".into()],
                     spans: vec![(60.0, 135.0), (300.0, 375.0)],
                     size: 10.0
                 },
