@@ -266,3 +266,34 @@ fn an_agency_that_has_the_duty_is_assigned_it() {
     let leads: Vec<&str> = doc.tasks.iter().flat_map(|t| t.lead.iter().map(String::as_str)).collect();
     assert_eq!(leads, ["Giám đốc Sở Nội vụ"], "tasks: {:?}", doc.tasks);
 }
+
+#[test]
+fn a_body_saved_in_one_cell_of_a_web_page_is_read_as_paragraphs() {
+    // Legal-document sites keep the whole body in one cell of the page's
+    // layout table; in .txt it is one row with every paragraph break lost.
+    let items: String = (1..=12)
+        .map(|i| format!("{i}. Nội dung thứ {i} của quan điểm phát triển Chính phủ số, lấy người dân làm trung tâm, bảo đảm an toàn thông tin. "))
+        .collect();
+    let body = format!(
+        "QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN CHÍNH PHỦ SỐ THỦ TƯỚNG CHÍNH PHỦ Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025; \
+         Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ. QUYẾT ĐỊNH: Điều 1. Phê duyệt Chương trình với những nội dung sau: \
+         I. QUAN ĐIỂM {items}II. MỤC TIÊU Đến năm 2030, 100% dịch vụ công trực tuyến toàn trình được cung cấp. \
+         III. TỔ CHỨC THỰC HIỆN 1. Bộ Khoa học và Công nghệ chủ trì, phối hợp với Bộ Công an hướng dẫn triển khai Chương trình, báo cáo trước ngày 15 tháng 12 hằng năm. \
+         Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký."
+    );
+    let text = format!(
+        "Đang tải văn bản... # Số hiệu: | 2629/QĐ-TTg\nTHỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n\
+         Số: 2629/QĐ-TTg | Hà Nội, ngày 01 tháng 12 năm 2025 | {body} | Nơi nhận: - Như Điều 2; - Lưu: VT. | KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Chí Dũng\n"
+    );
+    let doc = parse(&text);
+    assert_eq!(doc.meta.doc_type, "quyet_dinh");
+    assert_eq!(doc.meta.number.as_deref(), Some("2629/QĐ-TTg"));
+    let mut p = Vec::new();
+    paths(&doc.sections, &mut p);
+    for want in ["Điều 1", "Điều 1/I", "Điều 1/I/12", "Điều 1/II", "Điều 1/III/1", "Điều 2"] {
+        assert!(p.iter().any(|x| x == want), "{want} in {p:?}");
+    }
+    assert_eq!(doc.targets.iter().map(|t| t.value).collect::<Vec<_>>(), [100.0], "targets: {:?}", doc.targets);
+    let leads: Vec<&str> = doc.tasks.iter().flat_map(|t| t.lead.iter().map(String::as_str)).collect();
+    assert_eq!(leads, ["Bộ Khoa học và Công nghệ"], "tasks: {:?}", doc.tasks);
+}

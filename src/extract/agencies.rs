@@ -94,7 +94,7 @@ pub struct AgencyGrammar {
     boilerplate: Vec<String>,
     generic_determiners: Vec<Phrase>,
     generic_extensions: Vec<Phrase>,
-    /// Finds, in folded text, any word of a phrase that assigns work
+    /// Finds, in normalised text, any spelling of a phrase that assigns work
     /// ("chủ trì", "phối hợp với", "giao"): a sentence without one cannot
     /// be an inline task outside the implementation section.
     assignment_cues: Option<aho_corasick::AhoCorasick>,
@@ -146,8 +146,10 @@ fn cue_finder(lists: &[&[String]]) -> Option<aho_corasick::AhoCorasick> {
         .map(|s| tokenize(s).into_iter().map(|t| t.key.into_owned()).filter(|k| k.chars().any(char::is_alphanumeric)).collect::<Vec<_>>().join(" "))
         .filter(|k| !k.is_empty())
         .collect();
+    // Searched in the text as written, so no sentence has to be folded.
+    let spellings: Vec<String> = keys.iter().flat_map(|k| crate::normalize::vietnamese::spellings(k)).collect();
     // A build failure only costs speed: without the matcher every sentence is read.
-    aho_corasick::AhoCorasick::new(keys).ok()
+    aho_corasick::AhoCorasick::new(spellings).ok()
 }
 
 fn phrases(list: &[String]) -> Vec<Phrase> {
@@ -408,7 +410,7 @@ impl AgencyGrammar {
     /// Whether a text may assign work by its wording alone; false means it
     /// surely cannot ("X chủ trì ...", "phối hợp với ...", "Giao X ...").
     pub fn may_assign(&self, text: &str) -> bool {
-        self.assignment_cues.as_ref().is_none_or(|ac| ac.is_match(&fold_key(text)))
+        self.assignment_cues.as_ref().is_none_or(|ac| ac.is_match(text))
     }
 
     /// The role of a "Label:" at the start of `toks`, and where its value starts.

@@ -22,9 +22,12 @@ pub struct Context<'a> {
     pub g: &'a Grammar,
     /// The outer document's type, for sections before any part header.
     pub doc_type: &'a str,
+    /// Per section, whether its own heading names implementation; read
+    /// once, as every section asks about all of its ancestors.
+    implementation_heading: Vec<bool>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     pub fn span(&self, start: usize, end: usize) -> Span {
         Span { start, end, line: self.doc.line_of(start) }
     }
@@ -37,13 +40,21 @@ impl Context<'_> {
         self.g.targets.is_rule_document(part)
     }
 
+    pub fn new(doc: &'a NormDoc, seg: &'a Segmented, g: &'a Grammar, doc_type: &'a str) -> Self {
+        let implementation_heading = seg
+            .nodes
+            .iter()
+            .map(|n| {
+                let h = n.heading.as_deref().unwrap_or("").to_lowercase();
+                g.sections.implementation_headings.iter().any(|w| h.contains(w.as_str()))
+            })
+            .collect();
+        Context { doc, seg, g, doc_type, implementation_heading }
+    }
+
     /// Whether a node sits under an implementation heading ("TỔ CHỨC THỰC HIỆN").
     pub fn in_implementation(&self, id: usize) -> bool {
-        let parent = self.seg.nodes[id].parent;
-        self.seg.headings(parent).any(|h| {
-            let h = h.to_lowercase();
-            self.g.sections.implementation_headings.iter().any(|w| h.contains(w.as_str()))
-        })
+        std::iter::successors(self.seg.nodes[id].parent, |&n| self.seg.nodes[n].parent).any(|n| self.implementation_heading[n])
     }
 }
 
@@ -57,7 +68,7 @@ pub struct Extracted {
 
 pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
     let (meta, parts) = meta::extract(doc, seg, g);
-    let cx = Context { doc, seg, g, doc_type: &meta.doc_type };
+    let cx = Context::new(doc, seg, g, &meta.doc_type);
     let mut own: Vec<String> = parts.iter().filter_map(|p| p.number.clone()).collect();
     own.extend(meta.number.clone());
     let references = references::extract(doc, &g.references, &g.doc_types, &own);

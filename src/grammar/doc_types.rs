@@ -34,7 +34,7 @@ impl DocTypes {
     /// enacting formula "QUYẾT ĐỊNH:").
     pub fn title_type(&self, line: &str) -> Option<String> {
         let line = line.trim();
-        if line.ends_with(':') || line.len() > 400 || line.chars().any(char::is_lowercase) {
+        if line.ends_with(':') || line.len() > 1000 || line.chars().any(char::is_lowercase) {
             return None;
         }
         self.types.iter().find_map(|t| {

@@ -6,6 +6,7 @@
 //! cells joined by " | " and their ranges recorded, so later stages can work
 //! on lines and cells without losing their place in the text.
 
+pub mod flattened;
 pub mod vietnamese;
 
 use crate::grammar::Grammar;
@@ -165,6 +166,10 @@ impl Builder<'_> {
         self.tables += 1;
         let mut above: Vec<(usize, usize)> = Vec::new();
         for (ri, row) in t.rows.iter().enumerate() {
+            if flattened::is_body_row(row) {
+                self.push_body_row(row, format);
+                continue;
+            }
             let cells: Vec<String> = row.iter().map(|c| clean_cell(c, format)).collect();
             if cells.iter().all(|c| c.is_empty()) {
                 continue;
@@ -197,6 +202,21 @@ impl Builder<'_> {
                 end: self.doc.text.len(),
                 kind: LineKind::Row { table, row: ri, cells: ranges, values },
             });
+            self.open_para = false;
+        }
+    }
+
+    /// A layout row around a document body: its cells are paragraphs.
+    fn push_body_row(&mut self, row: &[String], format: Format) {
+        self.open_para = false;
+        for cell in row {
+            for raw in cell.split('\n') {
+                let line = clean_line(raw, format);
+                for piece in flattened::paragraphs(&line, &self.g.sections) {
+                    self.push_para_line(piece);
+                }
+            }
+            // A cell ends its paragraph: the next cell is never its continuation.
             self.open_para = false;
         }
     }

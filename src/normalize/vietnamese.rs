@@ -103,6 +103,63 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
+/// The ways a folded phrase is written in normalised (NFC) text: its tone
+/// on any vowel of a syllable (old and new placement), in lower case, with
+/// a capital first letter, in title case or in capitals. Only spellings
+/// that fold back to `key` are kept. Lets a matcher search raw text for a
+/// folded phrase without folding the text.
+pub fn spellings(key: &str) -> Vec<String> {
+    let mut phrases = vec![String::new()];
+    for (i, word) in key.split(' ').enumerate() {
+        let alternatives = tone_placements(word);
+        phrases = phrases
+            .iter()
+            .flat_map(|p| alternatives.iter().map(move |a| if i == 0 { a.clone() } else { format!("{p} {a}") }))
+            .collect();
+    }
+    let mut out: Vec<String> = phrases
+        .iter()
+        .flat_map(|p| [p.clone(), capitalise_words(p, 1), capitalise_words(p, usize::MAX), p.to_uppercase()])
+        .collect();
+    out.sort();
+    out.dedup();
+    out.retain(|s| fold_key(s) == key);
+    out
+}
+
+/// A syllable with its one tone moved to each of its vowels in turn.
+fn tone_placements(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let toned = chars.iter().position(|&c| vowel(c).is_some_and(|(_, tone)| tone != 0));
+    let Some(t) = toned else { return vec![word.to_string()] };
+    let Some((row_t, tone)) = vowel(chars[t]) else { return vec![word.to_string()] };
+    let mut out = vec![word.to_string()];
+    for (j, &c) in chars.iter().enumerate() {
+        if let (true, Some((row_j, 0))) = (j != t, vowel(c)) {
+            let mut v = chars.clone();
+            v[t] = TONED[row_t][0];
+            v[j] = TONED[row_j][tone];
+            out.push(v.into_iter().collect());
+        }
+    }
+    out
+}
+
+/// The first letter of the first `n` words in capitals.
+fn capitalise_words(s: &str, n: usize) -> String {
+    s.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) if i < n => f.to_uppercase().chain(cs).collect(),
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// [`fold_key`] without allocating when the text is its own key (most
 /// words of running text: lower case, new-style tones).
 pub fn fold_key_cow(s: &str) -> Cow<'_, str> {
@@ -448,6 +505,16 @@ mod tests {
         }
         assert!(surely_nfc("Ủy ban nhân dân tỉnh Đắk Lắk – “Kế hoạch”".as_bytes()));
         assert!(!surely_nfc("U\u{031B}\u{0309}y".as_bytes()));
+    }
+
+    #[test]
+    fn spellings_cover_both_tone_placements_and_the_usual_cases() {
+        let found = spellings("hòa giải");
+        for s in ["hòa giải", "hoà giải", "Hòa giải", "Hoà Giải", "HOÀ GIẢI", "HÒA GIẢI"] {
+            assert!(found.contains(&s.to_string()), "{s} in {found:?}");
+        }
+        assert!(found.iter().all(|s| fold_key(s) == "hòa giải"), "{found:?}");
+        assert_eq!(spellings("giao"), ["GIAO", "Giao", "giao"]);
     }
 
     #[test]

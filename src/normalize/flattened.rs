@@ -1,0 +1,135 @@
+//! Documents saved from legal-document web sites keep the whole body in one
+//! cell of the page's layout table: the .docx and .pdf as a cell of many
+//! paragraphs, the .txt as one row whose cell runs to tens of kilobytes with
+//! every paragraph break lost ("... với những nội dung sau: I. QUAN ĐIỂM
+//! 1. Phát triển ..."). Such a cell is a body, not data: its row is read
+//! as paragraphs, and a flattened paragraph is cut again where a new one
+//! must have begun.
+
+use crate::segment::markers::SectionGrammar;
+
+/// A cell this long is a page body; the longest cells of real data tables
+/// (a task described in a plan's appendix) stay well below it.
+pub const BODY_CELL_BYTES: usize = 2000;
+
+/// Shorter paragraphs hold no second item worth a cut. Paragraph breaks
+/// are lost not only in flattened .txt cells: the .docx of such pages glues
+/// an item to the one before it now and then ("... địa phương. 2. Phát triển
+/// dữ liệu số").
+const FLATTENED_BYTES: usize = 40;
+
+/// Whether a table row is a page layout wrapper around a document body.
+pub fn is_body_row(cells: &[String]) -> bool {
+    cells.iter().any(|c| c.len() > BODY_CELL_BYTES)
+}
+
+/// The paragraphs of a flattened text: it is cut before a section marker
+/// that follows the end of a sentence or clause (". 2. Nội dung", ": a)
+/// ...", "; - ...") or a heading in capitals ("I. QUAN ĐIỂM 1. Phát
+/// triển"), and before a capitalised word that follows three words in
+/// capitals (a title, then "Căn cứ Luật ..."). Shorter texts are returned
+/// whole.
+pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> {
+    if text.len() <= FLATTENED_BYTES {
+        return vec![text];
+    }
+    let words: Vec<(usize, &str)> = word_starts(text);
+    let mut cuts = Vec::new();
+    for k in 1..words.len() {
+        let (at, word) = words[k];
+        let prev = words[k - 1].1;
+        let after_stop = prev.ends_with(['.', ':', ';', '!', '?', ')']);
+        let caps_before = |n: usize| k >= n && words[k - n..k].iter().all(|(_, w)| is_caps_word(w));
+        // "Điều 1.": the number belongs to the marker before it.
+        let (prev_at, _) = words[k - 1];
+        if sections.match_marker(&text[prev_at..]).is_some_and(|m| prev_at + m.len > at) {
+            continue;
+        }
+        let cut = match sections.match_marker(&text[at..]) {
+            // "2. Ủy ban nhân dân các xã, phường a) Niêm yết ...": a list
+            // that opens with its first item and a capital starts anew.
+            Some(m) => after_stop || caps_before(2) || opens_list(sections, &m, &text[at + m.len..]),
+            // A title, then its text: "... THỦ TƯỚNG CHÍNH PHỦ Căn cứ",
+            // "... THỦ TƯỚNG CHÍNH PHỦ điện:".
+            None => caps_before(3) && is_capitalised(word) || caps_before(4) && word.chars().any(char::is_lowercase),
+        };
+        if cut {
+            cuts.push(at);
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for at in cuts {
+        out.push(text[from..at].trim_end());
+        from = at;
+    }
+    out.push(&text[from..]);
+    out
+}
+
+fn opens_list(sections: &SectionGrammar, m: &crate::segment::markers::Marker, rest: &str) -> bool {
+    sections.ordinal(m.style, &m.label) == Some(1) && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn word_starts(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c == ' ', start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// A word in capitals: two letters or more, none in lower case.
+fn is_caps_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// "Căn", "Theo": a capital, then lower case.
+fn is_capitalised(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::Grammar;
+
+    #[test]
+    fn a_flattened_body_is_cut_into_its_paragraphs() {
+        let g = Grammar::builtin();
+        let filler = "Phát triển các dịch vụ số bao trùm, rộng khắp dựa trên nguyên tắc lấy người dân làm trung tâm. ".repeat(8);
+        let text = format!(
+            "QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH THỦ TƯỚNG CHÍNH PHỦ Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025; \
+             Theo đề nghị của Bộ trưởng. QUYẾT ĐỊNH: Điều 1. Phê duyệt Chương trình, với những nội dung sau: I. QUAN ĐIỂM 1. {filler}\
+             2. Ủy ban nhân dân các xã, phường a) Niêm yết công khai theo điểm a) khoản 2 Điều 5; b) Tuyên truyền. \
+             3. Chuyển đổi số toàn diện; tổng số 12 đơn vị theo Quyết định số 12/QĐ-UBND ngày 5 tháng 3 năm 2025 của UBND tỉnh."
+        );
+        let parts = paragraphs(&text, &g.sections);
+        let starts: Vec<String> = parts.iter().map(|p| p.split(' ').take(2).collect::<Vec<_>>().join(" ")).collect();
+        assert_eq!(starts, ["QUYẾT ĐỊNH", "Căn cứ", "Điều 1.", "I. QUAN", "1. Phát", "2. Ủy", "a) Niêm", "b) Tuyên", "3. Chuyển"], "{parts:#?}");
+        assert_eq!(parts.concat().replace(' ', ""), text.replace(' ', ""), "nothing is lost");
+    }
+
+    #[test]
+    fn ordinary_paragraphs_and_data_rows_stay_whole() {
+        let g = Grammar::builtin();
+        let short = "Sở Tài chính chủ trì.";
+        assert_eq!(paragraphs(short, &g.sections), [short]);
+        let prose = "Thực hiện theo điểm a) khoản 2 Điều 5 Nghị định số 12/2025/NĐ-CP và báo cáo trước ngày 15 tháng 12 năm 2025.";
+        assert_eq!(paragraphs(prose, &g.sections), [prose]);
+        assert!(!is_body_row(&["1".into(), "Rà soát thủ tục hành chính".into(), "Sở Tư pháp".into()]));
+        assert!(is_body_row(&["Số: 12/QĐ-TTg".into(), "x".repeat(BODY_CELL_BYTES + 1)]));
+    }
+}
