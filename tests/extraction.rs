@@ -297,3 +297,35 @@ fn a_body_saved_in_one_cell_of_a_web_page_is_read_as_paragraphs() {
     let leads: Vec<&str> = doc.tasks.iter().flat_map(|t| t.lead.iter().map(String::as_str)).collect();
     assert_eq!(leads, ["Bộ Khoa học và Công nghệ"], "tasks: {:?}", doc.tasks);
 }
+
+#[test]
+fn an_appendix_title_inside_the_last_row_of_a_table_starts_a_new_table() {
+    // Web pages put the next appendix's title and its table's header in the
+    // last row of the table before; a period row groups indicator rows.
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\nBảo đảm chất lượng.\n\nPHỤ LỤC I DANH MỤC CÁC CHỈ TIÊU CỤ THỂ (Kèm theo Kế hoạch số 129/KH-UBND)\n\
+         TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi, đánh giá\n\
+         I | Giai đoạn 2025-2027 |  |  | \n\
+         I.1 | Cung cấp dịch vụ số |  |  | \n\
+         1 | Tỉ lệ dịch vụ công trực tuyến toàn trình. | % | 100% | Văn phòng Ủy ban nhân dân tỉnh\n\
+         2 | Tỉ lệ hồ sơ được số hóa. | % | 90% | Sở Khoa học và Công nghệ | PHỤ LỤC II DANH MỤC NHIỆM VỤ (Kèm theo Kế hoạch số 129/KH-UBND) | TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\n\
+         1 | Xây dựng Luật An ninh dữ liệu. | Công an tỉnh | Sở Tư pháp | Tháng 12/2026\n"
+    );
+    let doc = parse(&text);
+    let mut p = Vec::new();
+    paths(&doc.sections, &mut p);
+    assert!(p.iter().any(|x| x == "Phụ lục II"), "{p:?}");
+    let rows: Vec<(String, Option<String>)> =
+        doc.tasks.iter().map(|t| (t.lead.join("; "), t.deadline.as_ref().and_then(|d| d.by.clone()))).collect();
+    assert_eq!(
+        rows,
+        [
+            ("Văn phòng Ủy ban nhân dân tỉnh".to_string(), Some("2027-12-31".to_string())),
+            ("Sở Khoa học và Công nghệ".to_string(), Some("2027-12-31".to_string())),
+            ("Công an tỉnh".to_string(), Some("2026-12-31".to_string())),
+        ],
+        "tasks: {:?}",
+        doc.tasks
+    );
+    assert_eq!(doc.tasks[2].section.first().map(String::as_str), Some("Phụ lục II"));
+}

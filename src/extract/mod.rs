@@ -52,6 +52,14 @@ impl<'a> Context<'a> {
         Context { doc, seg, g, doc_type, implementation_heading }
     }
 
+    /// Whether a text offset lies in a table row. A section's own text can
+    /// run over a table that comes before its next paragraph; the rows are
+    /// read by the table extractors, cell by cell, not as sentences.
+    pub fn in_row(&self, offset: usize) -> bool {
+        let line = self.doc.line_of(offset) - 1;
+        self.doc.lines.get(line).is_some_and(|l| matches!(l.kind, LineKind::Row { .. }))
+    }
+
     /// Whether a node sits under an implementation heading ("TỔ CHỨC THỰC HIỆN").
     pub fn in_implementation(&self, id: usize) -> bool {
         std::iter::successors(self.seg.nodes[id].parent, |&n| self.seg.nodes[n].parent).any(|n| self.implementation_heading[n])
@@ -119,7 +127,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
                 carried = carry_in;
             }
             // Figures and years are written in digits: most clauses have none.
-            if !text.bytes().any(|b| b.is_ascii_digit()) {
+            if !text.bytes().any(|b| b.is_ascii_digit()) || cx.in_row(cl.start) {
                 continue;
             }
             if goes_on {

@@ -82,12 +82,14 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
     let mut tasks = Vec::new();
     let mut roles: Option<(usize, Vec<Option<Role>>)> = None;
     let mut group: Option<String> = None;
+    let mut group_deadline: Option<crate::model::Deadline> = None;
     for (li, line) in doc.lines.iter().enumerate() {
-        let LineKind::Row { table, values: cells, .. } = &line.kind else { continue };
+        let LineKind::Row { table, values: cells, cells: own, .. } = &line.kind else { continue };
         let texts: Vec<&str> = cells.iter().map(|&(s, e)| &doc.text[s..e]).collect();
         if let Some(r) = tg.header_roles(&texts) {
             roles = Some((*table, r));
             group = None;
+            group_deadline = None;
             continue;
         }
         let Some((t, r)) = &mut roles else { continue };
@@ -105,7 +107,10 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
         // thực hiện | ..." over rows that start with "1.1"): rows wider than
         // the header line up on the right, and a missing index column is the
         // first cell.
-        let base = cells.len().saturating_sub(r.len());
+        // Trailing empty cells (the grid of a page's layout table around
+        // the real one) do not make a row wider.
+        let width = cells.iter().rposition(|&(s, e)| !doc.text[s..e].trim().is_empty()).map_or(0, |p| p + 1);
+        let base = width.saturating_sub(r.len());
         let mut offset = base;
         // A row laid out one column to the right of its header (PDF pages
         // after the first): its task cell is empty and the next one is not.
@@ -127,6 +132,17 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
         // A group row shifted right like its neighbours: " | A | TITLE | | ".
         let first = texts.iter().map(|t| t.trim()).find(|t| !t.is_empty()).unwrap_or("");
         if let Some(g) = group_label(index, &texts).or_else(|| short_group_row(first, &texts, r.len())) {
+            // "I | Giai đoạn 2025-2027": a period that groups rows is their
+            // time when the table has no time column; a subgroup ("I.1")
+            // keeps its group's.
+            // (read from the row's own cells: an empty one may stand for the cell above it)
+            let own_texts: Vec<&str> = own.iter().map(|&(s, e)| doc.text[s..e].trim()).filter(|t| !t.is_empty()).collect();
+            let subgroup = own_texts.first().is_some_and(|l| l.contains('.'));
+            match dg.parse_field(&own_texts.join(" ")) {
+                Some(d) => group_deadline = Some(d),
+                None if !subgroup => group_deadline = None,
+                None => {}
+            }
             group = Some(g);
             continue;
         }
@@ -164,6 +180,9 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
             }
         }
         support.extend(agencies_in_cell(support_text, ag));
+        if cell(Role::Deadline).is_none() {
+            deadline = deadline.or_else(|| group_deadline.clone());
+        }
         tasks.push(Task {
             section,
             text: task_text.to_string(),

@@ -40,6 +40,9 @@ pub fn extract(cx: &Context) -> Vec<Task> {
         let topic = first.trim_end().ends_with(':') && cx.g.agencies.opens_topic(first);
         let implementation = topic || cx.in_implementation(id);
         for cl in sentences(&cx.doc.text, s, e) {
+            if cx.in_row(cl.start) {
+                continue;
+            }
             if let Some(t) = inline_task(cx, id, &cl, implementation) {
                 tasks.push(t);
             }

@@ -162,48 +162,88 @@ impl Builder<'_> {
     }
 
     fn push_table(&mut self, t: &crate::ingest::Table, format: Format) {
-        let table = self.tables;
+        let mut table = self.tables;
         self.tables += 1;
         let mut above: Vec<(usize, usize)> = Vec::new();
         for (ri, row) in t.rows.iter().enumerate() {
-            if flattened::is_body_row(row) {
-                self.push_body_row(row, format);
+            // "PHỤ LỤC II DANH MỤC ..." inside a row: pages saved from the web
+            // put the next appendix's title, and its table's header, in the
+            // last row of the table before. The title is a paragraph, and
+            // what follows it starts a new table.
+            if let Some(k) = row.iter().position(|c| self.is_title_cell(c)) {
+                self.push_cells(t, ri, &row[..k], 0, table, &mut above, format);
+                self.open_para = false;
+                self.push_para_line(&clean_line(&row[k], format));
+                self.open_para = false;
+                table = self.tables;
+                self.tables += 1;
+                above.clear();
+                self.push_cells(t, ri, &row[k + 1..], k + 1, table, &mut above, format);
                 continue;
             }
-            let cells: Vec<String> = row.iter().map(|c| clean_cell(c, format)).collect();
-            if cells.iter().all(|c| c.is_empty()) {
-                continue;
-            }
-            let joined = cells.join(" | ");
-            if self.g.normalize.is_residue(&joined) {
-                continue;
-            }
-            let start = self.start_line();
-            let mut ranges = Vec::with_capacity(cells.len());
-            for (ci, c) in cells.iter().enumerate() {
-                if ci > 0 {
-                    self.doc.text.push_str(" | ");
-                }
-                let s = self.doc.text.len();
-                self.doc.text.push_str(c);
-                ranges.push((s, self.doc.text.len()));
-            }
-            let values: Vec<(usize, usize)> = ranges
-                .iter()
-                .enumerate()
-                .map(|(ci, &r)| match above.get(ci) {
-                    Some(&from) if r.0 == r.1 && t.is_merged_above(ri, ci) => from,
-                    _ => r,
-                })
-                .collect();
-            above = values.clone();
-            self.doc.lines.push(Line {
-                start,
-                end: self.doc.text.len(),
-                kind: LineKind::Row { table, row: ri, cells: ranges, values },
-            });
-            self.open_para = false;
+            self.push_cells(t, ri, row, 0, table, &mut above, format);
         }
+    }
+
+    /// An appendix or part title in capitals ("PHỤ LỤC II ...", "PHẦN I").
+    fn is_title_cell(&self, cell: &str) -> bool {
+        let cell = cell.trim_start();
+        let sg = &self.g.sections;
+        let first_word_caps = cell.split_whitespace().next().is_some_and(|w| !w.chars().any(char::is_lowercase));
+        first_word_caps
+            && sg.match_marker(cell).is_some_and(|m| matches!(sg.styles[m.style].name.as_str(), "appendix" | "part"))
+    }
+
+    /// The cells `row` of table row `ri` (starting at column `col0`) as one
+    /// row line, or as paragraphs when they wrap a document body.
+    #[allow(clippy::too_many_arguments)]
+    fn push_cells(
+        &mut self,
+        t: &crate::ingest::Table,
+        ri: usize,
+        row: &[String],
+        col0: usize,
+        table: usize,
+        above: &mut Vec<(usize, usize)>,
+        format: Format,
+    ) {
+        if flattened::is_body_row(row) {
+            self.push_body_row(row, format);
+            return;
+        }
+        let cells: Vec<String> = row.iter().map(|c| clean_cell(c, format)).collect();
+        if cells.iter().all(|c| c.is_empty()) {
+            return;
+        }
+        let joined = cells.join(" | ");
+        if self.g.normalize.is_residue(&joined) {
+            return;
+        }
+        let start = self.start_line();
+        let mut ranges = Vec::with_capacity(cells.len());
+        for (ci, c) in cells.iter().enumerate() {
+            if ci > 0 {
+                self.doc.text.push_str(" | ");
+            }
+            let s = self.doc.text.len();
+            self.doc.text.push_str(c);
+            ranges.push((s, self.doc.text.len()));
+        }
+        let values: Vec<(usize, usize)> = ranges
+            .iter()
+            .enumerate()
+            .map(|(ci, &r)| match above.get(ci) {
+                Some(&from) if r.0 == r.1 && t.is_merged_above(ri, ci + col0) => from,
+                _ => r,
+            })
+            .collect();
+        *above = values.clone();
+        self.doc.lines.push(Line {
+            start,
+            end: self.doc.text.len(),
+            kind: LineKind::Row { table, row: ri, cells: ranges, values },
+        });
+        self.open_para = false;
     }
 
     /// A layout row around a document body: its cells are paragraphs.

@@ -272,10 +272,16 @@ fn heading_of(rest: &str) -> Option<String> {
     if rest.is_empty() {
         return None;
     }
-    let letters = rest.chars().filter(|c| c.is_alphabetic());
-    let upper = rest.chars().filter(|c| c.is_alphabetic()).all(|c| !c.is_lowercase()) && letters.count() > 2;
+    // A title in capitals, maybe with an aside ("PHỤ LỤC I DANH MỤC ...
+    // (Kèm theo Quyết định số ...)"): the capitals are the heading.
+    let head = match rest.find('(') {
+        Some(i) if i > 0 => rest[..i].trim_end(),
+        _ => rest,
+    };
+    let letters = head.chars().filter(|c| c.is_alphabetic());
+    let upper = head.chars().filter(|c| c.is_alphabetic()).all(|c| !c.is_lowercase()) && letters.count() > 2;
     if upper {
-        return Some(rest.trim_end_matches(':').trim().to_string());
+        return Some(head.trim_end_matches(':').trim().to_string());
     }
     if let Some(colon) = rest.find(':') {
         let head = rest[..colon].trim();
