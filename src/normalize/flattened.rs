@@ -34,18 +34,23 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         return vec![text];
     }
     let words: Vec<(usize, &str)> = word_starts(text);
+    // run[k]: how many words in capitals end right before word k.
+    let mut run = vec![0usize; words.len() + 1];
+    for (k, (_, w)) in words.iter().enumerate() {
+        run[k + 1] = if is_caps_word(w) { run[k] + 1 } else { 0 };
+    }
     let mut cuts = Vec::new();
     for k in 1..words.len() {
         let (at, word) = words[k];
         let prev = words[k - 1].1;
         let after_stop = prev.ends_with(['.', ':', ';', '!', '?', ')']);
-        let caps_before = |n: usize| k >= n && words[k - n..k].iter().all(|(_, w)| is_caps_word(w));
-        // "Điều 1.": the number belongs to the marker before it.
-        let (prev_at, _) = words[k - 1];
-        if sections.match_marker(&text[prev_at..]).is_some_and(|m| prev_at + m.len > at) {
-            continue;
-        }
-        let cut = match sections.match_marker(&text[at..]) {
+        let caps_before = |n: usize| run[k] >= n;
+        // Markers are only looked for where a cut is possible: most words
+        // follow another word mid-sentence, and a list's first item ("a)",
+        // "1.") is a short word ending in a bracket or a full stop.
+        let list_shape = word.len() <= 6 && word.ends_with([')', '.']);
+        let marker = if after_stop || caps_before(2) || list_shape { sections.match_marker(&text[at..]) } else { None };
+        let cut = match marker {
             // "2. Ủy ban nhân dân các xã, phường a) Niêm yết ...": a list
             // that opens with its first item and a capital starts anew.
             Some(m) => after_stop || caps_before(2) || opens_list(sections, &m, &text[at + m.len..]),
@@ -53,7 +58,9 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
             // "... THỦ TƯỚNG CHÍNH PHỦ điện:".
             None => caps_before(3) && is_capitalised(word) || caps_before(4) && word.chars().any(char::is_lowercase),
         };
-        if cut {
+        // "Điều 1.": the number belongs to the marker before it.
+        let (prev_at, _) = words[k - 1];
+        if cut && !sections.match_marker(&text[prev_at..]).is_some_and(|m| prev_at + m.len > at) {
             cuts.push(at);
         }
     }
