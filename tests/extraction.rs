@@ -329,3 +329,27 @@ fn an_appendix_title_inside_the_last_row_of_a_table_starts_a_new_table() {
     );
     assert_eq!(doc.tasks[2].section.first().map(String::as_str), Some("Phụ lục II"));
 }
+
+#[test]
+fn a_telegram_assigns_work_in_every_numbered_item_but_not_to_its_recipients() {
+    let text = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 227/CĐ-TTg\nHà Nội, ngày 23 tháng 11 năm 2025\n\nCÔNG ĐIỆN\nVề việc tập trung khắc phục hậu quả mưa lũ\n\n\
+                THỦ TƯỚNG CHÍNH PHỦ điện:\n\n- Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ;\n\n\
+                Vừa qua mưa lũ đặc biệt lớn đã gây thiệt hại nặng nề.\n\n\
+                1. Bộ trưởng Bộ Quốc phòng chỉ đạo các đơn vị quân đội hỗ trợ Nhân dân sửa chữa nhà cửa.\n\n\
+                2. Bộ trưởng Bộ Xây dựng khẩn trương hướng dẫn các địa phương khắc phục công trình giao thông.\n";
+    let doc = parse(text);
+    let leads: Vec<&str> = doc.tasks.iter().flat_map(|t| t.lead.iter().map(String::as_str)).collect();
+    assert_eq!(leads, ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Xây dựng"], "tasks: {:?}", doc.tasks);
+}
+
+#[test]
+fn the_steps_of_an_administrative_procedure_are_not_tasks() {
+    let text = format!(
+        "{PLAN_HEADER}I. NỘI DUNG\n\nQuy trình nội bộ như sau.\n\n\
+         Thứ tự công việc | Nội dung công việc | Trách nhiệm thực hiện | Thời gian thực hiện\n\
+         Bước 1 | Kiểm tra hồ sơ, lập phiếu tiếp nhận | Bộ phận tiếp nhận và trả kết quả | 0,5 ngày làm việc\n\
+         Bước 2 | Thụ lý giải quyết hồ sơ | Chuyên viên Phòng Bảo trợ xã hội | 07 ngày làm việc\n"
+    );
+    let doc = parse(&text);
+    assert!(doc.tasks.is_empty(), "tasks: {:?}", doc.tasks);
+}

@@ -60,8 +60,16 @@ impl<'a> Context<'a> {
         self.doc.lines.get(line).is_some_and(|l| matches!(l.kind, LineKind::Row { .. }))
     }
 
-    /// Whether a node sits under an implementation heading ("TỔ CHỨC THỰC HIỆN").
+    /// Whether a node sits under an implementation heading ("TỔ CHỨC THỰC
+    /// HIỆN"), or in a document that is all directives (a telegram: "2. Bộ
+    /// trưởng Bộ Quốc phòng chỉ đạo ...").
     pub fn in_implementation(&self, id: usize) -> bool {
+        let part = self.seg.parts.get(self.seg.nodes[id].part).map_or(self.doc_type, |p| p.doc_type.as_str());
+        // ... but only in its numbered items: the bullets before them list
+        // the recipients ("- Bộ trưởng, Thủ trưởng cơ quan ngang bộ;").
+        if !self.seg.nodes[id].path.is_empty() && self.g.sections.directive_documents.iter().any(|d| d == part) {
+            return true;
+        }
         std::iter::successors(self.seg.nodes[id].parent, |&n| self.seg.nodes[n].parent).any(|n| self.implementation_heading[n])
     }
 }

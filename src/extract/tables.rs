@@ -24,6 +24,9 @@ pub enum Role {
     Support,
     Deadline,
     Product,
+    /// "Bước 1 | ... | Trách nhiệm thực hiện | 0,5 ngày làm việc": the steps
+    /// of an administrative procedure, which nobody tracks as tasks.
+    Step,
 }
 
 impl Role {
@@ -35,6 +38,7 @@ impl Role {
             "support" => Role::Support,
             "deadline" => Role::Deadline,
             "product" => Role::Product,
+            "step" => Role::Step,
             _ => return None,
         })
     }
@@ -87,6 +91,10 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
         let LineKind::Row { table, values: cells, cells: own, .. } = &line.kind else { continue };
         let texts: Vec<&str> = cells.iter().map(|&(s, e)| &doc.text[s..e]).collect();
         if let Some(r) = tg.header_roles(&texts) {
+            if r.contains(&Some(Role::Step)) {
+                roles = None;
+                continue;
+            }
             roles = Some((*table, r));
             group = None;
             group_deadline = None;

@@ -250,10 +250,17 @@ impl Builder<'_> {
     fn push_body_row(&mut self, row: &[String], format: Format) {
         self.open_para = false;
         for cell in row {
+            // Site furniture in a cell of its own goes whole, not piece by piece.
+            if self.g.normalize.is_residue(cell.trim_start()) {
+                continue;
+            }
             for raw in cell.split('\n') {
                 let line = clean_line(raw, format);
                 for piece in flattened::paragraphs(&line, &self.g.sections) {
                     self.push_para_line(piece);
+                    // A cut was made on purpose ("... CHÍNH PHỦ" / "điện:"):
+                    // the next piece is no wrapped continuation.
+                    self.open_para = false;
                 }
             }
             // A cell ends its paragraph: the next cell is never its continuation.

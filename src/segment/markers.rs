@@ -9,6 +9,8 @@ pub struct RawSections {
     style: Vec<RawStyle>,
     letters_vi: String,
     implementation_headings: Vec<String>,
+    #[serde(default)]
+    directive_documents: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -64,6 +66,8 @@ pub struct SectionGrammar {
     pub styles: Vec<Style>,
     letters_vi: Vec<char>,
     pub implementation_headings: Vec<String>,
+    /// Document types whose whole body assigns work (a telegram).
+    pub directive_documents: Vec<String>,
 }
 
 /// A marker found at the start of a line.
@@ -125,6 +129,7 @@ impl SectionGrammar {
             styles,
             letters_vi: raw.letters_vi.chars().collect(),
             implementation_headings: raw.implementation_headings,
+            directive_documents: raw.directive_documents,
         })
     }
 
