@@ -139,4 +139,16 @@ mod tests {
         assert!(!is_body_row(&["1".into(), "Rà soát thủ tục hành chính".into(), "Sở Tư pháp".into()]));
         assert!(is_body_row(&["Số: 12/QĐ-TTg".into(), "x".repeat(BODY_CELL_BYTES + 1)]));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn cutting_loses_nothing_and_never_panics(words in proptest::collection::vec("[a-zđA-ZĐ0-9ỦƯơ.:;()\\-+]{1,6}|I\\.|1\\.|a\\)|Điều 2\\.|PHỤ LỤC|THỦ TƯỚNG", 0..400)) {
+            static G: std::sync::LazyLock<Grammar> = std::sync::LazyLock::new(Grammar::builtin);
+            let g = &*G;
+            let text = words.join(" ");
+            let parts = paragraphs(&text, &g.sections);
+            proptest::prop_assert_eq!(parts.concat().replace(' ', ""), text.replace(' ', ""));
+            proptest::prop_assert!(parts.iter().skip(1).all(|p| !p.is_empty()));
+        }
+    }
 }
