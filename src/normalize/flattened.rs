@@ -99,6 +99,10 @@ fn word_starts(text: &str) -> Vec<(usize, &str)> {
 
 /// A word in capitals: two letters or more, none in lower case.
 fn is_caps_word(w: &str) -> bool {
+    // Most words have a lower-case ASCII letter: no need to read their chars.
+    if w.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 

@@ -187,7 +187,7 @@ fn fold_into(chars: impl Iterator<Item = char>, out: &mut String) {
         if let Some((_, tone)) = vowel(c) {
             tones += usize::from(tone != 0);
             out.push(c);
-        } else if c.is_alphabetic() || is_combining_mark(c) {
+        } else if c == 'đ' || c.is_alphabetic() || is_combining_mark(c) {
             // A stray combining mark stays inside its word, so the rewrite
             // never separates it from the letter it modifies.
             out.push(c);
