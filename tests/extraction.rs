@@ -353,3 +353,15 @@ fn the_steps_of_an_administrative_procedure_are_not_tasks() {
     let doc = parse(&text);
     assert!(doc.tasks.is_empty(), "tasks: {:?}", doc.tasks);
 }
+
+#[test]
+fn a_numbered_item_after_a_bullet_list_is_not_inside_the_last_bullet() {
+    let text = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 223/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\n\nCÔNG ĐIỆN\nVề việc ứng phó lũ\n\n\
+                THỦ TƯỚNG CHÍNH PHỦ điện:\n\n- Các Bộ: Quốc phòng, Công an, Xây dựng;\n\n\
+                1. Bộ Quốc phòng chỉ đạo các đơn vị quân đội hỗ trợ Nhân dân.\n\n2. Bộ Xây dựng hướng dẫn các địa phương khắc phục hậu quả.\n";
+    let doc = parse(text);
+    let tops: Vec<String> = doc.sections.iter().map(|s| s.marker.clone()).collect();
+    assert_eq!(tops, ["-", "1.", "2."], "sections: {:?}", doc.sections);
+    let leads: Vec<&str> = doc.tasks.iter().flat_map(|t| t.lead.iter().map(String::as_str)).collect();
+    assert_eq!(leads, ["Bộ Quốc phòng", "Bộ Xây dựng"], "tasks: {:?}", doc.tasks);
+}

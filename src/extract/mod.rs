@@ -60,6 +60,14 @@ impl<'a> Context<'a> {
         self.doc.lines.get(line).is_some_and(|l| matches!(l.kind, LineKind::Row { .. }))
     }
 
+    /// An unnumbered item of a directive document: the recipients it is
+    /// addressed to ("- Các Bộ: Quốc phòng, Công an, ...;"), not work.
+    pub fn is_addressee(&self, id: usize) -> bool {
+        let node = &self.seg.nodes[id];
+        let part = self.seg.parts.get(node.part).map_or(self.doc_type, |p| p.doc_type.as_str());
+        node.path.is_empty() && self.g.sections.directive_documents.iter().any(|d| d == part)
+    }
+
     /// Whether a node sits under an implementation heading ("TỔ CHỨC THỰC
     /// HIỆN"), or in a document that is all directives (a telegram: "2. Bộ
     /// trưởng Bộ Quốc phòng chỉ đạo ...").

@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 
 pub fn extract(cx: &Context) -> Vec<Task> {
     let mut tasks = Vec::new();
-    let mut consumed = vec![false; cx.seg.nodes.len()];
+    let mut consumed: Vec<bool> = (0..cx.seg.nodes.len()).map(|id| cx.is_addressee(id)).collect();
     for id in 0..cx.seg.nodes.len() {
         if !consumed[id] {
             labelled_fields(cx, id, &mut consumed, &mut tasks);

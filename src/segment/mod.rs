@@ -128,6 +128,13 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
                     }
                 } else if let Some(pos) = stack.iter().position(|o| o.key == m.key) {
                     stack.truncate(pos);
+                } else if style.name != "bullet" {
+                    // Bullets are the lowest level: a numbered item after a
+                    // bullet list ("- Các Bộ: ...;" recipients, then "1. ...")
+                    // is not inside the last bullet.
+                    while stack.last().is_some_and(|o| sg.styles[out.nodes[o.node].style].name == "bullet") {
+                        stack.pop();
+                    }
                 }
                 let parent = stack.last().map(|o| o.node);
                 let id = out.nodes.len();
