@@ -163,14 +163,23 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     let node = &cx.seg.nodes[id];
     let line_end = cx.doc.lines[node.line].end;
     let first = &cx.doc.text[node.content.0..line_end];
-    let toks = tokenize(first);
     let ag = &cx.g.agencies;
+    // Every rule below but the lead-in needs an agency or a duty phrase at
+    // the start of the line: the first words decide whether the whole line
+    // (often a long paragraph) is worth tokenising.
+    let head = words_prefix(first, HEAD_WORDS);
+    let head_toks = tokenize(head);
     // In a regulation, "Điều 9. Cục thuộc bộ" or "Nhiệm vụ, quyền hạn của
     // bộ" describes a body and its competences; it assigns work only in its
     // implementation articles and under "Trách nhiệm của X".
-    if cx.in_rules(id) && !cx.in_implementation(id) && !ag.assigns_in_rules(&toks) {
+    if cx.in_rules(id) && !cx.in_implementation(id) && !ag.assigns_in_rules(&head_toks) {
         return None;
     }
+    let could_head = ag.duty_prefix_len(&head_toks).is_some() || opens_with_agency(ag, &head_toks, head);
+    if !could_head {
+        return lead_in_heading(cx, node);
+    }
+    let toks = if head.len() == first.len() { head_toks } else { tokenize(first) };
     let has_children = !node.children.is_empty();
     let ends_with_colon = toks.last().is_some_and(|t| t.key == ":");
     let after = |end: usize| -> Option<Option<usize>> {
@@ -205,22 +214,8 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
             }
         }
     }
-    // A lead-in paragraph under the heading: "IV. TỔ CHỨC THỰC HIỆN / Các cơ
-    // quan ... chịu trách nhiệm ... các nội dung cụ thể sau:" then items.
-    if has_children && node.own_lines.len() > 1 {
-        let last = &cx.doc.lines[node.own_lines.end - 1];
-        let lead_in = &cx.doc.text[last.start..last.end.min(node.content.1)];
-        if lead_in.trim_end().ends_with(':') && last.kind == crate::normalize::LineKind::Para {
-            let ltoks = tokenize(lead_in);
-            if let Some((lead, support)) = lead_and_support(ag, &ltoks, lead_in) {
-                return Some(Heading { lead: names(lead), support: names(support), inline_duty: None });
-            }
-            let (named, end) = ag.parse_list(&ltoks, 0, lead_in);
-            let verb_follows = ltoks.get(end).is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase));
-            if !named.is_empty() && verb_follows {
-                return Some(Heading { lead: names(named), support: Vec::new(), inline_duty: None });
-            }
-        }
+    if let Some(h) = lead_in_heading(cx, node) {
+        return Some(h);
     }
     // A sentence or a longer name that hands a list of duties to someone:
     // "Sở Y tế chủ trì, phối hợp với ...:", "Các doanh nghiệp thứ cấp đang
@@ -241,6 +236,50 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
         }
     }
     None
+}
+
+/// How many words of a line are read to tell whether it can head duties:
+/// enough for the longest agency name after an opening phrase.
+const HEAD_WORDS: usize = 32;
+
+/// The first `n` words of `text` (cut at a space, so its tokens are the
+/// first tokens of the whole).
+fn words_prefix(text: &str, n: usize) -> &str {
+    text.match_indices(' ').nth(n).map_or(text, |(i, _)| &text[..i])
+}
+
+/// Whether tokens open with agencies, after punctuation and an assigning
+/// word ("- Giao Sở Y tế ..."), as [`lead_and_support`] reads them.
+fn opens_with_agency(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> bool {
+    let mut start = 0;
+    while toks.get(start).is_some_and(|t| matches!(&*t.key, "," | "-" | "+")) {
+        start += 1;
+    }
+    !ag.parse_list(toks, 0, text).0.is_empty() || {
+        let start = start + ag.assign_prefix_len(toks, start).unwrap_or(0);
+        !ag.parse_list(toks, start, text).0.is_empty()
+    }
+}
+
+/// A lead-in paragraph under the heading: "IV. TỔ CHỨC THỰC HIỆN / Các cơ
+/// quan ... chịu trách nhiệm ... các nội dung cụ thể sau:" then items.
+fn lead_in_heading(cx: &Context, node: &crate::segment::Node) -> Option<Heading> {
+    if node.children.is_empty() || node.own_lines.len() <= 1 {
+        return None;
+    }
+    let ag = &cx.g.agencies;
+    let last = &cx.doc.lines[node.own_lines.end - 1];
+    let lead_in = &cx.doc.text[last.start..last.end.min(node.content.1)];
+    if !lead_in.trim_end().ends_with(':') || last.kind != crate::normalize::LineKind::Para {
+        return None;
+    }
+    let ltoks = tokenize(lead_in);
+    if let Some((lead, support)) = lead_and_support(ag, &ltoks, lead_in) {
+        return Some(Heading { lead: names(lead), support: names(support), inline_duty: None });
+    }
+    let (named, end) = ag.parse_list(&ltoks, 0, lead_in);
+    let verb_follows = ltoks.get(end).is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase));
+    (!named.is_empty() && verb_follows).then(|| Heading { lead: names(named), support: Vec::new(), inline_duty: None })
 }
 
 /// An item that names agencies and holds their duties: each child is a
