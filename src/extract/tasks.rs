@@ -383,8 +383,15 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<(Vec<S
     let node = &cx.seg.nodes[id];
     let (s, e) = node.content;
     let own = &cx.doc.text[s..e];
-    let toks = tokenize(own);
-    let (named, end) = cx.g.agencies.parse_list(&toks, 0, own);
+    // Only the agencies the item opens with matter: read its first words,
+    // and the whole item only when the names run to their end.
+    let head = words_prefix(own, HEAD_WORDS);
+    let mut toks = tokenize(head);
+    let (mut named, mut end) = cx.g.agencies.parse_list(&toks, 0, head);
+    if end >= toks.len() && head.len() < own.len() {
+        toks = tokenize(own);
+        (named, end) = cx.g.agencies.parse_list(&toks, 0, own);
+    }
     // "+ Sở X: ..." or "Giao phòng Nội vụ ..." names its own agency.
     let own_agency = toks.get(end).is_some_and(|t| t.key == ":") || cx.g.agencies.assign_prefix_len(&toks, 0).is_some();
     // "- Khuyến khích các doanh nghiệp ..." under "6. Các doanh nghiệp thứ
