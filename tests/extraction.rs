@@ -365,3 +365,20 @@ fn a_numbered_item_after_a_bullet_list_is_not_inside_the_last_bullet() {
     let leads: Vec<&str> = doc.tasks.iter().flat_map(|t| t.lead.iter().map(String::as_str)).collect();
     assert_eq!(leads, ["Bộ Quốc phòng", "Bộ Xây dựng"], "tasks: {:?}", doc.tasks);
 }
+
+#[test]
+fn a_letter_without_a_type_title_has_its_number_but_no_targets() {
+    // A letter (Công văn) saved from a web page: number, date and body share
+    // one layout row, and the body quotes rates that are no goals.
+    let body = "Kính gửi: Bộ trưởng Bộ Khoa học và Công nghệ. Về đề nghị thành lập Mạng lưới quan trắc: Bộ Khoa học và Công nghệ \
+                chủ trì, phối hợp với Bộ Quốc phòng rà soát mô hình tổ chức của Mạng lưới, báo cáo Thủ tướng Chính phủ trong quý I năm 2026. \
+                Tỷ lệ phần trăm tính đơn giá thuê đất một năm là từ 0,25% đến 3% theo quy định hiện hành của Chính phủ.";
+    let text = format!(
+        "VĂN PHÒNG CHÍNH PHỦ -------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n\
+         Số: 11299/VPCP-KGVX V/v thành lập Mạng lưới quan trắc | Hà Nội, ngày 18 tháng 11 năm 2025 | {body}\n"
+    );
+    let doc = parse(&text);
+    assert_eq!(doc.meta.number.as_deref(), Some("11299/VPCP-KGVX"));
+    assert!(doc.targets.is_empty(), "targets: {:?}", doc.targets);
+    assert!(doc.references.iter().all(|r| r.number != "11299/VPCP-KGVX"), "its own number is no reference");
+}

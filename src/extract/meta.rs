@@ -8,6 +8,8 @@ use crate::normalize::{LineKind, NormDoc};
 use crate::segment::Segmented;
 
 /// How far below a title line its header fields may sit.
+/// How many lines a header without a type title may take.
+const HEADER_LINES_WITHOUT_TITLE: usize = 6;
 const HEADER_LINES_AFTER_TITLE: usize = 4;
 
 /// The texts of a line: the whole paragraph, or each cell of a row.
@@ -38,7 +40,8 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
     }
 
     let mut meta = Meta::default();
-    let head_to = seg.parts.first().map_or(0, |p| p.title_line + HEADER_LINES_AFTER_TITLE).min(doc.lines.len());
+    // Without a type title (a letter, Công văn) the header is the first lines.
+    let head_to = seg.parts.first().map_or(HEADER_LINES_WITHOUT_TITLE, |p| p.title_line + HEADER_LINES_AFTER_TITLE).min(doc.lines.len());
     let first_section = seg.nodes.first().map_or(doc.lines.len(), |n| n.line);
     let head_to = head_to.min(first_section.max(1)).max(seg.parts.first().map_or(0, |p| p.title_line + 1));
     let head_to = head_to.min(doc.lines.len());

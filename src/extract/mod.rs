@@ -99,19 +99,22 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
     let doc_year = meta.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
     // Articles and Q&A pages quote percentages and duties too; only an
     // official document (a header, a number, or plan headings) sets goals.
-    let official = !seg.parts.is_empty()
-        || meta.number.is_some()
+    let titled = !seg.parts.is_empty()
         || seg.nodes.iter().any(|n| {
             g.sections.styles[n.style].name == "roman" && n.heading.as_deref().is_some_and(|h| g.doc_types.is_plan_heading(h))
         });
-    let (targets, tasks) = if official {
+    // A letter (a number but no type title, Công văn) hands out work but
+    // sets no goals: the figures it quotes are rules and rates it explains.
+    let official = titled || meta.number.is_some();
+    let tasks = if official {
         let mut tasks = tasks::extract(&cx);
         tasks.extend(tables::extract(doc, seg, &g.tables, &g.agencies, &g.deadlines));
         tasks.sort_by_key(|t| t.span.start);
-        (targets_in(&cx, doc_year), tasks)
+        tasks
     } else {
-        (Vec::new(), Vec::new())
+        Vec::new()
     };
+    let targets = if titled { targets_in(&cx, doc_year) } else { Vec::new() };
     Extracted { meta, parts, targets, tasks, references }
 }
 

@@ -12,6 +12,10 @@ use crate::segment::markers::SectionGrammar;
 /// (a task described in a plan's appendix) stay well below it.
 pub const BODY_CELL_BYTES: usize = 2000;
 
+/// A letter's body next to its number cell: longer than any data cell that
+/// shares a row with a "Số: ..." cell in a real header table.
+pub const LETTER_BODY_BYTES: usize = 400;
+
 /// Shorter paragraphs hold no second item worth a cut. Paragraph breaks
 /// are lost not only in flattened .txt cells: the .docx of such pages glues
 /// an item to the one before it now and then ("... địa phương. 2. Phát triển

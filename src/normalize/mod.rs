@@ -185,6 +185,12 @@ impl Builder<'_> {
         }
     }
 
+    /// A short letter saved from a web page: its number cell ("Số: 11299/
+    /// VPCP-KGVX V/v ...") and its body share one layout row.
+    fn is_letter_row(&self, row: &[String]) -> bool {
+        row.iter().any(|c| c.len() > flattened::LETTER_BODY_BYTES) && row.iter().any(|c| self.g.header.number.is_match(c.trim_start()))
+    }
+
     /// An appendix or part title in capitals ("PHỤ LỤC II ...", "PHẦN I").
     fn is_title_cell(&self, cell: &str) -> bool {
         let cell = cell.trim_start();
@@ -207,7 +213,7 @@ impl Builder<'_> {
         above: &mut Vec<(usize, usize)>,
         format: Format,
     ) {
-        if flattened::is_body_row(row) {
+        if flattened::is_body_row(row) || self.is_letter_row(row) {
             self.push_body_row(row, format);
             return;
         }
