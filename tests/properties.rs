@@ -197,6 +197,9 @@ fn layout(doc: &NormDoc) -> Vec<LineLayout> {
 /// exemption when the test passes): see `KNOWN_*`.
 fn exemption(input: &str, once: &NormDoc) -> Option<&'static str> {
     let g = grammar();
+    if has_layout_row(input) {
+        return Some(KNOWN_LAYOUT_ROW);
+    }
     let lines: Vec<(&LineKind, &str)> =
         once.lines.iter().enumerate().map(|(i, l)| (&l.kind, once.line_text(i))).collect();
     // Design classes first, over every line, so that a known defect
@@ -246,6 +249,20 @@ fn joins(first: &str, second: &str) -> bool {
     normalised(&format!("{first}\n{second}")).lines.len() == 1
 }
 
+/// A row read as paragraphs on the first pass: the body cell of a saved web
+/// page, a letter's number and body, or an appendix title inside a row
+/// (`normalize::push_cells`).
+fn has_layout_row(input: &str) -> bool {
+    let sections = &grammar().sections;
+    input.lines().filter(|l| has_row_shape(l)).any(|l| {
+        let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+        let title = |c: &&str| {
+            sections.match_marker(c).is_some_and(|m| matches!(sections.styles[m.style].name.as_str(), "appendix" | "part"))
+        };
+        cells.iter().any(|c| c.len() > planparse::normalize::flattened::LETTER_BODY_BYTES) || cells.iter().any(title)
+    })
+}
+
 /// `ingest::text`'s rule for a table line.
 fn has_row_shape(line: &str) -> bool {
     let t = line.trim();
@@ -273,6 +290,8 @@ const KNOWN_NOT_NFC: &str = "known: markdown removed after NFC leaves base + com
 const KNOWN_REPAIR_AFTER_NFC: &str =
     "known: NFC reorders marks into a tone-before-circumflex pattern fix_chars repairs";
 const KNOWN_EMPTY_TABLE_ENDS_PARAGRAPH: &str = "known: a table that yields no row still stops the next line joining";
+const KNOWN_LAYOUT_ROW: &str =
+    "known: a layout row's cells and cut pieces become separate paragraphs; as text, a second pass may join a piece that starts in lower case";
 
 proptest! {
     #![proptest_config(config(256))]
@@ -298,6 +317,15 @@ fn assert_fixed_point(input: &str) {
     let twice = normalised(&once.text);
     assert_eq!(twice.text, once.text, "input {input:?}");
     assert_eq!(layout(&twice), layout(&once), "input {input:?}");
+}
+
+#[test]
+#[ignore = "known defect: a layout row's cells become paragraphs that a second pass joins"]
+fn idempotent_layout_row() {
+    // "… đơn vị. | ổ | Số hiệu1009/QĐ-UBND": a letter row, its cells become
+    // three paragraphs; as text, "ổ" starts in lower case and joins the first.
+    let long = "Người đứng đầu các ngành phải xác định cải cách hành chính là nhiệm vụ trọng tâm. ".repeat(6);
+    assert_fixed_point(&format!("{long}| ổ | Số hiệu1009/QĐ-UBND\n"));
 }
 
 #[test]
