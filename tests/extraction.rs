@@ -367,7 +367,7 @@ fn a_numbered_item_after_a_bullet_list_is_not_inside_the_last_bullet() {
 }
 
 #[test]
-fn a_letter_without_a_type_title_has_its_number_but_no_targets() {
+fn a_letter_without_a_type_title_has_its_number_and_tasks_but_no_targets() {
     // A letter (Công văn) saved from a web page: number, date and body share
     // one layout row, and the body quotes rates that are no goals.
     let body = "Kính gửi: Bộ trưởng Bộ Khoa học và Công nghệ. Về đề nghị thành lập Mạng lưới quan trắc: Bộ Khoa học và Công nghệ \
@@ -381,4 +381,7 @@ fn a_letter_without_a_type_title_has_its_number_but_no_targets() {
     assert_eq!(doc.meta.number.as_deref(), Some("11299/VPCP-KGVX"));
     assert!(doc.targets.is_empty(), "targets: {:?}", doc.targets);
     assert!(doc.references.iter().all(|r| r.number != "11299/VPCP-KGVX"), "its own number is no reference");
+    // no numbered item: the body is read for assignments all the same
+    let roles: Vec<(Vec<String>, Vec<String>)> = doc.tasks.iter().map(|t| (t.lead.clone(), t.support.clone())).collect();
+    assert_eq!(roles, [(vec!["Bộ Khoa học và Công nghệ".to_string()], vec!["Bộ Quốc phòng".to_string()])], "tasks: {:?}", doc.tasks);
 }

@@ -43,13 +43,31 @@ pub fn extract(cx: &Context) -> Vec<Task> {
             if cx.in_row(cl.start) {
                 continue;
             }
-            if let Some(t) = inline_task(cx, id, &cl, implementation) {
+            if let Some(t) = inline_task(cx, Some(id), &cl, implementation) {
                 tasks.push(t);
             }
         }
     }
+    if cx.seg.nodes.is_empty() {
+        body_without_sections(cx, &mut tasks);
+    }
     tasks.sort_by_key(|t| t.span.start);
     tasks
+}
+
+/// A letter with no numbered item (a short Công văn): its paragraphs up to
+/// the recipients are read for assignments ("Bộ Khoa học và Công nghệ chủ
+/// trì, phối hợp với ...").
+fn body_without_sections(cx: &Context, tasks: &mut Vec<Task>) {
+    for (li, line) in cx.doc.lines.iter().enumerate() {
+        if line.kind != crate::normalize::LineKind::Para {
+            continue;
+        }
+        if cx.g.header.is_recipients(cx.doc.line_text(li)) {
+            break;
+        }
+        tasks.extend(sentences(&cx.doc.text, line.start, line.end).iter().filter_map(|cl| inline_task(cx, None, cl, false)));
+    }
 }
 
 /// What one field-bearing line says.
@@ -351,7 +369,7 @@ fn split_closing_request(cx: &Context, id: usize, duties: &mut [(Vec<String>, us
             continue;
         }
         let cl = Clause { start: line.start, end: line.end.min(e) };
-        let Some(mut task) = inline_task(cx, id, &cl, true).filter(|t| requests_others(cx, t)) else { continue };
+        let Some(mut task) = inline_task(cx, Some(id), &cl, true).filter(|t| requests_others(cx, t)) else { continue };
         if let Some(last) = duties.last_mut() {
             last.2 = line.start;
         }
@@ -434,7 +452,7 @@ fn mark_subtree(cx: &Context, id: usize, consumed: &mut [bool]) {
 /// "X chủ trì, phối hợp với Y ...", "Giao X ...", "X phối hợp với Y ...",
 /// or any of these after a topic and its colon ("Về dự án ...: Bộ Xây dựng
 /// khẩn trương rà soát ..."), as conclusions on requests are written.
-fn inline_task(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Option<Task> {
+fn inline_task(cx: &Context, id: Option<usize>, cl: &Clause, implementation: bool) -> Option<Task> {
     if let Some(task) = inline_task_in(cx, id, cl, implementation) {
         return Some(task);
     }
@@ -447,7 +465,7 @@ fn inline_task(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Op
     inline_task_in(cx, id, &rest, implementation || topic)
 }
 
-fn inline_task_in(cx: &Context, id: usize, cl: &Clause, implementation: bool) -> Option<Task> {
+fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: bool) -> Option<Task> {
     let text = &cx.doc.text[cl.start..cl.end];
     if !implementation && !cx.g.agencies.may_assign(text) {
         return None;
@@ -508,7 +526,7 @@ fn inline_task_in(cx: &Context, id: usize, cl: &Clause, implementation: bool) ->
         return None;
     }
     Some(Task {
-        section: cx.seg.nodes[id].path.clone(),
+        section: id.map(|id| cx.seg.nodes[id].path.clone()).unwrap_or_default(),
         text: text.to_string(),
         lead: names(lead),
         support: names(support),
