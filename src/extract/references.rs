@@ -72,6 +72,58 @@ impl ReferenceGrammar {
     }
 }
 
+/// Document numbers in a line, also those a PDF text layer spaced out
+/// ("Nghị định số 163/2 016/ NĐ-CP", "Tờ trình số 429/T Tr-UBN D"): the
+/// line is searched again with spaces between two digits or two capitals
+/// removed, and what that finds is mapped back onto the line.
+fn numbers_even_spaced(g: &ReferenceGrammar, text: &str) -> Vec<(String, usize, usize)> {
+    let mut found: Vec<(String, usize, usize)> = g.numbers(text).collect();
+    let Some((glued, at)) = glue_spaced(text) else { return found };
+    for (number, gs, ge) in g.numbers(&glued) {
+        let (s, e) = (at[gs], at[ge - 1] + 1);
+        // A longer reading replaces the pieces inside it ("016/ NĐ-CP" of
+        // "163/2 016/ NĐ-CP"); one that only overlaps a first-search match loses.
+        if found.iter().any(|&(_, fs, fe)| fs < e && s < fe && (fs < s || fe > e)) {
+            continue;
+        }
+        found.retain(|&(_, fs, fe)| !(s <= fs && fe <= e));
+        found.push((number, s, e));
+    }
+    found.sort_by_key(|&(_, s, _)| s);
+    found
+}
+
+/// The line without spaces between two digits or two capitals, and for each
+/// byte kept its offset in the line; None when there is no such space.
+fn glue_spaced(text: &str) -> Option<(String, Vec<usize>)> {
+    let same_kind = |a: char, b: char| a.is_ascii_digit() && b.is_ascii_digit() || a.is_uppercase() && b.is_uppercase();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Capitals glued on are a fragment of a symbol ("Đ-TTg", "Q-HĐN", "D"):
+    // one or two, then a dash, a slash, a space or the end; never a word
+    // ("F-48-C Điện Biên", "TT-BTC DATED AUGUST").
+    let fragment = |k: usize| {
+        let run = chars[k..].iter().take_while(|&&(_, c)| c.is_uppercase()).count();
+        run <= 2 && chars.get(k + run).is_none_or(|&(_, c)| matches!(c, '-' | '/' | ' '))
+    };
+    let drop = |k: usize| {
+        chars[k].1 == ' '
+            && k > 0
+            && chars.get(k + 1).is_some_and(|&(_, n)| same_kind(chars[k - 1].1, n) && (n.is_ascii_digit() || fragment(k + 1)))
+    };
+    if !text.contains('/') || !(0..chars.len()).any(drop) {
+        return None;
+    }
+    let mut glued = String::with_capacity(text.len());
+    let mut at = Vec::with_capacity(text.len());
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !drop(k) {
+            glued.push(c);
+            at.extend(i..i + c.len_utf8());
+        }
+    }
+    Some((glued, at))
+}
+
 /// "27/NQ- TW" -> "27/NQ-TW".
 pub fn normalise_number(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -89,7 +141,7 @@ pub fn extract(doc: &NormDoc, g: &ReferenceGrammar, dt: &DocTypes, own: &[String
     let mut out: Vec<Reference> = Vec::new();
     for (li, line) in doc.lines.iter().enumerate() {
         let text = doc.line_text(li);
-        for (number, s, e) in g.numbers(text) {
+        for (number, s, e) in numbers_even_spaced(g, text) {
             if own.iter().any(|o| *o == number) || is_own_header_number(text, s, &g.own_number_labels) {
                 continue;
             }
@@ -183,5 +235,28 @@ fn fill_details(r: &mut Reference, text: &str, s: usize, e: usize, g: &Reference
         if let Some(c) = g.issuer_before.as_ref().and_then(|re| re.captures(before)) {
             r.issuer = c.name("issuer").map(|m| m.as_str().trim().to_string()).filter(|s| !s.is_empty());
         }
+    }
+}
+
+#[cfg(test)]
+mod spaced_tests {
+    use super::*;
+    use crate::grammar::Grammar;
+
+    #[test]
+    fn numbers_a_pdf_spaced_out_are_found_where_they_stand() {
+        let g = Grammar::builtin();
+        let line = "Căn cứ Nghị định số 163/2 016/ NĐ-CP ngày 21 tháng 12 năm 2016 và Quyết định số 12/QĐ-UBND; bản đồ tờ F-48-C Điện Biên";
+        let found = numbers_even_spaced(&g.references, line);
+        let numbers: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(numbers, ["163/2016/NĐ-CP", "12/QĐ-UBND"]);
+        // the span covers the number as written in the line
+        let (_, s, e) = &found[0];
+        assert_eq!(&line[*s..*e], "163/2 016/ NĐ-CP");
+    }
+
+    #[test]
+    fn clean_lines_are_searched_once() {
+        assert!(glue_spaced("Quyết định số 12/QĐ-UBND ngày 5 tháng 3").is_none());
     }
 }
