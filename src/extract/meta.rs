@@ -75,24 +75,9 @@ fn header_number(text: &str, h: &HeaderGrammar) -> Option<(Option<String>, Optio
     number_in(text, h).or_else(|| {
         // A PDF text layer may space out a number ("55/20 25/N Q-HĐN D",
         // "224/C Đ-TTg"): read the line again with it glued.
-        let glued = glue_spaced_capitals(text);
-        (glued != text).then(|| number_in(&glued, h)).flatten()
+        let (glued, _) = super::references::glue_spaced(text)?;
+        number_in(&glued, h)
     })
-}
-
-/// "C Đ-TTg" -> "CĐ-TTg", "20 25" -> "2025": a space between two capitals
-/// or two digits goes.
-fn glue_spaced_capitals(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let same_kind = |a: char, b: char| a.is_uppercase() && b.is_uppercase() || a.is_ascii_digit() && b.is_ascii_digit();
-    for (i, &c) in chars.iter().enumerate() {
-        let between_capitals = c == ' ' && i > 0 && chars.get(i + 1).is_some_and(|&n| same_kind(chars[i - 1], n));
-        if !between_capitals {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn number_in(text: &str, h: &HeaderGrammar) -> Option<(Option<String>, Option<String>)> {

@@ -36,8 +36,17 @@ impl<'a> Context<'a> {
     /// a circular, or a regulation issued by a decision), where figures are
     /// parameters and items describe competences rather than assign work.
     pub fn in_rules(&self, id: usize) -> bool {
-        let part = self.seg.parts.get(self.seg.nodes[id].part).map_or(self.doc_type, |p| p.doc_type.as_str());
-        self.g.targets.is_rule_document(part)
+        self.g.targets.is_rule_document(self.part_type(id))
+    }
+
+    /// The type of the document (or embedded part) a node belongs to.
+    fn part_type(&self, id: usize) -> &str {
+        self.seg.parts.get(self.seg.nodes[id].part).map_or(self.doc_type, |p| p.doc_type.as_str())
+    }
+
+    fn is_directive(&self, id: usize) -> bool {
+        let part = self.part_type(id);
+        self.g.sections.directive_documents.iter().any(|d| d == part)
     }
 
     pub fn new(doc: &'a NormDoc, seg: &'a Segmented, g: &'a Grammar, doc_type: &'a str) -> Self {
@@ -63,19 +72,16 @@ impl<'a> Context<'a> {
     /// An unnumbered item of a directive document: the recipients it is
     /// addressed to ("- Các Bộ: Quốc phòng, Công an, ...;"), not work.
     pub fn is_addressee(&self, id: usize) -> bool {
-        let node = &self.seg.nodes[id];
-        let part = self.seg.parts.get(node.part).map_or(self.doc_type, |p| p.doc_type.as_str());
-        node.path.is_empty() && self.g.sections.directive_documents.iter().any(|d| d == part)
+        self.seg.nodes[id].path.is_empty() && self.is_directive(id)
     }
 
     /// Whether a node sits under an implementation heading ("TỔ CHỨC THỰC
     /// HIỆN"), or in a document that is all directives (a telegram: "2. Bộ
     /// trưởng Bộ Quốc phòng chỉ đạo ...").
     pub fn in_implementation(&self, id: usize) -> bool {
-        let part = self.seg.parts.get(self.seg.nodes[id].part).map_or(self.doc_type, |p| p.doc_type.as_str());
         // ... but only in its numbered items: the bullets before them list
         // the recipients ("- Bộ trưởng, Thủ trưởng cơ quan ngang bộ;").
-        if !self.seg.nodes[id].path.is_empty() && self.g.sections.directive_documents.iter().any(|d| d == part) {
+        if !self.seg.nodes[id].path.is_empty() && self.is_directive(id) {
             return true;
         }
         std::iter::successors(self.seg.nodes[id].parent, |&n| self.seg.nodes[n].parent).any(|n| self.implementation_heading[n])

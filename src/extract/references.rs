@@ -95,7 +95,7 @@ fn numbers_even_spaced(g: &ReferenceGrammar, text: &str) -> Vec<(String, usize, 
 
 /// The line without spaces between two digits or two capitals, and for each
 /// byte kept its offset in the line; None when there is no such space.
-fn glue_spaced(text: &str) -> Option<(String, Vec<usize>)> {
+pub(crate) fn glue_spaced(text: &str) -> Option<(String, Vec<usize>)> {
     let same_kind = |a: char, b: char| a.is_ascii_digit() && b.is_ascii_digit() || a.is_uppercase() && b.is_uppercase();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     // Capitals glued on are a fragment of a symbol ("Đ-TTg", "Q-HĐN", "D"):
