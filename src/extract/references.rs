@@ -97,6 +97,11 @@ fn numbers_even_spaced(g: &ReferenceGrammar, text: &str) -> Vec<(String, usize, 
 /// byte kept its offset in the line; None when there is no such space.
 pub(crate) fn glue_spaced(text: &str) -> Option<(String, Vec<usize>)> {
     let same_kind = |a: char, b: char| a.is_ascii_digit() && b.is_ascii_digit() || a.is_uppercase() && b.is_uppercase();
+    // Only a line with a digit and a slash can hold a spaced-out number;
+    // most lines are cleared here without reading their chars.
+    if !text.contains('/') || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     // Capitals glued on are a fragment of a symbol ("Đ-TTg", "Q-HĐN", "D"):
     // one or two, then a dash, a slash, a space or the end; never a word
@@ -110,7 +115,7 @@ pub(crate) fn glue_spaced(text: &str) -> Option<(String, Vec<usize>)> {
             && k > 0
             && chars.get(k + 1).is_some_and(|&(_, n)| same_kind(chars[k - 1].1, n) && (n.is_ascii_digit() || fragment(k + 1)))
     };
-    if !text.contains('/') || !(0..chars.len()).any(drop) {
+    if !(0..chars.len()).any(drop) {
         return None;
     }
     let mut glued = String::with_capacity(text.len());

@@ -269,14 +269,19 @@ fn words_prefix(text: &str, n: usize) -> &str {
 /// Whether tokens open with agencies, after punctuation and an assigning
 /// word ("- Giao Sở Y tế ..."), as [`lead_and_support`] reads them.
 fn opens_with_agency(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> bool {
-    let mut start = 0;
-    while toks.get(start).is_some_and(|t| matches!(&*t.key, "," | "-" | "+")) {
-        start += 1;
-    }
-    !ag.parse_list(toks, 0, text).0.is_empty() || {
-        let start = start + ag.assign_prefix_len(toks, start).unwrap_or(0);
-        !ag.parse_list(toks, start, text).0.is_empty()
-    }
+    !ag.parse_list(toks, 0, text).0.is_empty() || !ag.parse_list(toks, lead_start(ag, toks), text).0.is_empty()
+}
+
+/// Punctuation that separates a clause from the agencies that open it.
+fn is_lead_separator(t: &Tok) -> bool {
+    matches!(&*t.key, "," | "-" | "+")
+}
+
+/// Where a clause's leading agencies start: after punctuation and an
+/// assigning word ("- Giao Sở Y tế ...").
+fn lead_start(ag: &AgencyGrammar, toks: &[Tok]) -> usize {
+    let start = toks.iter().take_while(|t| is_lead_separator(t)).count();
+    start + ag.assign_prefix_len(toks, start).unwrap_or(0)
 }
 
 /// A lead-in paragraph under the heading: "IV. TỔ CHỨC THỰC HIỆN / Các cơ
@@ -540,13 +545,8 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
 /// to "phối hợp với" when nobody is said to lead), and the supporting ones
 /// after "phối hợp với".
 fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Option<(Vec<Found>, Vec<Found>)> {
-    let skip = |i: usize| toks.get(i).is_some_and(|t| matches!(&*t.key, "," | "-" | "+"));
-    let mut start = 0;
-    while skip(start) {
-        start += 1;
-    }
-    let start = start + ag.assign_prefix_len(toks, start).unwrap_or(0);
-    let (lead, mut end) = ag.parse_list(toks, start, text);
+    let skip = |i: usize| toks.get(i).is_some_and(is_lead_separator);
+    let (lead, mut end) = ag.parse_list(toks, lead_start(ag, toks), text);
     if lead.is_empty() {
         return None;
     }
