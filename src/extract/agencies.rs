@@ -66,34 +66,52 @@ impl Phrase {
     }
 }
 
+/// A phrase list, longest first, indexed by first word: a lexicon holds
+/// hundreds of names and is asked about every token of every clause.
+pub struct Phrases {
+    list: Vec<Phrase>,
+    /// Positions in `list` of the phrases starting with a word, in list order.
+    by_first: std::collections::HashMap<String, Vec<u32>>,
+}
+
+impl Phrases {
+    fn new(list: Vec<Phrase>) -> Self {
+        let mut by_first: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+        for (k, p) in list.iter().enumerate() {
+            by_first.entry(p.words[0].clone()).or_default().push(k as u32);
+        }
+        Phrases { list, by_first }
+    }
+}
+
 pub struct AgencyGrammar {
-    heads: Vec<Phrase>,
-    known: Vec<Phrase>,
-    stops: Vec<Phrase>,
-    strip_prefixes: Vec<Phrase>,
-    lead_phrases: Vec<Phrase>,
-    support_phrases: Vec<Phrase>,
-    assign_prefixes: Vec<Phrase>,
-    list_continuations: Vec<Phrase>,
-    duty_heading_prefixes: Vec<Phrase>,
+    heads: Phrases,
+    known: Phrases,
+    stops: Phrases,
+    strip_prefixes: Phrases,
+    lead_phrases: Phrases,
+    support_phrases: Phrases,
+    assign_prefixes: Phrases,
+    list_continuations: Phrases,
+    duty_heading_prefixes: Phrases,
     incomplete_heads: Vec<Vec<String>>,
-    not_names: Vec<Phrase>,
+    not_names: Phrases,
     /// Folded words that separate agencies in a list (",", "và").
     separators: Vec<String>,
     /// Folded words that may join the parts of one name ("và").
     name_joiners: Vec<String>,
     /// Phrases that continue a name although they start with a stop word ("có liên quan").
-    name_continuations: Vec<Phrase>,
+    name_continuations: Phrases,
     /// Folded lower-case words that may extend a name (administrative levels).
     qualifier_words: Vec<String>,
-    category_heads: Vec<Phrase>,
-    adverbial_openers: Vec<Phrase>,
-    topic_openers: Vec<Phrase>,
-    rule_duty_prefixes: Vec<Phrase>,
+    category_heads: Phrases,
+    adverbial_openers: Phrases,
+    topic_openers: Phrases,
+    rule_duty_prefixes: Phrases,
     /// Folded keys of formulas that name agencies without assigning work.
     boilerplate: Vec<String>,
-    generic_determiners: Vec<Phrase>,
-    generic_extensions: Vec<Phrase>,
+    generic_determiners: Phrases,
+    generic_extensions: Phrases,
     /// Finds, in normalised text, any spelling of a phrase that assigns work
     /// ("chủ trì", "phối hợp với", "giao"): a sentence without one cannot
     /// be an inline task outside the implementation section.
@@ -103,11 +121,11 @@ pub struct AgencyGrammar {
 
 /// Field labels ("Đơn vị chủ trì:"), by role.
 pub struct Labels {
-    pub lead: Vec<Phrase>,
-    pub support: Vec<Phrase>,
-    pub deadline: Vec<Phrase>,
-    pub task: Vec<Phrase>,
-    pub product: Vec<Phrase>,
+    pub lead: Phrases,
+    pub support: Phrases,
+    pub deadline: Phrases,
+    pub task: Phrases,
+    pub product: Phrases,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,7 +170,11 @@ fn cue_finder(lists: &[&[String]]) -> Option<aho_corasick::AhoCorasick> {
     aho_corasick::AhoCorasick::new(spellings).ok()
 }
 
-fn phrases(list: &[String]) -> Vec<Phrase> {
+fn phrases(list: &[String]) -> Phrases {
+    Phrases::new(phrase_list(list))
+}
+
+fn phrase_list(list: &[String]) -> Vec<Phrase> {
     let mut v: Vec<Phrase> = list
         .iter()
         .map(|s| Phrase {
@@ -178,7 +200,7 @@ impl AgencyGrammar {
             assign_prefixes: phrases(&raw.assign_prefixes),
             list_continuations: phrases(&raw.list_continuations),
             duty_heading_prefixes: phrases(&raw.duty_heading_prefixes),
-            incomplete_heads: phrases(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
+            incomplete_heads: phrase_list(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
             not_names: any_case_phrases(&raw.not_names),
             separators: folded_words(&raw.separators),
             name_joiners: folded_words(&raw.name_joiners),
@@ -437,8 +459,9 @@ impl AgencyGrammar {
 
 
 
-fn starts_any(toks: &[Tok], i: usize, list: &[Phrase]) -> Option<usize> {
-    list.iter().find(|p| starts_with(toks, i, p)).map(|p| p.len())
+fn starts_any(toks: &[Tok], i: usize, list: &Phrases) -> Option<usize> {
+    let first = list.by_first.get(toks.get(i)?.key.as_ref())?;
+    first.iter().map(|&k| &list.list[k as usize]).find(|p| starts_with(toks, i, p)).map(|p| p.len())
 }
 
 fn starts_with(toks: &[Tok], i: usize, p: &Phrase) -> bool {
@@ -448,7 +471,7 @@ fn starts_with(toks: &[Tok], i: usize, p: &Phrase) -> bool {
 }
 
 /// First occurrence at or after `from`: (index, length).
-pub fn find_any(toks: &[Tok], from: usize, list: &[Phrase]) -> Option<(usize, usize)> {
+pub fn find_any(toks: &[Tok], from: usize, list: &Phrases) -> Option<(usize, usize)> {
     (from..toks.len()).find_map(|i| starts_any(toks, i, list).map(|n| (i, n)))
 }
 
@@ -484,8 +507,8 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
 }
 
 /// Phrases that match whatever the case of the text (full names, set phrases).
-fn any_case_phrases(list: &[String]) -> Vec<Phrase> {
-    phrases(list).into_iter().map(|p| Phrase { cap: false, ..p }).collect()
+fn any_case_phrases(list: &[String]) -> Phrases {
+    Phrases::new(phrase_list(list).into_iter().map(|p| Phrase { cap: false, ..p }).collect())
 }
 
 /// Single words as fold keys, for comparing with a token's key.

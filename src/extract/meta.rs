@@ -97,10 +97,10 @@ fn number_in(text: &str, h: &HeaderGrammar) -> Option<(Option<String>, Option<St
 
 /// ("2012-03-29" or "2021-12" when the day is blank, place).
 fn header_date(text: &str, h: &HeaderGrammar) -> Option<(String, Option<String>)> {
-    if text.len() > 200 {
+    if text.len() > 200 || !h.date.is_match(text) {
         return None;
     }
-    let caps = h.date.captures(text)?;
+    let caps = h.dated_place.captures(text)?;
     let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
     let year = num("year")?;
     let date = match (num("month"), num("day")) {

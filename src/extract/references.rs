@@ -93,8 +93,14 @@ fn numbers_even_spaced(g: &ReferenceGrammar, text: &str) -> Vec<(String, usize, 
     found
 }
 
-/// The line without spaces between two digits or two capitals, and for each
-/// byte kept its offset in the line; None when there is no such space.
+/// How far from a slash a space can be and still sit inside a number
+/// ("163/2 016/ NĐ-CP", "12/Q Đ-TTg"): dates and names elsewhere in the
+/// line are not re-read.
+const SPACED_NEAR_SLASH: usize = 16;
+
+/// The line without spaces between two digits or two capitals near a slash,
+/// and for each byte kept its offset in the line; None when there is no such
+/// space.
 pub(crate) fn glue_spaced(text: &str) -> Option<(String, Vec<usize>)> {
     let same_kind = |a: char, b: char| a.is_ascii_digit() && b.is_ascii_digit() || a.is_uppercase() && b.is_uppercase();
     // Only a line with a digit and a slash can hold a spaced-out number;
@@ -102,26 +108,29 @@ pub(crate) fn glue_spaced(text: &str) -> Option<(String, Vec<usize>)> {
     if !text.contains('/') || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let bytes = text.as_bytes();
+    let near_slash = |i: usize| bytes[i.saturating_sub(SPACED_NEAR_SLASH)..(i + SPACED_NEAR_SLASH).min(bytes.len())].contains(&b'/');
     // Capitals glued on are a fragment of a symbol ("Đ-TTg", "Q-HĐN", "D"):
     // one or two, then a dash, a slash, a space or the end; never a word
     // ("F-48-C Điện Biên", "TT-BTC DATED AUGUST").
-    let fragment = |k: usize| {
-        let run = chars[k..].iter().take_while(|&&(_, c)| c.is_uppercase()).count();
-        run <= 2 && chars.get(k + run).is_none_or(|&(_, c)| matches!(c, '-' | '/' | ' '))
+    let fragment = |rest: &str| {
+        let run = rest.chars().take_while(|c| c.is_uppercase()).count();
+        run <= 2 && rest.chars().nth(run).is_none_or(|c| matches!(c, '-' | '/' | ' '))
     };
-    let drop = |k: usize| {
-        chars[k].1 == ' '
-            && k > 0
-            && chars.get(k + 1).is_some_and(|&(_, n)| same_kind(chars[k - 1].1, n) && (n.is_ascii_digit() || fragment(k + 1)))
+    // `i` is the byte offset of a space.
+    let drop = |i: usize| {
+        let (Some(p), Some(n)) = (text[..i].chars().next_back(), text[i + 1..].chars().next()) else { return false };
+        same_kind(p, n) && (n.is_ascii_digit() || fragment(&text[i + 1..])) && near_slash(i)
     };
-    if !(0..chars.len()).any(drop) {
+    let drops: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).filter(|&i| drop(i)).collect();
+    if drops.is_empty() {
         return None;
     }
     let mut glued = String::with_capacity(text.len());
     let mut at = Vec::with_capacity(text.len());
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !drop(k) {
+    let mut next_drop = drops.iter().peekable();
+    for (i, c) in text.char_indices() {
+        if next_drop.next_if(|&&d| d == i).is_none() {
             glued.push(c);
             at.extend(i..i + c.len_utf8());
         }

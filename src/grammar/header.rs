@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 #[derive(Deserialize)]
 pub struct RawHeader {
     number_pattern: String,
+    date_place_pattern: String,
     date_pattern: String,
     adopted_date_pattern: String,
     period_range_pattern: String,
@@ -43,7 +44,10 @@ struct RawSignature {
 
 pub struct HeaderGrammar {
     pub number: Regex,
+    /// The date alone: a cheap test before `dated_place` is searched.
     pub date: Regex,
+    /// An optional place, then the date.
+    pub dated_place: Regex,
     pub adopted_date: Regex,
     pub period_range: Regex,
     pub period_until: Regex,
@@ -77,6 +81,7 @@ impl HeaderGrammar {
         Ok(HeaderGrammar {
             number: Regex::new(&raw.number_pattern)?,
             date: Regex::new(&raw.date_pattern)?,
+            dated_place: Regex::new(&format!("(?:{})?(?:{})", raw.date_place_pattern, raw.date_pattern))?,
             adopted_date: Regex::new(&raw.adopted_date_pattern)?,
             period_range: Regex::new(&raw.period_range_pattern)?,
             period_until: Regex::new(&raw.period_until_pattern)?,
