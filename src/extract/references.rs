@@ -109,7 +109,6 @@ pub(crate) fn glue_spaced(text: &str) -> Option<(String, Vec<usize>)> {
         return None;
     }
     let bytes = text.as_bytes();
-    let near_slash = |i: usize| bytes[i.saturating_sub(SPACED_NEAR_SLASH)..(i + SPACED_NEAR_SLASH).min(bytes.len())].contains(&b'/');
     // Capitals glued on are a fragment of a symbol ("Đ-TTg", "Q-HĐN", "D"):
     // one or two, then a dash, a slash, a space or the end; never a word
     // ("F-48-C Điện Biên", "TT-BTC DATED AUGUST").
@@ -120,9 +119,15 @@ pub(crate) fn glue_spaced(text: &str) -> Option<(String, Vec<usize>)> {
     // `i` is the byte offset of a space.
     let drop = |i: usize| {
         let (Some(p), Some(n)) = (text[..i].chars().next_back(), text[i + 1..].chars().next()) else { return false };
-        same_kind(p, n) && (n.is_ascii_digit() || fragment(&text[i + 1..])) && near_slash(i)
+        same_kind(p, n) && (n.is_ascii_digit() || fragment(&text[i + 1..]))
     };
-    let drops: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).filter(|&i| drop(i)).collect();
+    // The spaces near a slash, each once and in order.
+    let mut drops: Vec<usize> = Vec::new();
+    for slash in text.match_indices('/').map(|(i, _)| i) {
+        let from = slash.saturating_sub(SPACED_NEAR_SLASH).max(drops.last().map_or(0, |&d| d + 1));
+        let to = (slash + SPACED_NEAR_SLASH).min(bytes.len());
+        drops.extend((from..to).filter(|&i| bytes[i] == b' ' && drop(i)));
+    }
     if drops.is_empty() {
         return None;
     }

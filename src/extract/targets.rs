@@ -177,6 +177,9 @@ impl TargetGrammar {
 
     /// The year a heading sets for the targets under it ("Mục tiêu cụ thể đến năm 2025").
     pub fn year_in(&self, text: &str) -> Option<i32> {
+        if !self.year.is_match(text) {
+            return None;
+        }
         let lower = text.to_lowercase_same_len();
         let caps = self
             .year
@@ -489,7 +492,10 @@ impl TargetGrammar {
         let mut s = s.trim_end().trim_end_matches([',', ':', '(']).trim_end();
         // Repeat: "phải đạt từ" loses "từ", then "đạt".
         let trimmed = || self.indicator_links.iter().chain(&self.indicator_tail_words).chain(&self.increase).chain(&self.decrease);
-        while let Some(w) = trimmed().find(|w| ends_with_word(&s.to_lowercase_same_len(), w)) {
+        while let Some(w) = {
+            let lower = s.to_lowercase_same_len();
+            trimmed().find(|w| ends_with_word(&lower, w))
+        } {
             let rest = s[..s.len() - w.len()].trim_end().trim_end_matches([',', ':', '(']).trim_end();
             // "tốc độ tăng bình quân": a bare head keeps its change word.
             if self.indicator_heads.iter().any(|h| rest.to_lowercase_same_len() == *h) {
@@ -555,6 +561,9 @@ impl LowerSameLen for str {
     fn to_lowercase_same_len(&self) -> String {
         self.chars()
             .map(|c| {
+                if c.is_ascii() {
+                    return c.to_ascii_lowercase();
+                }
                 let mut l = c.to_lowercase();
                 match (l.next(), l.next()) {
                     (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,

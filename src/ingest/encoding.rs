@@ -114,7 +114,7 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
 /// Control characters that never occur in text. Tab, line breaks, vertical
 /// tab (Word's manual line break), form feed, SUB (DOS end-of-file) and ESC
 /// are allowed, and so are VISCII's six letter slots in the C0 range.
-fn is_binary_control(c: u32) -> bool {
+const fn is_binary_control(c: u32) -> bool {
     match c {
         0x09..=0x0D | 0x1A | 0x1B => false,
         0x02 | 0x05 | 0x06 | 0x14 | 0x19 | 0x1E => false,
@@ -131,7 +131,17 @@ fn trim_trailing_nuls(bytes: &[u8]) -> &[u8] {
 /// More than 1% impossible control characters means data, not text; a
 /// stray NUL in a long file is tolerated.
 fn looks_binary(bytes: &[u8]) -> bool {
-    let bad = bytes.iter().filter(|&&b| is_binary_control(u32::from(b))).count();
+    // A table lookup: every byte of every text file passes here.
+    const BINARY: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = is_binary_control(b as u32);
+            b += 1;
+        }
+        t
+    };
+    let bad: usize = bytes.iter().map(|&b| usize::from(BINARY[usize::from(b)])).sum();
     bad > 0 && bad * 100 > bytes.len()
 }
 

@@ -142,6 +142,10 @@ impl SectionGrammar {
             if first.is_some_and(|b| !st.first_bytes[b]) {
                 continue;
             }
+            // Most lines fail here, where a failed match costs no capture slots.
+            if !st.re.is_match(line) {
+                continue;
+            }
             let Some(caps) = st.re.captures(line) else { continue };
             let whole = caps.get(0)?;
             let label = caps.name("label").map(|m| m.as_str().to_string()).unwrap_or_default();

@@ -292,13 +292,12 @@ fn heading_of(rest: &str) -> Option<String> {
     }
     if let Some(colon) = rest.find(':') {
         let head = rest[..colon].trim();
-        if head.split_whitespace().count() <= 14 && !head.is_empty() {
+        if head.split_whitespace().nth(14).is_none() && !head.is_empty() {
             return Some(head.to_string());
         }
     }
-    let words = rest.split_whitespace().count();
     let ends_sentence = rest.ends_with(['.', ';', ',']);
-    (words <= 20 && !ends_sentence).then(|| rest.to_string())
+    (!ends_sentence && rest.split_whitespace().nth(20).is_none()).then(|| rest.to_string())
 }
 
 /// The document type if this line is a header title ("KẾ HOẠCH", "NGHỊ
