@@ -277,5 +277,9 @@ mod spaced_tests {
     #[test]
     fn clean_lines_are_searched_once() {
         assert!(glue_spaced("Quyết định số 12/QĐ-UBND ngày 5 tháng 3").is_none());
+        // Spaces between digits or capitals far from any slash are no number's.
+        assert!(glue_spaced("Kế hoạch 12/KH-UBND của UBND huyện giao cho UBND TP Hà Nội năm 2024 2025").is_none());
+        let (glued, _) = glue_spaced("số 12/Q Đ-TTg của UBND TP").unwrap();
+        assert_eq!(glued, "số 12/QĐ-TTg của UBND TP");
     }
 }
