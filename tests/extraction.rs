@@ -385,3 +385,25 @@ fn a_letter_without_a_type_title_has_its_number_and_tasks_but_no_targets() {
     let roles: Vec<(Vec<String>, Vec<String>)> = doc.tasks.iter().map(|t| (t.lead.clone(), t.support.clone())).collect();
     assert_eq!(roles, [(vec!["Bộ Khoa học và Công nghệ".to_string()], vec!["Bộ Quốc phòng".to_string()])], "tasks: {:?}", doc.tasks);
 }
+
+/// A PDF of a saved web page puts an appendix header apart from its rows,
+/// which carry one more, empty, column: the rows still line up.
+#[test]
+fn rows_with_a_column_nobody_writes_in_line_up_with_their_header() {
+    let doc = parse(
+        "KẾ HOẠCH\nThực hiện chương trình\nPHỤ LỤC\n\
+         TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\n\
+         1 | Xây dựng Luật An ninh dữ liệu | Bộ Công an |  | Bộ Tư pháp | Tháng 12/2026\n\
+         2 | Xây dựng Cổng dữ liệu quốc gia | Bộ Khoa học và Công nghệ |  | Bộ Công an | Năm 2026\n",
+    );
+    let tasks: Vec<(&str, Vec<String>, Vec<String>)> =
+        doc.tasks.iter().filter(|t| t.origin == "table").map(|t| (t.text.as_str(), t.lead.clone(), t.support.clone())).collect();
+    assert_eq!(
+        tasks,
+        [
+            ("Xây dựng Luật An ninh dữ liệu", vec!["Bộ Công an".to_string()], vec!["Bộ Tư pháp".to_string()]),
+            ("Xây dựng Cổng dữ liệu quốc gia", vec!["Bộ Khoa học và Công nghệ".to_string()], vec!["Bộ Công an".to_string()]),
+        ]
+    );
+    assert_eq!(doc.tasks.iter().find(|t| t.origin == "table").and_then(|t| t.deadline.as_ref()).map(|d| d.text.as_str()), Some("Tháng 12/2026"));
+}

@@ -27,7 +27,7 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
         let first_section = seg.nodes.iter().find(|n| n.part == pi).map_or(doc.lines.len(), |n| n.line);
         let zone_from = if pi == 0 { 0 } else { p.zone_start };
         let zone_to = (p.title_line + HEADER_LINES_AFTER_TITLE).min(first_section).max(p.title_line + 1).min(doc.lines.len());
-        let number = (zone_from..zone_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| header_number(t, h)));
+        let number = (zone_from..zone_to).find_map(|li| number_at(doc, li, h));
         let date = (zone_from..zone_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| header_date(t, h)));
         let line = &doc.lines[p.title_line];
         parts.push(Part {
@@ -45,7 +45,7 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
     let first_section = seg.nodes.first().map_or(doc.lines.len(), |n| n.line);
     let head_to = head_to.min(first_section.max(1)).max(seg.parts.first().map_or(0, |p| p.title_line + 1));
     let head_to = head_to.min(doc.lines.len());
-    if let Some((number, symbol)) = (0..head_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| header_number(t, h))) {
+    if let Some((number, symbol)) = (0..head_to).find_map(|li| number_at(doc, li, h)) {
         meta.number = number;
         meta.symbol = symbol;
     }
@@ -71,6 +71,20 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
 }
 
 /// ("1009/QĐ-UBND" or None when blank, "QĐ-UBND").
+/// The header number in a line, or after a label that a narrow header
+/// cell left alone on its line ("Số:" above "11299/ VPCP-KGVX").
+fn number_at(doc: &NormDoc, li: usize, h: &HeaderGrammar) -> Option<(Option<String>, Option<String>)> {
+    let pieces = pieces(doc, li);
+    pieces.iter().find_map(|t| header_number(t, h)).or_else(|| {
+        let label = pieces.last().filter(|t| t.trim().chars().count() <= BARE_LABEL_CHARS)?;
+        doc.lines.get(li + 1).filter(|l| l.kind == LineKind::Para)?;
+        header_number(&format!("{} {}", label.trim(), doc.line_text(li + 1).trim()), h)
+    })
+}
+
+/// A number label alone ("Số:", "Số hiệu:") is this short.
+const BARE_LABEL_CHARS: usize = 10;
+
 fn header_number(text: &str, h: &HeaderGrammar) -> Option<(Option<String>, Option<String>)> {
     number_in(text, h).or_else(|| {
         // A PDF text layer may space out a number ("55/20 25/N Q-HĐN D",
@@ -124,8 +138,8 @@ fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> Option<
     let mut parts: Vec<String> = Vec::new();
     // A title in the same line or cell as the type word ("NGHỊ QUYẾT QUY ĐỊNH ...").
     for piece in pieces(doc, title_line) {
-        if g.doc_types.title_type(piece).is_some() {
-            let rest = piece.split_whitespace().skip(2).collect::<Vec<_>>().join(" ");
+        if let Some((_, rest)) = g.doc_types.title_match(piece) {
+            let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
             if !rest.is_empty() {
                 parts.push(rest);
             }

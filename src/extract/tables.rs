@@ -87,10 +87,18 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
     let mut roles: Option<(usize, Vec<Option<Role>>)> = None;
     let mut group: Option<String> = None;
     let mut group_deadline: Option<crate::model::Deadline> = None;
+    let headers: Vec<Option<Vec<Option<Role>>>> = doc
+        .lines
+        .iter()
+        .map(|line| match &line.kind {
+            LineKind::Row { values, .. } => tg.header_roles(&values.iter().map(|&(s, e)| &doc.text[s..e]).collect::<Vec<_>>()),
+            _ => None,
+        })
+        .collect();
+    let used = used_columns(doc, &headers);
     for (li, line) in doc.lines.iter().enumerate() {
         let LineKind::Row { table, values: cells, cells: own, .. } = &line.kind else { continue };
-        let texts: Vec<&str> = cells.iter().map(|&(s, e)| &doc.text[s..e]).collect();
-        if let Some(r) = tg.header_roles(&texts) {
+        if let Some(r) = headers[li].clone() {
             if r.contains(&Some(Role::Step)) {
                 roles = None;
                 continue;
@@ -111,6 +119,18 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
             *t = *table;
         }
         let r = &*r;
+        // Rows wider than their header because of a column no row of the
+        // table writes in (a header typed apart from its rows in a PDF of a
+        // web page): that column goes, and the rest lines up.
+        let compacted: Vec<(usize, usize)>;
+        let cells: &Vec<(usize, usize)> = match used.get(table) {
+            Some(mask) if cells.len() > r.len() && mask.iter().any(|u| !u) => {
+                compacted = cells.iter().enumerate().filter(|&(c, _)| mask.get(c).copied().unwrap_or(true)).map(|(_, &c)| c).collect();
+                &compacted
+            }
+            _ => cells,
+        };
+        let texts: Vec<&str> = cells.iter().map(|&(s, e)| &doc.text[s..e]).collect();
         // A header that lost its first cells to a merge ("Nội dung | Đơn vị
         // thực hiện | ..." over rows that start with "1.1"): rows wider than
         // the header line up on the right, and a missing index column is the
@@ -205,6 +225,25 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
 }
 
 /// A deadline phrase that ends a cell, and the cell's text before it.
+/// For each table, which columns some row other than a header writes in.
+fn used_columns(doc: &NormDoc, headers: &[Option<Vec<Option<Role>>>]) -> std::collections::HashMap<usize, Vec<bool>> {
+    let mut used: std::collections::HashMap<usize, Vec<bool>> = std::collections::HashMap::new();
+    for (line, header) in doc.lines.iter().zip(headers) {
+        let LineKind::Row { table, values, .. } = &line.kind else { continue };
+        if header.is_some() {
+            continue;
+        }
+        let mask = used.entry(*table).or_default();
+        if mask.len() < values.len() {
+            mask.resize(values.len(), false);
+        }
+        for (c, &(s, e)) in values.iter().enumerate() {
+            mask[c] |= !doc.text[s..e].trim().is_empty();
+        }
+    }
+    used
+}
+
 fn trailing_deadline<'a>(cell: &'a str, dg: &DeadlineGrammar) -> Option<(&'a str, crate::model::Deadline)> {
     let cell = cell.trim_end();
     let d = dg.parse_field(cell)?;

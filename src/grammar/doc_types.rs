@@ -33,16 +33,26 @@ impl DocTypes {
     /// followed by the title, all in capitals, not ending in ":" (that is the
     /// enacting formula "QUYẾT ĐỊNH:").
     pub fn title_type(&self, line: &str) -> Option<String> {
+        self.title_match(line).map(|(id, _)| id)
+    }
+
+    /// [`DocTypes::title_type`] and the text after the type word.
+    pub fn title_match<'l>(&self, line: &'l str) -> Option<(String, &'l str)> {
         let line = line.trim();
         if line.ends_with(':') || line.len() > 1000 || line.chars().any(char::is_lowercase) {
             return None;
         }
-        self.types.iter().find_map(|t| {
-            t.title.iter().find_map(|w| {
-                let rest = line.strip_prefix(w.as_str())?;
-                (rest.is_empty() || rest.starts_with(' ')).then(|| t.id.clone())
+        let named = |strip: &dyn Fn(&str) -> Option<usize>| -> Option<(String, &'l str)> {
+            self.types.iter().find_map(|t| {
+                t.title.iter().find_map(|w| {
+                    let rest = &line[strip(w)?..];
+                    (rest.is_empty() || rest.starts_with(' ')).then(|| (t.id.clone(), rest.trim_start()))
+                })
             })
-        })
+        };
+        named(&|w| line.starts_with(w).then_some(w.len()))
+            // A PDF set in a narrow column breaks words anywhere ("NGHỊ QUY ẾT").
+            .or_else(|| named(&|w| prefix_len_ignoring_spaces(line, w)))
     }
 
     /// Whether a heading is one only plans and decisions have.
@@ -80,5 +90,38 @@ impl DocTypes {
     /// The contract's meta doc_type: ids outside its list become "other".
     pub fn meta_type(&self, id: &str) -> String {
         if self.meta_types.iter().any(|m| m == id) { id.to_string() } else { "other".to_string() }
+    }
+}
+
+/// The length of the prefix of `line` that spells `word` when spaces are
+/// ignored on both sides ("NGHỊ QUY ẾT" spells "NGHỊ QUYẾT").
+fn prefix_len_ignoring_spaces(line: &str, word: &str) -> Option<usize> {
+    let mut want = word.chars().filter(|&c| c != ' ').peekable();
+    for (i, c) in line.char_indices() {
+        if c == ' ' {
+            continue;
+        }
+        if want.next() != Some(c) {
+            return None;
+        }
+        if want.peek().is_none() {
+            return Some(i + c.len_utf8());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::grammar::Grammar;
+
+    #[test]
+    fn a_title_broken_by_a_narrow_column_is_still_a_title() {
+        let dt = &Grammar::builtin().doc_types;
+        assert_eq!(dt.title_match("NGHỊ QUY ẾT VỀ VIỆC QUY ĐỊNH").map(|(t, rest)| (t, rest.to_string())), Some(("nghi_quyet".into(), "VỀ VIỆC QUY ĐỊNH".into())));
+        assert_eq!(dt.title_type("KẾ HOẠCH"), Some("ke_hoach".into()));
+        // The enacting formula and a longer word are no titles.
+        assert_eq!(dt.title_type("QUYẾT ĐỊNH:"), None);
+        assert_eq!(dt.title_type("KẾ HOẠCHX"), None);
     }
 }

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::syllable::is_syllable;
+use super::syllable::{self, is_syllable};
 use crate::grammar::LayoutGrammar;
 
 /// One visual line handed to [`assemble_paragraphs`].
@@ -19,6 +19,8 @@ pub struct LineIn {
     /// Whether the line reached the right edge of its column; `None` when
     /// the backend has no geometry.
     pub full_width: Option<bool>,
+    /// The line may end inside a word (see [`glue_across_break`]).
+    pub may_break_word: bool,
 }
 
 /// Ligature code points U+FB00-FB06, the only characters we compatibility-
@@ -242,13 +244,20 @@ pub fn assemble_paragraphs(lines: &[LineIn], lg: &LayoutGrammar) -> Vec<String> 
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     let mut prev: Option<&LineIn> = None;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         let text = line.text.trim();
         if text.is_empty() {
             continue;
         }
         match prev {
-            Some(p) if !should_break(p, line, lg) => current = join_lines(&current, text),
+            Some(p) if !should_break(p, line, lg) => {
+                let after = lines.get(i + 1).filter(|_| line.may_break_word).map(|l| l.text.trim());
+                if p.may_break_word && glue_across_break(&current, text, after) {
+                    current.push_str(text);
+                } else {
+                    current = join_lines(&current, text);
+                }
+            }
             _ => {
                 push_paragraph(&mut paragraphs, &current);
                 current = text.to_string();
@@ -258,6 +267,44 @@ pub fn assemble_paragraphs(lines: &[LineIn], lg: &LayoutGrammar) -> Vec<String> 
     }
     push_paragraph(&mut paragraphs, &current);
     paragraphs
+}
+
+/// Whether the end of `prev` and the start of `next`, split by a line break
+/// where a word may break, are one word: digits or a slash on both sides
+/// ("82/20" + "25/NQ", "đồng/" + "người"), letters that make one syllable
+/// ("QUY" + "ẾT", "Thàn" + "h", "q" + "uan"), or an abbreviation in capitals
+/// ("HĐN" + "D"). `after` is the line after `next` when `next` too may end
+/// inside a word: "CÔNG" + "NG" + "HỆ" reads "CÔNG NGHỆ".
+pub fn glue_across_break(prev: &str, next: &str, after: Option<&str>) -> bool {
+    let (Some(l), Some(r)) = (prev.chars().next_back(), next.chars().next()) else { return false };
+    let digit_or_slash = |c: char| c.is_ascii_digit() || c == '/';
+    if digit_or_slash(l) && digit_or_slash(r) || l == '/' && r.is_alphanumeric() || l.is_alphanumeric() && r == '/' {
+        return true;
+    }
+    let left = prev.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let right = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if left.is_empty() || right.is_empty() {
+        return false;
+    }
+    let caps = |w: &str| w.chars().all(char::is_uppercase);
+    // A capital opens a word ("Phùng" + "Thị") unless all is in capitals.
+    if !(caps(left) && caps(right) || right.chars().all(char::is_lowercase)) {
+        return false;
+    }
+    let joined = |a: &str, b: &str| -> String { format!("{a}{b}").nfc().collect() };
+    if is_syllable(&joined(left, right)) {
+        return true;
+    }
+    // A syllable broken over three lines or more: "TR" + "ƯỞ" + "NG".
+    let continues = right == next && after.is_some();
+    if continues && !is_syllable(left) && syllable::is_syllable_start(&joined(left, right)) {
+        return true;
+    }
+    let vowelless = !right.chars().any(syllable::is_vowel);
+    let first_word = |t: &str| t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_string();
+    let starts_next_word = continues && after.is_some_and(|a| syllable::is_syllable_start(&joined(right, &first_word(a))));
+    // "UBN" + "D", never "THUẾ" + "HQ".
+    caps(left) && !is_syllable(left) && vowelless && !starts_next_word
 }
 
 fn push_paragraph(out: &mut Vec<String>, text: &str) {
@@ -471,6 +518,24 @@ mod tests {
         {
             assert_eq!(repair_split_syllables(keep), keep);
         }
+    }
+
+    #[test]
+    fn a_narrow_column_rejoins_the_words_it_broke() {
+        // One flow six letters wide, each line full: where a word may break.
+        let narrow = |texts: &[&str]| -> Vec<LineIn> {
+            texts.iter().map(|t| LineIn { text: t.to_string(), may_break_word: true, ..Default::default() }).collect()
+        };
+        let g = LayoutGrammar::builtin();
+        let joined = |texts: &[&str]| assemble_paragraphs(&narrow(texts), &g).join(" / ");
+        assert_eq!(joined(&["Số:", "82/20", "25/NQ-", "HĐN", "D"]), "Số: / 82/2025/NQ-HĐND");
+        assert_eq!(joined(&["NGHỊ", "QUY", "ẾT", "VỀ"]), "NGHỊ QUYẾT VỀ");
+        assert_eq!(joined(&["PHÓ", "TR", "ƯỞ", "NG", "BAN"]), "PHÓ TRƯỞNG BAN");
+        assert_eq!(joined(&["CÔNG", "NG", "HỆ"]), "CÔNG NGHỆ");
+        assert_eq!(joined(&["Thàn", "h phố", "đồng/", "người", "Phùng", "Thị"]), "Thành phố đồng/người Phùng Thị");
+        assert_eq!(joined(&["THUẾ", "HQ", "Tên", "th", "ủ tục"]), "THUẾ HQ Tên thủ tục");
+        // The same lines in a wide column are words of their own.
+        assert_eq!(assemble_paragraphs(&lines(&["QUY", "ẾT"]), &g), ["QUY ẾT"]);
     }
 
     #[test]

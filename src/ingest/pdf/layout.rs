@@ -44,6 +44,10 @@ pub struct Line {
     pub text: String,
 }
 
+/// A column narrower than this many font sizes (about twelve letters) can
+/// break a word at its right edge.
+const NARROW_COLUMN_EMS: f64 = 6.0;
+
 /// A laid-out piece of the document, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Region {
@@ -313,6 +317,19 @@ impl Flow {
         self.lines.iter().map(|l| l.size).fold(1.0, f64::max)
     }
 
+    /// Whether `line` may end inside a word that `next` finishes: the flow
+    /// is a narrow column (a page saved from a web site puts the whole body
+    /// in one, six letters wide; table cells are narrow too), where a word
+    /// longer than the column is broken wherever it overflows, and `line`
+    /// has no room left for the first letter of `next` (its own width
+    /// counts: centred lines do not start at the flow's left edge).
+    fn breaks_word_before(&self, line: &Line, next: &Line) -> bool {
+        let width = self.x1 - self.x0;
+        let letters = next.text.chars().count().max(1) as f64;
+        let first_letter = (next.x1 - next.x0) / letters;
+        width < NARROW_COLUMN_EMS * line.size && line.x1 - line.x0 + first_letter > width - 0.1 * line.size
+    }
+
     /// Paragraphs, using vertical gaps and first-line indents as hints.
     fn paragraphs(&self, lg: &LayoutGrammar) -> Vec<String> {
         let mut steps: Vec<f64> = self.lines.windows(2).map(|w| w[1].y - w[0].y).filter(|d| *d > 0.0).collect();
@@ -345,8 +362,11 @@ impl Flow {
                 gap_before |= prev_centred_in_flow && !continues;
             }
             let full_width = Some(line.x1 >= self.x1 - 1.5 * line.size);
-            for (j, piece) in cleanup::split_glued_rule(&line.text).into_iter().enumerate() {
-                out.push(LineIn { text: piece, gap_before: gap_before || j > 0, full_width });
+            let may_break_word = self.lines.get(i + 1).is_some_and(|next| self.breaks_word_before(line, next));
+            let pieces = cleanup::split_glued_rule(&line.text);
+            let last = pieces.len().saturating_sub(1);
+            for (j, piece) in pieces.into_iter().enumerate() {
+                out.push(LineIn { text: piece, gap_before: gap_before || j > 0, full_width, may_break_word: may_break_word && j == last });
             }
         }
         cleanup::assemble_paragraphs(&out, lg)

@@ -244,7 +244,7 @@ pub fn paragraphs(xhtml: &str, lg: &LayoutGrammar) -> Vec<String> {
             let new_block = line.block != last_block;
             last_block = line.block;
             for (j, piece) in cleanup::split_glued_rule(&line.text).into_iter().enumerate() {
-                lines_in.push(LineIn { text: piece, gap_before: new_block || j > 0, full_width });
+                lines_in.push(LineIn { text: piece, gap_before: new_block || j > 0, full_width, may_break_word: false });
             }
         }
     }

@@ -74,6 +74,24 @@ fn strip_tone(word: &str) -> Option<(String, bool)> {
     Some((toneless.nfc().collect(), sharp_or_heavy))
 }
 
+/// A Vietnamese vowel letter in any case, with any marks ("ệ", "Ư", "y").
+pub fn is_vowel(c: char) -> bool {
+    c.to_lowercase().flat_map(|l| std::iter::once(l).nfd().next()).any(|b| matches!(b, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+}
+
+/// True when `word` (letters only, any case) can begin a syllable: "tr",
+/// "TRƯỞ" (of "TRƯỞNG"), "q", "nghi".
+pub fn is_syllable_start(word: &str) -> bool {
+    if word.is_empty() || word.chars().count() > 7 || !word.chars().all(is_vietnamese_letter) {
+        return false;
+    }
+    let Some((toneless, _)) = strip_tone(&word.to_lowercase()) else { return false };
+    ONSETS.iter().any(|onset| {
+        onset.starts_with(toneless.as_str())
+            || toneless.strip_prefix(onset).is_some_and(|rest| RHYMES.iter().any(|r| r.starts_with(rest)))
+    })
+}
+
 /// True when `word` (letters only, any case) is spelled like a Vietnamese
 /// syllable: onset + rhyme, at most one tone, stop finals only with sắc or
 /// nặng.
