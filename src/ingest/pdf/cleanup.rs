@@ -281,6 +281,18 @@ pub fn glue_across_break(prev: &str, next: &str, after: Option<&str>) -> bool {
     if digit_or_slash(l) && digit_or_slash(r) || l == '/' && r.is_alphanumeric() || l.is_alphanumeric() && r == '/' {
         return true;
     }
+    // The dash of a symbol on a line of its own or before its next part
+    // ("25/NQ" + "-" + "HĐND", "NĐ" + "-CP").
+    let symbol_dash = r == '-' && (next == "-" || next.chars().nth(1).is_some_and(char::is_uppercase));
+    if (l.is_uppercase() || l.is_ascii_digit()) && symbol_dash {
+        return true;
+    }
+    // The session number of a law's symbol ("85/2015/QH" + "13").
+    let symbol_part = prev.rsplit(['/', '-']).next().is_some_and(|p| (1..=4).contains(&p.chars().count()) && p.chars().all(char::is_uppercase));
+    let short_number = next.split(|c: char| !c.is_ascii_digit()).next().is_some_and(|d| (1..=2).contains(&d.len()));
+    if symbol_part && prev.contains('/') && short_number {
+        return true;
+    }
     let left = prev.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let right = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     if left.is_empty() || right.is_empty() {
@@ -524,11 +536,12 @@ mod tests {
     fn a_narrow_column_rejoins_the_words_it_broke() {
         // One flow six letters wide, each line full: where a word may break.
         let narrow = |texts: &[&str]| -> Vec<LineIn> {
-            texts.iter().map(|t| LineIn { text: t.to_string(), may_break_word: true, ..Default::default() }).collect()
+            texts.iter().map(|t| LineIn { text: t.to_string(), may_break_word: true, full_width: Some(true), ..Default::default() }).collect()
         };
         let g = LayoutGrammar::builtin();
         let joined = |texts: &[&str]| assemble_paragraphs(&narrow(texts), &g).join(" / ");
-        assert_eq!(joined(&["Số:", "82/20", "25/NQ-", "HĐN", "D"]), "Số: / 82/2025/NQ-HĐND");
+        assert_eq!(joined(&["Số:", "82/20", "25/NQ-", "HĐN", "D"]), "Số: 82/2025/NQ-HĐND");
+        assert_eq!(joined(&["số", "05/20", "25/NQ", "-", "HĐN", "D", "và", "85/20", "15/QH", "13", "được"]), "số 05/2025/NQ-HĐND và 85/2015/QH13 được");
         assert_eq!(joined(&["NGHỊ", "QUY", "ẾT", "VỀ"]), "NGHỊ QUYẾT VỀ");
         assert_eq!(joined(&["PHÓ", "TR", "ƯỞ", "NG", "BAN"]), "PHÓ TRƯỞNG BAN");
         assert_eq!(joined(&["CÔNG", "NG", "HỆ"]), "CÔNG NGHỆ");
