@@ -59,6 +59,9 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
         .parts
         .first()
         .map(|p| p.doc_type.clone())
+        // A letter names its subject ("V/v ...") where others have a title;
+        // its symbol names the issuer ("CT-CS": the tax department).
+        .or_else(|| (0..head_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| g.doc_types.subject_type(t))).map(str::to_string))
         .or_else(|| meta.symbol.as_deref().and_then(|s| g.doc_types.symbol_type(s)).map(str::to_string))
         .unwrap_or_else(|| "other".to_string());
     meta.doc_type = g.doc_types.meta_type(&type_id);
@@ -70,7 +73,6 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
     (meta, parts)
 }
 
-/// ("1009/QĐ-UBND" or None when blank, "QĐ-UBND").
 /// The header number in a line, or after a label that a narrow header
 /// cell left alone on its line ("Số:" above "11299/ VPCP-KGVX").
 fn number_at(doc: &NormDoc, li: usize, h: &HeaderGrammar) -> Option<(Option<String>, Option<String>)> {
@@ -85,6 +87,7 @@ fn number_at(doc: &NormDoc, li: usize, h: &HeaderGrammar) -> Option<(Option<Stri
 /// A number label alone ("Số:", "Số hiệu:") is this short.
 const BARE_LABEL_CHARS: usize = 10;
 
+/// ("1009/QĐ-UBND" or None when blank, "QĐ-UBND").
 fn header_number(text: &str, h: &HeaderGrammar) -> Option<(Option<String>, Option<String>)> {
     number_in(text, h).or_else(|| {
         // A PDF text layer may space out a number ("55/20 25/N Q-HĐN D",

@@ -16,6 +16,10 @@ struct RawType {
     title: Vec<String>,
     mention: Vec<String>,
     symbol: Vec<String>,
+    /// How a document of this type without a title line names its subject
+    /// in the header ("V/v ..." of a Công văn).
+    #[serde(default)]
+    subject: Vec<String>,
 }
 
 pub struct DocTypes {
@@ -53,6 +57,15 @@ impl DocTypes {
         named(&|w| line.starts_with(w).then_some(w.len()))
             // A PDF set in a narrow column breaks words anywhere ("NGHỊ QUY ẾT").
             .or_else(|| named(&|w| prefix_len_ignoring_spaces(line, w)))
+    }
+
+    /// The type of a titleless document whose header line names its subject
+    /// the way that type does ("Số: 5491/CT-CS V/v Chính sách thuế").
+    pub fn subject_type(&self, line: &str) -> Option<&str> {
+        self.types
+            .iter()
+            .find(|t| t.subject.iter().any(|w| line.split_whitespace().any(|word| word.starts_with(w.as_str()))))
+            .map(|t| t.id.as_str())
     }
 
     /// Whether a heading is one only plans and decisions have.
