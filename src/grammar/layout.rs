@@ -12,6 +12,8 @@ pub struct RawLayout {
     marker_words: Vec<String>,
     item_words: Vec<String>,
     header_field_patterns: Vec<String>,
+    #[serde(default)]
+    table_titles: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -20,6 +22,8 @@ pub struct LayoutGrammar {
     marker_only: Regex,
     item_start: Regex,
     header_fields: Vec<Regex>,
+    /// Words in capitals that open a title cell over a table ("PHỤ LỤC").
+    table_titles: Vec<String>,
 }
 
 fn alternatives(words: &[String]) -> String {
@@ -46,6 +50,7 @@ impl LayoutGrammar {
                 r"^(?:[IVXLC]{{1,6}}\.|\d{{1,3}}(?:\.\d{{1,3}})*[.)]|[a-zđ][.)]|[-+•*–—]|(?:{items})\s+[\dIVXLC]+\b)(?:\s|$)"
             ))?,
             header_fields: raw.header_field_patterns.iter().map(|p| Regex::new(p)).collect::<Result<_, _>>()?,
+            table_titles: raw.table_titles,
         })
     }
 
@@ -75,6 +80,13 @@ impl LayoutGrammar {
     /// Whether a line starts like a new list item or article.
     pub fn starts_item(&self, line: &str) -> bool {
         self.item_start.is_match(line.trim_start())
+    }
+
+    /// Whether a cell is the title of the table below it ("PHỤ LỤC II
+    /// DANH MỤC ...").
+    pub fn is_table_title(&self, cell: &str) -> bool {
+        let cell = cell.trim_start();
+        self.table_titles.iter().any(|w| cell.strip_prefix(w.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\n'])))
     }
 
     /// The header's "Số: ..." and "<place>, ngày ... năm ..." lines.

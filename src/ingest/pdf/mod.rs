@@ -171,7 +171,7 @@ fn builtin_blocks(bytes: &[u8], lg: &LayoutGrammar) -> Result<Ingested, IngestEr
         let list: Vec<String> = extracted.failed_pages.iter().map(u32::to_string).collect();
         warnings.push(format!("{SKIPPED_PAGES}{} could not be read and were skipped", list.join(", ")));
     }
-    let blocks = regions_to_blocks(layout::layout(&extracted.pages, lg));
+    let blocks = regions_to_blocks(layout::layout(&extracted.pages, lg), lg);
     if blocks.is_empty() && !extracted.failed_pages.is_empty() {
         // Not a scan: the pages that might hold the text are damaged.
         return Err(IngestError::Corrupt(format!(
@@ -201,7 +201,7 @@ fn read_poppler(bytes: &[u8], deadline: Instant, budget: u64, lg: &LayoutGrammar
 
 /// Paragraph regions become paragraphs; runs of row regions become one
 /// table whose cells are aligned on shared columns.
-fn regions_to_blocks(regions: Vec<Region>) -> Vec<Block> {
+fn regions_to_blocks(regions: Vec<Region>, lg: &LayoutGrammar) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut pending_rows: Vec<PendingRow> = Vec::new();
     for region in regions {
@@ -220,7 +220,37 @@ fn regions_to_blocks(regions: Vec<Region>) -> Vec<Block> {
                     blocks.push(Block::Paragraph(cells.remove(t)));
                     spans.remove(t);
                 }
-                pending_rows.push(PendingRow { cells, spans, size })
+                // A row holding a page body (a saved web page laid out in
+                // columns) is a table of its own: its cells would add
+                // columns to the data rows around it.
+                // A table's title set in a row ends the table there: the
+                // cells before it are the last row above, those after it the
+                // header below. A row holding a page body (a saved web page
+                // laid out in columns) is a table of its own too: its cells
+                // would add columns to the data rows around it.
+                if let Some(t) = cells.iter().position(|c| lg.is_table_title(c)) {
+                    let after = PendingRow { cells: cells.split_off(t + 1), spans: spans.split_off(t + 1), size };
+                    let title = cells.pop().unwrap_or_default();
+                    spans.pop();
+                    if !cells.is_empty() {
+                        pending_rows.push(PendingRow { cells, spans, size });
+                    }
+                    flush_table(&mut blocks, &mut pending_rows);
+                    blocks.push(Block::Paragraph(title));
+                    if !after.cells.is_empty() {
+                        pending_rows.push(after);
+                        flush_table(&mut blocks, &mut pending_rows);
+                    }
+                    continue;
+                }
+                let body = crate::normalize::flattened::is_body_row(&cells);
+                if body {
+                    flush_table(&mut blocks, &mut pending_rows);
+                }
+                pending_rows.push(PendingRow { cells, spans, size });
+                if body {
+                    flush_table(&mut blocks, &mut pending_rows);
+                }
             }
         }
     }
@@ -448,7 +478,7 @@ mod tests {
             row_region(&["I", "Mục gộp hết các cột"], &[(57.0, 60.0), (100.0, 450.0)]),
             row_region(&["2", "Chỉ cột cuối"], &[(57.0, 63.0), (401.0, 460.0)]),
             Region::Text(vec!["Sau bảng".into()]),
-        ]);
+        ], &LayoutGrammar::builtin());
         let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
         assert_eq!(
             blocks,
