@@ -497,4 +497,33 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_table_title_in_a_row_ends_one_table_and_heads_the_next() {
+        let region = |cells: &[&str], x0: f64| Region::Row {
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            spans: (0..cells.len()).map(|i| (x0 + 50.0 * i as f64, x0 + 50.0 * i as f64 + 40.0)).collect(),
+            size: 12.0,
+        };
+        let blocks = regions_to_blocks(
+            vec![
+                region(&["6", "Tỉ lệ cán bộ"], 0.0),
+                region(&["7", "Tỉ lệ hệ thống", "PHỤ LỤC II\nDANH MỤC NHIỆM VỤ", "TT", "Nhiệm vụ"], 0.0),
+                region(&["1", "Xây dựng Luật"], 0.0),
+            ],
+            &LayoutGrammar::builtin(),
+        );
+        let table = |rows: &[&[&str]]| {
+            Block::Table(Table { rows: rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect(), ..Default::default() })
+        };
+        assert_eq!(
+            blocks,
+            vec![
+                table(&[&["6", "Tỉ lệ cán bộ"], &["7", "Tỉ lệ hệ thống"]]),
+                Block::Paragraph("PHỤ LỤC II\nDANH MỤC NHIỆM VỤ".into()),
+                table(&[&["TT", "Nhiệm vụ"]]),
+                table(&[&["1", "Xây dựng Luật"]]),
+            ]
+        );
+    }
 }
