@@ -229,7 +229,7 @@ fn regions_to_blocks(regions: Vec<Region>, lg: &LayoutGrammar) -> Vec<Block> {
                 // laid out in columns) is a table of its own too: its cells
                 // would add columns to the data rows around it.
                 if let Some(t) = cells.iter().position(|c| lg.is_table_title(c)) {
-                    let after = PendingRow { cells: cells.split_off(t + 1), spans: spans.split_off(t + 1), size };
+                    let after = PendingRow { cells: cells.split_off(t + 1), spans: spans.split_off((t + 1).min(spans.len())), size };
                     let title = cells.pop().unwrap_or_default();
                     spans.pop();
                     if !cells.is_empty() {
