@@ -98,12 +98,12 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
     let used = used_columns(doc, &headers);
     for (li, line) in doc.lines.iter().enumerate() {
         let LineKind::Row { table, values: cells, cells: own, .. } = &line.kind else { continue };
-        if let Some(r) = headers[li].clone() {
+        if let Some(r) = &headers[li] {
             if r.contains(&Some(Role::Step)) {
                 roles = None;
                 continue;
             }
-            roles = Some((*table, r));
+            roles = Some((*table, r.clone()));
             group = None;
             group_deadline = None;
             continue;

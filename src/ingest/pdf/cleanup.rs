@@ -276,6 +276,12 @@ pub fn assemble_paragraphs(lines: &[LineIn], lg: &LayoutGrammar) -> Vec<String> 
 /// ("HĐN" + "D"). `after` is the line after `next` when `next` too may end
 /// inside a word: "CÔNG" + "NG" + "HỆ" reads "CÔNG NGHỆ".
 pub fn glue_across_break(prev: &str, next: &str, after: Option<&str>) -> bool {
+    number_continues(prev, next) || word_continues(prev, next, after)
+}
+
+/// Digits or a slash on both sides of the break, a symbol's dash, or a
+/// law's session number: the break is inside one document number.
+fn number_continues(prev: &str, next: &str) -> bool {
     let (Some(l), Some(r)) = (prev.chars().next_back(), next.chars().next()) else { return false };
     let digit_or_slash = |c: char| c.is_ascii_digit() || c == '/';
     if digit_or_slash(l) && digit_or_slash(r) || l == '/' && r.is_alphanumeric() || l.is_alphanumeric() && r == '/' {
@@ -290,11 +296,22 @@ pub fn glue_across_break(prev: &str, next: &str, after: Option<&str>) -> bool {
     // The session number of a law's symbol ("85/2015/QH" + "13").
     let symbol_part = prev.rsplit(['/', '-']).next().is_some_and(|p| (1..=4).contains(&p.chars().count()) && p.chars().all(char::is_uppercase));
     let short_number = next.split(|c: char| !c.is_ascii_digit()).next().is_some_and(|d| (1..=2).contains(&d.len()));
-    if symbol_part && prev.contains('/') && short_number {
-        return true;
-    }
-    let left = prev.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    let right = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    symbol_part && prev.contains('/') && short_number
+}
+
+/// The letters that end `text`, and those that start it.
+fn trailing_letters(text: &str) -> &str {
+    text.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("")
+}
+
+fn leading_letters(text: &str) -> &str {
+    text.split(|c: char| !c.is_alphabetic()).next().unwrap_or("")
+}
+
+/// Letters on both sides of the break that make one syllable, or an
+/// abbreviation in capitals.
+fn word_continues(prev: &str, next: &str, after: Option<&str>) -> bool {
+    let (left, right) = (trailing_letters(prev), leading_letters(next));
     if left.is_empty() || right.is_empty() {
         return false;
     }
@@ -313,8 +330,7 @@ pub fn glue_across_break(prev: &str, next: &str, after: Option<&str>) -> bool {
         return true;
     }
     let vowelless = !right.chars().any(syllable::is_vowel);
-    let first_word = |t: &str| t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_string();
-    let starts_next_word = continues && after.is_some_and(|a| syllable::is_syllable_start(&joined(right, &first_word(a))));
+    let starts_next_word = continues && after.is_some_and(|a| syllable::is_syllable_start(&joined(right, leading_letters(a))));
     // "UBN" + "D", never "THUẾ" + "HQ".
     caps(left) && !is_syllable(left) && vowelless && !starts_next_word
 }

@@ -220,42 +220,44 @@ fn regions_to_blocks(regions: Vec<Region>, lg: &LayoutGrammar) -> Vec<Block> {
                     blocks.push(Block::Paragraph(cells.remove(t)));
                     spans.remove(t);
                 }
-                // A row holding a page body (a saved web page laid out in
-                // columns) is a table of its own: its cells would add
-                // columns to the data rows around it.
                 // A table's title set in a row ends the table there: the
                 // cells before it are the last row above, those after it the
-                // header below. A row holding a page body (a saved web page
-                // laid out in columns) is a table of its own too: its cells
-                // would add columns to the data rows around it.
+                // header below.
                 if let Some(t) = cells.iter().position(|c| lg.is_table_title(c)) {
                     let after = PendingRow { cells: cells.split_off(t + 1), spans: spans.split_off((t + 1).min(spans.len())), size };
                     let title = cells.pop().unwrap_or_default();
                     spans.pop();
-                    if !cells.is_empty() {
-                        pending_rows.push(PendingRow { cells, spans, size });
-                    }
-                    flush_table(&mut blocks, &mut pending_rows);
+                    push_own_table(&mut blocks, &mut pending_rows, PendingRow { cells, spans, size }, false);
                     blocks.push(Block::Paragraph(title));
-                    if !after.cells.is_empty() {
-                        pending_rows.push(after);
-                        flush_table(&mut blocks, &mut pending_rows);
-                    }
+                    push_own_table(&mut blocks, &mut pending_rows, after, true);
                     continue;
                 }
-                let body = crate::normalize::flattened::is_body_row(&cells);
-                if body {
-                    flush_table(&mut blocks, &mut pending_rows);
-                }
-                pending_rows.push(PendingRow { cells, spans, size });
-                if body {
-                    flush_table(&mut blocks, &mut pending_rows);
+                // A row holding a page body (a saved web page laid out in
+                // columns) is a table of its own: its cells would add
+                // columns to the data rows around it.
+                let row = PendingRow { cells, spans, size };
+                if crate::normalize::flattened::is_body_row(&row.cells) {
+                    push_own_table(&mut blocks, &mut pending_rows, row, true);
+                } else {
+                    pending_rows.push(row);
                 }
             }
         }
     }
     flush_table(&mut blocks, &mut pending_rows);
     blocks
+}
+
+/// Adds a non-empty `row` to the pending table and ends that table, or
+/// with `alone` starts and ends a table of its own.
+fn push_own_table(blocks: &mut Vec<Block>, pending: &mut Vec<PendingRow>, row: PendingRow, alone: bool) {
+    if alone {
+        flush_table(blocks, pending);
+    }
+    if !row.cells.is_empty() {
+        pending.push(row);
+    }
+    flush_table(blocks, pending);
 }
 
 /// A column no row writes in is an artefact of column inference (a

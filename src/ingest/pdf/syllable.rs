@@ -74,6 +74,15 @@ fn strip_tone(word: &str) -> Option<(String, bool)> {
     Some((toneless.nfc().collect(), sharp_or_heavy))
 }
 
+/// A word of at most seven Vietnamese letters, lower-cased and split like
+/// [`strip_tone`]; None for anything else or a second tone.
+fn toneless_letters(word: &str) -> Option<(String, bool)> {
+    if word.is_empty() || word.chars().count() > 7 || !word.chars().all(is_vietnamese_letter) {
+        return None;
+    }
+    strip_tone(&word.to_lowercase())
+}
+
 /// A Vietnamese vowel letter in any case, with any marks ("ệ", "Ư", "y").
 pub fn is_vowel(c: char) -> bool {
     c.to_lowercase().flat_map(|l| std::iter::once(l).nfd().next()).any(|b| matches!(b, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
@@ -82,10 +91,7 @@ pub fn is_vowel(c: char) -> bool {
 /// True when `word` (letters only, any case) can begin a syllable: "tr",
 /// "TRƯỞ" (of "TRƯỞNG"), "q", "nghi".
 pub fn is_syllable_start(word: &str) -> bool {
-    if word.is_empty() || word.chars().count() > 7 || !word.chars().all(is_vietnamese_letter) {
-        return false;
-    }
-    let Some((toneless, _)) = strip_tone(&word.to_lowercase()) else { return false };
+    let Some((toneless, _)) = toneless_letters(word) else { return false };
     ONSETS.iter().any(|onset| {
         onset.starts_with(toneless.as_str())
             || toneless.strip_prefix(onset).is_some_and(|rest| RHYMES.iter().any(|r| r.starts_with(rest)))
@@ -96,11 +102,7 @@ pub fn is_syllable_start(word: &str) -> bool {
 /// syllable: onset + rhyme, at most one tone, stop finals only with sắc or
 /// nặng.
 pub fn is_syllable(word: &str) -> bool {
-    if word.is_empty() || word.chars().count() > 7 || !word.chars().all(is_vietnamese_letter) {
-        return false;
-    }
-    let lower = word.to_lowercase();
-    let Some((toneless, sharp_or_heavy)) = strip_tone(&lower) else { return false };
+    let Some((toneless, sharp_or_heavy)) = toneless_letters(word) else { return false };
     for onset in ONSETS {
         let Some(rhyme) = toneless.strip_prefix(onset) else { continue };
         let rhyme_ok = RHYMES.contains(&rhyme)
