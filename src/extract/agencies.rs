@@ -6,6 +6,7 @@
 
 use crate::normalize::vietnamese::{fold_key, fold_key_cow};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -141,10 +142,24 @@ pub enum LabelRole {
 #[derive(Debug, Clone)]
 pub struct Tok<'a> {
     pub text: &'a str,
-    /// The fold key; borrowed from the text when the word is its own key.
-    pub key: Cow<'a, str>,
+    /// The fold key, made on first use: most readers stop after a line's
+    /// first words, so most tokens of a long line are never compared.
+    /// Borrowed from the text when the word is its own key.
+    key: OnceCell<Cow<'a, str>>,
     pub start: usize,
     pub end: usize,
+}
+
+impl<'a> Tok<'a> {
+    /// The word's fold key (see [`fold_key_cow`]).
+    pub fn key(&self) -> &str {
+        self.key.get_or_init(|| fold_key_cow(self.text))
+    }
+
+    fn into_key(self) -> String {
+        let text = self.text;
+        self.key.into_inner().unwrap_or_else(|| fold_key_cow(text)).into_owned()
+    }
 }
 
 /// An agency found in text, as written.
@@ -161,7 +176,7 @@ fn cue_finder(lists: &[&[String]]) -> Option<aho_corasick::AhoCorasick> {
     let keys: Vec<String> = lists
         .iter()
         .flat_map(|l| l.iter())
-        .map(|s| tokenize(s).into_iter().map(|t| t.key.into_owned()).filter(|k| k.chars().any(char::is_alphanumeric)).collect::<Vec<_>>().join(" "))
+        .map(|s| tokenize(s).into_iter().map(|t| t.into_key()).filter(|k| k.chars().any(char::is_alphanumeric)).collect::<Vec<_>>().join(" "))
         .filter(|k| !k.is_empty())
         .collect();
     // Searched in the text as written, so no sentence has to be folded.
@@ -178,7 +193,7 @@ fn phrase_list(list: &[String]) -> Vec<Phrase> {
     let mut v: Vec<Phrase> = list
         .iter()
         .map(|s| Phrase {
-            words: tokenize(s).into_iter().map(|t| t.key.into_owned()).collect(),
+            words: tokenize(s).into_iter().map(|t| t.into_key()).collect(),
             cap: s.chars().next().is_some_and(char::is_uppercase),
         })
         .collect();
@@ -230,7 +245,7 @@ impl AgencyGrammar {
         if let Some(n) = starts_any(toks, i, &self.strip_prefixes) {
             i += n;
             // "Đề nghị: Hiệp hội Doanh nghiệp tỉnh, ..."
-            if toks.get(i).is_some_and(|t| t.key == ":") {
+            if toks.get(i).is_some_and(|t| t.key() == ":") {
                 i += 1;
             }
         }
@@ -240,7 +255,7 @@ impl AgencyGrammar {
             i = end;
             // Continue only over a separator followed by another agency.
             let mut j = i;
-            while j < toks.len() && self.is_separator(&toks[j].key) {
+            while j < toks.len() && self.is_separator(toks[j].key()) {
                 j += 1;
             }
             // A fused cell ("Công an tỉnh Các sở, ban, ngành") has no separator.
@@ -265,7 +280,7 @@ impl AgencyGrammar {
             j += n;
             // A generic head alone ("Cơ quan ban hành") names nobody.
             let alone = j >= toks.len() || self.ends_name(toks, j) && self.list_continuation(toks, j).is_none();
-            let words: Vec<String> = toks[i..j].iter().map(|t| t.key.to_string()).collect();
+            let words: Vec<String> = toks[i..j].iter().map(|t| t.key().to_string()).collect();
             if alone && self.incomplete_heads.contains(&words) {
                 return None;
             }
@@ -313,7 +328,7 @@ impl AgencyGrammar {
 
     /// ", phường" in "UBND các xã, phường": the comma and the word after it.
     fn list_continuation(&self, toks: &[Tok], j: usize) -> Option<usize> {
-        if toks[j].key != "," {
+        if toks[j].key() != "," {
             return None;
         }
         let n = starts_any(toks, j + 1, &self.list_continuations)?;
@@ -326,7 +341,7 @@ impl AgencyGrammar {
     /// và khu công nghiệp"): continue when what follows is neither another
     /// agency nor a duty.
     fn and_continuation(&self, toks: &[Tok], j: usize) -> Option<usize> {
-        if !self.name_joiners.iter().any(|w| *w == toks[j].key) || j + 1 >= toks.len() {
+        if !self.name_joiners.iter().any(|w| *w == toks[j].key()) || j + 1 >= toks.len() {
             return None;
         }
         let next = j + 1;
@@ -334,8 +349,8 @@ impl AgencyGrammar {
         let starts_other = starts_any(toks, next, &self.known).is_some()
             || starts_any(toks, next, &self.heads).is_some()
             || !capital && starts_any(toks, next, &self.stops).is_some()
-            || self.is_separator(&toks[next].key)
-            || matches!(&*toks[next].key, "(" | ")" | ":" | ".");
+            || self.is_separator(toks[next].key())
+            || matches!(toks[next].key(), "(" | ")" | ":" | ".");
         (!starts_other).then_some(1)
     }
 
@@ -345,7 +360,7 @@ impl AgencyGrammar {
     }
 
     fn ends_name(&self, toks: &[Tok], j: usize) -> bool {
-        let k = &toks[j].key;
+        let k = toks[j].key();
         // Duties are verbs in lower case; a capitalised word ("Ban Chỉ đạo")
         // is part of a name even when it spells a verb.
         let capital = toks[j].text.chars().next().is_some_and(char::is_uppercase);
@@ -393,7 +408,7 @@ impl AgencyGrammar {
     /// the token after its first comma (within the first 40 tokens).
     pub fn after_adverbial(&self, toks: &[Tok]) -> Option<usize> {
         starts_any(toks, 0, &self.adverbial_openers)?;
-        toks.iter().take(40).position(|t| t.key == ",").map(|i| i + 1)
+        toks.iter().take(40).position(|t| t.key() == ",").map(|i| i + 1)
     }
 
     /// Whether a text opens with a topic word ("Về đề nghị ...: giao Bộ X ..."):
@@ -406,7 +421,7 @@ impl AgencyGrammar {
     /// Words that may extend a known name: capitalised words (place names),
     /// administrative levels, and the words tying them together.
     fn is_qualifier(&self, t: &Tok) -> bool {
-        t.text.chars().next().is_some_and(char::is_uppercase) || self.qualifier_words.iter().any(|w| *w == t.key)
+        t.text.chars().next().is_some_and(char::is_uppercase) || self.qualifier_words.iter().any(|w| *w == t.key())
     }
 
     /// "Công an tỉnh Các sở, ban, ngành": a capitalised group ("Các sở")
@@ -448,7 +463,7 @@ impl AgencyGrammar {
         let mut best: Option<(LabelRole, usize)> = None;
         for (role, list) in roles {
             if let Some(n) = starts_any(toks, 0, list) {
-                if toks.get(n).is_some_and(|t| t.key == ":") && best.is_none_or(|(_, b)| n + 1 > b) {
+                if toks.get(n).is_some_and(|t| t.key() == ":") && best.is_none_or(|(_, b)| n + 1 > b) {
                     best = Some((role, n + 1));
                 }
             }
@@ -460,14 +475,14 @@ impl AgencyGrammar {
 
 
 fn starts_any(toks: &[Tok], i: usize, list: &Phrases) -> Option<usize> {
-    let first = list.by_first.get(toks.get(i)?.key.as_ref())?;
+    let first = list.by_first.get(toks.get(i)?.key())?;
     first.iter().map(|&k| &list.list[k as usize]).find(|p| starts_with(toks, i, p)).map(|p| p.len())
 }
 
 fn starts_with(toks: &[Tok], i: usize, p: &Phrase) -> bool {
     i + p.len() <= toks.len()
         && (!p.cap || toks[i].text.chars().next().is_some_and(char::is_uppercase))
-        && p.words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.key)
+        && p.words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.key())
 }
 
 /// First occurrence at or after `from`: (index, length).
@@ -482,7 +497,7 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
     fn push<'t>(out: &mut Vec<Tok<'t>>, text: &'t str, s: usize, e: usize) {
         if e > s {
             let w = &text[s..e];
-            out.push(Tok { text: w, key: fold_key_cow(w), start: s, end: e });
+            out.push(Tok { text: w, key: OnceCell::new(), start: s, end: e });
         }
     }
     for (i, c) in text.char_indices() {

@@ -58,9 +58,11 @@ impl ReferenceGrammar {
 
     /// Every document number in `text`, normalised, with its byte range.
     pub fn numbers<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (String, usize, usize)> + 'a {
-        // A document number starts with a digit (see references.toml): most
-        // lines have none and need no regex search.
-        let searched = if text.bytes().any(|b| b.is_ascii_digit()) { text } else { "" };
+        // A document number starts with a digit and has a slash or a dash
+        // before its symbol (see references.toml): most lines lack one of the
+        // two and need no regex search.
+        let bytes = text.as_bytes();
+        let searched = if bytes.iter().any(u8::is_ascii_digit) && bytes.iter().any(|&b| b == b'/' || b == b'-') { text } else { "" };
         self.number.captures_iter(searched).filter_map(move |c| {
             let m = c.name("num")?;
             let number = normalise_number(m.as_str());

@@ -69,7 +69,13 @@ impl TableGrammar {
     }
 
     fn cell_role(&self, cell: &str) -> Option<Role> {
-        let key = fold_key(cell.trim().trim_end_matches(['.', ':']));
+        let cell = cell.trim().trim_end_matches(['.', ':']);
+        // Folding keeps one char per char of NFC text, so long cells (the
+        // body of most tables) are told apart before any folding.
+        if cell.len() > 60 && cell.chars().count() > 60 {
+            return None;
+        }
+        let key = fold_key(cell);
         if key.chars().count() > 60 {
             return None;
         }

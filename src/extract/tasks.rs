@@ -199,20 +199,20 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     }
     let toks = if head.len() == first.len() { head_toks } else { tokenize(first) };
     let has_children = !node.children.is_empty();
-    let ends_with_colon = toks.last().is_some_and(|t| t.key == ":");
+    let ends_with_colon = toks.last().is_some_and(|t| t.key() == ":");
     let after = |end: usize| -> Option<Option<usize>> {
         let end = skip_parenthetical(&toks, end);
         match toks.get(end) {
             None => Some(None),
-            Some(t) if t.key == ":" || t.key == "." => Some(toks.get(end + 1).map(|t| node.content.0 + t.start)),
+            Some(t) if t.key() == ":" || t.key() == "." => Some(toks.get(end + 1).map(|t| node.content.0 + t.start)),
             // "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": an apposition.
-            Some(t) if t.key == "-" || t.key == "–" => Some(None),
+            Some(t) if t.key() == "-" || t.key() == "–" => Some(None),
             Some(_) => None,
         }
     };
     // "Trách nhiệm của đối tượng thực hiện kiểm kê:"
     if let Some(n) = ag.duty_prefix_len(&toks) {
-        let stop = toks[n..].iter().position(|t| t.key == ":" || t.key == "(").map_or(toks.len(), |p| n + p);
+        let stop = toks[n..].iter().position(|t| t.key() == ":" || t.key() == "(").map_or(toks.len(), |p| n + p);
         if stop > n && (has_children || stop < toks.len()) {
             let (s, e) = (toks[n].start, toks[stop - 1].end);
             let inline_duty = after(stop).flatten();
@@ -244,7 +244,7 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
             return Some(Heading { lead: names(lead), support: names(support), inline_duty: None });
         }
         if !agencies.is_empty() {
-            let short_name = toks.len() <= 15 && !toks.iter().any(|t| matches!(&*t.key, ":" | ";" | "."));
+            let short_name = toks.len() <= 15 && !toks.iter().any(|t| matches!(t.key(), ":" | ";" | "."));
             let lead = if short_name && !assigned {
                 vec![first.trim_end_matches(['.', ':', ';']).trim().to_string()]
             } else {
@@ -274,7 +274,7 @@ fn opens_with_agency(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> bool {
 
 /// Punctuation that separates a clause from the agencies that open it.
 fn is_lead_separator(t: &Tok) -> bool {
-    matches!(&*t.key, "," | "-" | "+")
+    matches!(t.key(), "," | "-" | "+")
 }
 
 /// Where a clause's leading agencies start: after punctuation and an
@@ -416,7 +416,7 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<(Vec<S
         (named, end) = cx.g.agencies.parse_list(&toks, 0, own);
     }
     // "+ Sở X: ..." or "Giao phòng Nội vụ ..." names its own agency.
-    let own_agency = toks.get(end).is_some_and(|t| t.key == ":") || cx.g.agencies.assign_prefix_len(&toks, 0).is_some();
+    let own_agency = toks.get(end).is_some_and(|t| t.key() == ":") || cx.g.agencies.assign_prefix_len(&toks, 0).is_some();
     // "- Khuyến khích các doanh nghiệp ..." under "6. Các doanh nghiệp thứ
     // cấp ...": a category named in passing does not replace the heading.
     let own_agency = own_agency && !named.iter().all(|a| cx.g.agencies.is_category(&a.name));
@@ -433,8 +433,8 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<(Vec<S
 }
 
 fn skip_parenthetical(toks: &[Tok], i: usize) -> usize {
-    if toks.get(i).is_some_and(|t| t.key == "(") {
-        if let Some(close) = toks[i..].iter().position(|t| t.key == ")") {
+    if toks.get(i).is_some_and(|t| t.key() == "(") {
+        if let Some(close) = toks[i..].iter().position(|t| t.key() == ")") {
             return i + close + 1;
         }
     }
@@ -462,7 +462,8 @@ fn inline_task(cx: &Context, id: Option<usize>, cl: &Clause, implementation: boo
         return Some(task);
     }
     let text = &cx.doc.text[cl.start..cl.end];
-    let colon = text.find(": ")?;
+    // (a char search runs on memchr; a two-byte needle would not)
+    let colon = text.match_indices(':').map(|(i, _)| i).find(|&i| text.as_bytes().get(i + 1) == Some(&b' '))?;
     // A topic ("Về ...") is settled by what follows, as in an implementation
     // section: an agency that opens it is assigned the rest.
     let topic = cx.g.agencies.opens_topic(&text[..colon]);
@@ -510,11 +511,11 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
         }
         let lower_word = |t: &Tok| t.text.chars().next().is_some_and(char::is_lowercase);
         let next_is_duty = toks.get(end).is_some_and(|t| {
-            t.key == ":" || !ag.is_separator(&t.key) && lower_word(t)
+            t.key() == ":" || !ag.is_separator(t.key()) && lower_word(t)
         }) || (after_opener
             // "..., các phòng, đơn vị thuộc Sở, căn cứ vào ... để cụ thể hoá ...":
             // after an opening phrase the duty may follow a comma.
-            && toks.get(end).is_some_and(|t| t.key == ",")
+            && toks.get(end).is_some_and(|t| t.key() == ",")
             && toks.get(end + 1).is_some_and(lower_word));
         if !next_is_duty {
             return None;
