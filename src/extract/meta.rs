@@ -318,7 +318,7 @@ fn is_signature_start(t: &str, h: &HeaderGrammar) -> bool {
     let t = t.trim();
     // The block may share a table cell with the name ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A"):
     // only its first words must be capitals.
-    let opens = h.on_behalf_prefixes.iter().chain(&h.positions).any(|p| t.starts_with(p.as_str()));
+    let opens = h.opens_signature(t);
     // Checked second: this runs on every line, and few open like a signature.
     opens && is_upper(&t.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
 }

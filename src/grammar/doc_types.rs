@@ -26,11 +26,16 @@ pub struct DocTypes {
     types: Vec<RawType>,
     meta_types: Vec<String>,
     plan_headings: Vec<String>,
+    /// Every citation word in lower case with the index of its type: asked
+    /// for every reference mention, so lowered once here.
+    mentions_lower: Vec<(String, usize)>,
 }
 
 impl DocTypes {
     pub fn compile(raw: RawDocTypes) -> Result<Self, regex::Error> {
-        Ok(DocTypes { types: raw.types, meta_types: raw.meta_types, plan_headings: raw.plan_headings })
+        let mentions_lower =
+            raw.types.iter().enumerate().flat_map(|(i, t)| t.mention.iter().map(move |m| (m.to_lowercase(), i))).collect();
+        Ok(DocTypes { types: raw.types, meta_types: raw.meta_types, plan_headings: raw.plan_headings, mentions_lower })
     }
 
     /// The type named by a header title line: the title word alone or
@@ -78,10 +83,8 @@ impl DocTypes {
     /// The type of a citation word ("Nghị quyết", "Kế hoạch hành động").
     pub fn mention_type(&self, word: &str) -> Option<&str> {
         let folded = word.to_lowercase();
-        self.types
-            .iter()
-            .find(|t| t.mention.iter().any(|m| m.to_lowercase() == folded))
-            .map(|t| t.id.as_str())
+        let &(_, i) = self.mentions_lower.iter().find(|(m, _)| *m == folded)?;
+        Some(self.types[i].id.as_str())
     }
 
     /// All citation words, longest first (for building alternations).

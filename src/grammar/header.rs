@@ -2,6 +2,7 @@
 //! (which must know where a header or the recipients block is) and the
 //! metadata extractor.
 
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -66,6 +67,9 @@ pub struct HeaderGrammar {
     pub attached: Vec<String>,
     pub on_behalf_prefixes: Vec<String>,
     pub positions: Vec<String>,
+    /// Both lists above as one anchored automaton: asked of every line, and
+    /// most lines fail on their first byte.
+    signature_openers: AhoCorasick,
     pub recipients: Vec<String>,
     pub closing: Vec<String>,
 }
@@ -78,7 +82,12 @@ impl HeaderGrammar {
         positions.sort_by_key(|p| std::cmp::Reverse(p.len()));
         let mut issuer_heads = raw.issuer_heads;
         issuer_heads.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let signature_openers = AhoCorasick::builder()
+            .start_kind(StartKind::Anchored)
+            .build(raw.signature.on_behalf_prefixes.iter().chain(&positions))
+            .map_err(|e| regex::Error::Syntax(e.to_string()))?;
         Ok(HeaderGrammar {
+            signature_openers,
             number: Regex::new(&raw.number_pattern)?,
             date: Regex::new(&raw.date_pattern)?,
             dated_place: Regex::new(&format!("(?:{})?(?:{})", raw.date_place_pattern, raw.date_pattern))?,
@@ -101,6 +110,11 @@ impl HeaderGrammar {
             recipients: raw.signature.recipients,
             closing: raw.signature.closing,
         })
+    }
+
+    /// Whether a line opens with an on-behalf prefix or a position ("TM.", "CHỦ TỊCH").
+    pub fn opens_signature(&self, line: &str) -> bool {
+        self.signature_openers.is_match(Input::new(line).anchored(Anchored::Yes))
     }
 
     pub fn is_recipients(&self, line: &str) -> bool {

@@ -83,20 +83,17 @@ fn opens_list(sections: &SectionGrammar, m: &crate::segment::markers::Marker, re
 }
 
 fn word_starts(text: &str) -> Vec<(usize, &str)> {
+    // Split on the space byte (memchr), not by decoding chars.
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c == ' ', start) {
-            (true, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
+    let mut start = 0;
+    for (i, _) in text.match_indices(' ') {
+        if i > start {
+            out.push((start, &text[start..i]));
         }
+        start = i + 1;
     }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
+    if start < text.len() {
+        out.push((start, &text[start..]));
     }
     out
 }
