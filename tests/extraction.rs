@@ -407,3 +407,39 @@ fn rows_with_a_column_nobody_writes_in_line_up_with_their_header() {
     );
     assert_eq!(doc.tasks.iter().find(|t| t.origin == "table").and_then(|t| t.deadline.as_ref()).map(|d| d.text.as_str()), Some("Tháng 12/2026"));
 }
+
+/// Issuers are written the way Vietnamese writes a body's name, and a body
+/// under its parent is the issuer.
+#[test]
+fn issuer_names_keep_their_capitals_and_the_lower_body_issues() {
+    let doc = parse("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\n-------\nSố: 4385/QĐ-BVHTTDL\nHà Nội, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính\n\nĐiều 1. Công bố kèm theo Quyết định này.\n");
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Bộ Văn hóa, Thể thao và Du lịch"));
+    let doc = parse("THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 2629/QĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc phê duyệt Chương trình\n\nĐiều 1. Phê duyệt Chương trình.\n");
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+    let doc = parse("BỘ TÀI CHÍNH CỤC THUẾ\nSố: 5491/CT-CS\nV/v Chính sách thuế\nHà Nội, ngày 25 tháng 11 năm 2025\n\nKính gửi: Thuế tỉnh Ninh Bình\n\nCục Thuế nhận được công văn của Thuế tỉnh Ninh Bình.\n");
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Cục Thuế"));
+    let doc = parse("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 1009/QĐ-UBND\nQuảng Nam, ngày 29 tháng 3 năm 2012\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n");
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Quảng Nam"));
+}
+
+/// A letter has no type title: its subject ("V/v ...") is its title.
+#[test]
+fn a_letter_is_titled_by_its_subject() {
+    let doc = parse("VĂN PHÒNG CHÍNH PHỦ\n-------\nSố: 11414/VPCP-CN\nV/v đẩy nhanh tiến độ Dự án đường cao tốc\nHà Nội, ngày 20 tháng 11 năm 2025\n\nKính gửi: Bộ Xây dựng\n\nXét báo cáo của Bộ Xây dựng, Phó Thủ tướng có ý kiến như sau.\n");
+    assert_eq!(doc.meta.doc_type, "cong_van");
+    assert_eq!(doc.meta.title.as_deref(), Some("V/v đẩy nhanh tiến độ Dự án đường cao tốc"));
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Văn phòng Chính phủ"));
+}
+
+/// The enacting authority after a title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+/// is no part of it, and a header without its own date takes none from a
+/// cited law.
+#[test]
+fn the_enacting_authority_ends_the_title_and_cited_dates_are_not_the_date() {
+    let doc = parse("CHÍNH PHỦ\nSố: 16/2025/NĐ-CP\n\nNGHỊ ĐỊNH\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 72/2020/NĐ-CP NGÀY 30 THÁNG 6 NĂM 2020 CỦA CHÍNH PHỦ\n\nCăn cứ Luật Dân quân tự vệ ngày 22 tháng 11 năm 2019;\n\nĐiều 1. Sửa đổi một số điều.\n");
+    assert_eq!(doc.meta.title.as_deref(), Some("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 72/2020/NĐ-CP NGÀY 30 THÁNG 6 NĂM 2020 CỦA CHÍNH PHỦ"));
+    assert_eq!(doc.meta.date, None);
+    let doc = parse("ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nSố: 12/QĐ-UBND\nBắc Ninh, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH CỦA SỞ TƯ PHÁP CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nĐiều 1. Công bố.\n");
+    assert_eq!(doc.meta.title.as_deref(), Some("VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH CỦA SỞ TƯ PHÁP"));
+    assert_eq!(doc.meta.date.as_deref(), Some("2025-11-20"));
+}

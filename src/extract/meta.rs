@@ -65,7 +65,11 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
         .or_else(|| meta.symbol.as_deref().and_then(|s| g.doc_types.symbol_type(s)).map(str::to_string))
         .unwrap_or_else(|| "other".to_string());
     meta.doc_type = g.doc_types.meta_type(&type_id);
-    meta.title = parts.first().and_then(|p| p.title.clone());
+    meta.title = match parts.first() {
+        Some(p) => p.title.clone(),
+        // A letter's subject ("V/v thuế suất thuế GTGT") is its title.
+        None => (0..head_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| g.doc_types.subject_match(t))).map(|(_, s)| s.to_string()),
+    };
     meta.period = meta.title.as_deref().and_then(|t| period(t, h));
     meta.issuer = header_issuer(doc, seg, g).or_else(|| body_issuer(doc, h, meta.place.as_deref()));
     meta.signers = signers(doc, h);
@@ -117,6 +121,11 @@ fn header_date(text: &str, h: &HeaderGrammar) -> Option<(String, Option<String>)
     if text.len() > 200 || !h.date.is_match(text) {
         return None;
     }
+    // "Căn cứ Luật Dân quân tự vệ ngày 22 tháng 11 năm 2019;": the date of a
+    // cited law, in a header that lost its own date line.
+    if h.preamble_openers.iter().any(|p| text.starts_with(p.as_str())) {
+        return None;
+    }
     let caps = h.dated_place.captures(text)?;
     let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
     let year = num("year")?;
@@ -155,16 +164,21 @@ fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> Option<
         let t = doc.line_text(li);
         // The first line under the type word is the title even when it
         // starts like a preamble ("Thực hiện cải cách hành chính ..."),
-        // unless it cites a document or is long enough to be prose.
+        // unless it cites a document or is long enough to be prose; a line
+        // in capitals is a title even so ("SỬA ĐỔI ... NGHỊ ĐỊNH SỐ
+        // 72/2020/NĐ-CP ... CỦA CHÍNH PHỦ QUY ĐỊNH CHI TIẾT ...").
         let first = parts.is_empty() && li == title_line + 1;
+        let prose = || t.len() > 300 || g.references.numbers(t).next().is_some();
         let preamble = if first {
-            t.len() > 300 || g.references.numbers(t).next().is_some() || h.preamble_openers.iter().any(|p| t.starts_with(p.as_str()))
+            prose() && t.chars().any(char::is_lowercase) || h.preamble_openers.iter().any(|p| t.starts_with(p.as_str()))
         } else {
             h.title_stops.iter().any(|s| t.starts_with(s.as_str()))
         };
         let stop = preamble
             || h.enacting.iter().any(|e| t.starts_with(e.as_str()))
             || h.issuer_head(t).is_some() && !parts.is_empty()
+            // The enacting authority: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ TÀI CHÍNH".
+            || h.opens_signature(t) && !parts.is_empty()
             || h.draft.iter().any(|d| t == d)
             || t.chars().all(|c| matches!(c, '-' | '_' | '–' | ' ' | '*'));
         if stop {
@@ -172,8 +186,33 @@ fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> Option<
         }
         parts.push(t.to_string());
     }
-    let t = parts.join(" ").trim().to_string();
-    (!t.is_empty()).then_some(t)
+    let t = parts.join(" ");
+    let t = without_authority(t.trim(), h);
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Words an enacting authority can run to after the title it follows.
+const AUTHORITY_WORDS: usize = 12;
+
+/// A title without the enacting authority that a flattened page glued to
+/// it ("... CỦA SỞ TƯ PHÁP CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "...
+/// THỦ TƯỚNG CHÍNH PHỦ điện:"): a position, then a body, to the end.
+fn without_authority<'t>(title: &'t str, h: &HeaderGrammar) -> &'t str {
+    let starts = title.match_indices(' ').map(|(i, _)| i + 1);
+    for at in starts {
+        let tail = &title[at..];
+        if tail.split(' ').count() > AUTHORITY_WORDS {
+            continue;
+        }
+        // A telegram's "điện:" follows its sender.
+        let tail = tail.trim_end_matches(':').trim_end_matches(|c: char| c.is_lowercase()).trim_end();
+        let Some(position) = h.positions.iter().find(|p| tail.starts_with(p.as_str())) else { continue };
+        let body = tail[position.len()..].trim_start();
+        if !body.is_empty() && h.issuer_head(body).is_some() {
+            return title[..at].trim_end();
+        }
+    }
+    title
 }
 
 fn period(title: &str, h: &HeaderGrammar) -> Option<Period> {
@@ -196,22 +235,32 @@ fn period(title: &str, h: &HeaderGrammar) -> Option<Period> {
 /// NHÂN DÂN / TỈNH QUẢNG NAM"), or the authority line right under it.
 fn header_issuer(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Option<String> {
     let h = &g.header;
-    let title = seg.parts.first()?.title_line;
+    // A letter has no type title: its header is the lines above its number.
+    let title = match seg.parts.first() {
+        Some(p) => p.title_line,
+        None => (0..HEADER_LINES_WITHOUT_TITLE.min(doc.lines.len())).find(|&li| number_at(doc, li, h).is_some())?,
+    };
     let mut words: Vec<String> = Vec::new();
     for li in 0..title {
-        let piece = pieces(doc, li).into_iter().next().unwrap_or("");
+        // (a saved page's layout table can leave the first cell empty)
+        let piece = pieces(doc, li).into_iter().find(|p| !p.trim().is_empty()).unwrap_or("");
         let piece = cut_at_rule(piece);
         if words.is_empty() {
             if h.issuer_head(piece).is_some() && !h.is_motto(piece) {
                 words.push(piece.to_string());
             }
         } else if is_upper(piece) && !h.is_motto(piece) && !piece.is_empty() && h.number.find(piece).is_none() {
+            // "BỘ TÀI CHÍNH / CỤC HẢI QUAN": the parent body, then the one
+            // that issues the document.
+            if h.issuer_head(piece).is_some() {
+                words.clear();
+            }
             words.push(piece.to_string());
         } else {
             break;
         }
     }
-    if words.is_empty() {
+    if words.is_empty() && !seg.parts.is_empty() {
         // "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM" stated under the title, before "Căn cứ".
         for li in title + 1..(title + 6).min(doc.lines.len()) {
             let t = doc.line_text(li);
@@ -222,7 +271,8 @@ fn header_issuer(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Option<String> 
         }
     }
     let raw = words.join(" ");
-    (!raw.trim().is_empty()).then(|| proper_name(&raw, h))
+    let raw = h.issuing_body(&raw);
+    (!raw.is_empty()).then(|| proper_name(raw, h))
 }
 
 fn cut_at_rule(s: &str) -> &str {
@@ -253,30 +303,52 @@ fn expand_abbreviations(s: &str, h: &HeaderGrammar) -> String {
         .join(" ")
 }
 
-/// "UỶ BAN NHÂN DÂN TỈNH QUẢNG NAM" -> "Ủy ban nhân dân tỉnh Quảng Nam":
-/// lower case with old-style tone marks, a capital first letter, and
-/// capitals kept for the proper name after an administrative unit word.
+/// "UỶ BAN NHÂN DÂN TỈNH QUẢNG NAM" -> "Ủy ban nhân dân tỉnh Quảng Nam",
+/// "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH" -> "Bộ Văn hóa, Thể thao và Du lịch":
+/// lower case with old-style tone marks, but capitals where Vietnamese
+/// writes them in a body's name (see `name_capitals` in header.toml).
 pub fn proper_name(raw: &str, h: &HeaderGrammar) -> String {
+    let raw = raw.trim();
+    // The kind of body ("BỘ", "CỤC", "VĂN PHÒNG"): its own name follows.
+    let head_len = h.issuer_head(raw).map_or(0, str::len);
+    let head_words = expand_abbreviations(&raw[..head_len], h).split_whitespace().count();
     let expanded = expand_abbreviations(raw, h);
     let lower = fold_key(&expanded);
     let words: Vec<&str> = lower.split_whitespace().collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut in_name = false;
+    let mut element_start = false;
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        let capital = i == 0 || in_name;
-        out.push(if capital { capitalise(w) } else { w.to_string() });
-        // Two-word units ("thành phố") mark a name after their second word.
+        let own_name = head_words > 0 && i == head_words;
         let two = i + 1 < words.len() && h.admin_units.iter().any(|u| *u == format!("{w} {}", words[i + 1]));
+        let unit = two || h.admin_units.iter().any(|u| u == w);
+        let capital = i == 0 || in_name || (own_name || element_start) && !unit;
+        out.push(if capital { capitalise(w) } else { w.to_string() });
         if two {
             out.push(words[i + 1].to_string());
             i += 1;
-            in_name = true;
-        } else if h.admin_units.iter().any(|u| u == w) {
-            in_name = true;
         }
+        in_name |= unit;
+        element_start = i >= head_words && head_words > 0 && (w.ends_with(',') || h.name_joiners.iter().any(|j| j == w));
         i += 1;
+    }
+    for (key, spelling) in &h.name_capitals {
+        let n = key.len();
+        let mut j = 0;
+        while n > 0 && j + n <= out.len() {
+            if out[j..j + n].iter().zip(key).all(|(o, k)| fold_key(o) == *k) {
+                out[j..j + n].clone_from_slice(spelling);
+                j += n;
+            } else {
+                j += 1;
+            }
+        }
+    }
+    // The first letter is a capital even when a listed word opens the name.
+    if let Some(first) = out.first_mut() {
+        *first = capitalise(first);
     }
     out.join(" ")
 }

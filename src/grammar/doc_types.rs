@@ -47,9 +47,13 @@ impl DocTypes {
 
     /// [`DocTypes::title_type`] and the text after the type word.
     pub fn title_match<'l>(&self, line: &'l str) -> Option<(String, &'l str)> {
-        let line = line.trim();
-        if line.ends_with(':') || line.len() > 1000 || line.chars().any(char::is_lowercase) {
+        // "* THÔNG BÁO KẾT LUẬN ...": a saved page can keep a list mark before the title.
+        let line = line.trim().strip_prefix("* ").unwrap_or(line.trim());
+        if line.ends_with(':') || line.len() > 1000 {
             return None;
+        }
+        if line.chars().any(char::is_lowercase) {
+            return self.glued_title(line);
         }
         let named = |strip: &dyn Fn(&str) -> Option<usize>| -> Option<(String, &'l str)> {
             self.types.iter().find_map(|t| {
@@ -64,13 +68,35 @@ impl DocTypes {
             .or_else(|| named(&|w| prefix_len_ignoring_spaces(line, w)))
     }
 
+    /// "NGHỊ ĐỊNHQuy định về chính sách ...": a page saved as text can lose
+    /// the break between the type word and a title in sentence case.
+    fn glued_title<'l>(&self, line: &'l str) -> Option<(String, &'l str)> {
+        self.types.iter().find_map(|t| {
+            t.title.iter().find_map(|w| {
+                let rest = line.strip_prefix(w.as_str())?;
+                let mut cs = rest.chars();
+                let glued = cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase);
+                (glued && !w.chars().any(char::is_lowercase)).then(|| (t.id.clone(), rest))
+            })
+        })
+    }
+
     /// The type of a titleless document whose header line names its subject
     /// the way that type does ("Số: 5491/CT-CS V/v Chính sách thuế").
     pub fn subject_type(&self, line: &str) -> Option<&str> {
-        self.types
-            .iter()
-            .find(|t| t.subject.iter().any(|w| line.split_whitespace().any(|word| word.starts_with(w.as_str()))))
-            .map(|t| t.id.as_str())
+        self.subject_match(line).map(|(id, _)| id)
+    }
+
+    /// [`DocTypes::subject_type`] and the subject itself, from its word on
+    /// ("V/v Chính sách thuế"): such a document's title.
+    pub fn subject_match<'l>(&self, line: &'l str) -> Option<(&str, &'l str)> {
+        self.types.iter().find_map(|t| {
+            let at = line
+                .split_whitespace()
+                .find(|word| t.subject.iter().any(|w| word.starts_with(w.as_str())))
+                .map(|word| word.as_ptr() as usize - line.as_ptr() as usize)?;
+            Some((t.id.as_str(), line[at..].trim_end()))
+        })
     }
 
     /// Whether a heading is one only plans and decisions have.
@@ -139,5 +165,15 @@ mod tests {
         // The enacting formula and a longer word are no titles.
         assert_eq!(dt.title_type("QUYẾT ĐỊNH:"), None);
         assert_eq!(dt.title_type("KẾ HOẠCHX"), None);
+    }
+
+    #[test]
+    fn a_title_glued_to_its_type_word_is_split_off() {
+        let dt = &Grammar::builtin().doc_types;
+        let line = "NGHỊ ĐỊNHQuy định về chính sách hỗ trợ sản xuất nông nghiệp";
+        assert_eq!(dt.title_match(line).map(|(t, rest)| (t, rest.to_string())), Some(("nghi_dinh".into(), "Quy định về chính sách hỗ trợ sản xuất nông nghiệp".into())));
+        // A sentence that opens with a type word is no title.
+        assert_eq!(dt.title_type("Kế hoạch này được triển khai"), None);
+        assert_eq!(dt.title_type("KẾ HOẠCH Tổ chức"), None);
     }
 }

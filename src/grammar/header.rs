@@ -2,6 +2,7 @@
 //! (which must know where a header or the recipients block is) and the
 //! metadata extractor.
 
+use crate::normalize::vietnamese::fold_key;
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 use regex::Regex;
 use serde::Deserialize;
@@ -20,6 +21,12 @@ pub struct RawHeader {
     motto: Vec<String>,
     issuer_heads: Vec<String>,
     admin_units: Vec<String>,
+    #[serde(default)]
+    name_capitals: Vec<String>,
+    #[serde(default)]
+    name_joiners: Vec<String>,
+    #[serde(default)]
+    sub_body_heads: Vec<String>,
     abbreviations: BTreeMap<String, String>,
     header: RawHeaderWords,
     signature: RawSignature,
@@ -57,6 +64,14 @@ pub struct HeaderGrammar {
     pub motto: Vec<String>,
     pub issuer_heads: Vec<String>,
     pub admin_units: Vec<String>,
+    /// Words written with capitals inside an issuer's name ("Chính phủ",
+    /// "Quốc hội"), as fold keys split into words, with their spelling.
+    pub name_capitals: Vec<(Vec<String>, Vec<String>)>,
+    /// Words after which a new name element starts ("và": "Bộ Văn hóa,
+    /// Thể thao và Du lịch").
+    pub name_joiners: Vec<String>,
+    /// "CỤC", "SỞ": where the issuing body starts after its parent's name.
+    pub sub_body_heads: Vec<String>,
     /// Longest abbreviation first, so "MTTQVN" wins over "MTTQ".
     pub abbreviations: Vec<(String, String)>,
     pub enacting: Vec<String>,
@@ -99,6 +114,13 @@ impl HeaderGrammar {
             motto: raw.motto,
             issuer_heads,
             admin_units: raw.admin_units,
+            name_capitals: raw
+                .name_capitals
+                .iter()
+                .map(|n| (fold_key(n).split_whitespace().map(str::to_string).collect(), n.split_whitespace().map(str::to_string).collect()))
+                .collect(),
+            name_joiners: raw.name_joiners,
+            sub_body_heads: raw.sub_body_heads,
             abbreviations,
             enacting: raw.header.enacting,
             preamble_openers: raw.header.preamble_openers,
@@ -115,6 +137,19 @@ impl HeaderGrammar {
     /// Whether a line opens with an on-behalf prefix or a position ("TM.", "CHỦ TỊCH").
     pub fn opens_signature(&self, line: &str) -> bool {
         self.signature_openers.is_match(Input::new(line).anchored(Anchored::Yes))
+    }
+
+    /// The issuing body of a header cell that also names its parent ("BỘ
+    /// TÀI CHÍNH CỤC THUẾ" -> "CỤC THUẾ"); the cell itself otherwise.
+    pub fn issuing_body<'a>(&self, cell: &'a str) -> &'a str {
+        let mut body = cell.trim();
+        // Each step moves past at least one word, so this ends.
+        while let Some(at) = body.match_indices(' ').map(|(i, _)| i + 1).find(|&i| {
+            self.sub_body_heads.iter().any(|s| body[i..].strip_prefix(s.as_str()).is_some_and(|r| r.starts_with(' ')))
+        }) {
+            body = &body[at..];
+        }
+        body
     }
 
     pub fn is_recipients(&self, line: &str) -> bool {

@@ -41,7 +41,9 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
     // run[k]: how many words in capitals end right before word k.
     let mut run = vec![0usize; words.len() + 1];
     for (k, (_, w)) in words.iter().enumerate() {
-        run[k + 1] = if is_caps_word(w) { run[k] + 1 } else { 0 };
+        // A year or a range ("NĂM HỌC 2025-2026", "GIAI ĐOẠN 2026 - 2030")
+        // carries a title's run of capitals on to its end.
+        run[k + 1] = if is_caps_word(w) { run[k] + 1 } else if is_year_part(w) { run[k] } else { 0 };
     }
     let mut cuts = Vec::new();
     for k in 1..words.len() {
@@ -54,7 +56,10 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         // "1.") is a short word ending in a bracket or a full stop.
         let list_shape = word.len() <= 6 && word.ends_with([')', '.']);
         let marker = if after_stop || caps_before(2) || list_shape { sections.match_marker(&text[at..]) } else { None };
-        let cut = match marker {
+        // "GIAI ĐOẠN 2026 – 2030": a dash between two numbers is a range, not a bullet.
+        let range_dash = marker.is_some() && is_year_part(word) && is_year_part(prev) && words.get(k + 1).is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
+        let marker = if range_dash { None } else { marker };
+        let cut = is_heading_mark(word) || match marker {
             // "2. Ủy ban nhân dân các xã, phường a) Niêm yết ...": a list
             // that opens with its first item and a capital starts anew.
             Some(m) => after_stop || caps_before(2) || opens_list(sections, &m, &text[at + m.len..]),
@@ -107,6 +112,30 @@ fn is_caps_word(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
+/// The page's headings as the saved text marks them ("... TỈNH HÀ TĨNH #
+/// CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH Căn cứ ...", "#### Điều 1."): a new
+/// paragraph starts there, and the mark itself is no text.
+fn is_heading_mark(w: &str) -> bool {
+    (1..=6).contains(&w.len()) && w.bytes().all(|b| b == b'#')
+}
+
+/// A paragraph without the heading mark it opens with (see [`is_heading_mark`]).
+pub fn strip_heading_mark(piece: &str) -> &str {
+    match piece.split_once(' ') {
+        Some((first, rest)) if is_heading_mark(first) => rest.trim_start(),
+        None if is_heading_mark(piece) => "",
+        _ => piece,
+    }
+}
+
+/// "2026", "2025-2026", "–": a year, a range of years or the dash between
+/// them. An item's number ("1.") is none: it opens the next paragraph.
+fn is_year_part(w: &str) -> bool {
+    let digits = w.bytes().filter(u8::is_ascii_digit).count();
+    let rest_is_dash = w.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '—'));
+    rest_is_dash && (digits >= 4 || digits == 0)
+}
+
 /// "Căn", "Theo": a capital, then lower case.
 fn is_capitalised(w: &str) -> bool {
     let mut cs = w.chars();
@@ -132,6 +161,34 @@ mod tests {
         let starts: Vec<String> = parts.iter().map(|p| p.split(' ').take(2).collect::<Vec<_>>().join(" ")).collect();
         assert_eq!(starts, ["QUYẾT ĐỊNH", "Căn cứ", "Điều 1.", "I. QUAN", "1. Phát", "2. Ủy", "a) Niêm", "b) Tuyên", "3. Chuyển"], "{parts:#?}");
         assert_eq!(parts.concat().replace(' ', ""), text.replace(' ', ""), "nothing is lost");
+    }
+
+    #[test]
+    fn heading_marks_start_paragraphs_and_ranges_do_not() {
+        let g = Grammar::builtin();
+        let text = "# QUYẾT ĐỊNH CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH GIAI ĐOẠN 2026 – 2030 # CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025. # QUYẾT ĐỊNH: Điều 1. Công bố kèm theo.";
+        let parts: Vec<&str> = paragraphs(text, &g.sections).into_iter().map(strip_heading_mark).collect();
+        assert_eq!(
+            parts,
+            [
+                "QUYẾT ĐỊNH CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH GIAI ĐOẠN 2026 – 2030",
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+                "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025.",
+                "QUYẾT ĐỊNH:",
+                "Điều 1. Công bố kèm theo."
+            ]
+        );
+        assert_eq!(strip_heading_mark("#"), "");
+        assert_eq!(strip_heading_mark("#5 là số"), "#5 là số");
+    }
+
+    #[test]
+    fn a_title_ending_in_a_year_range_is_cut_from_the_preamble() {
+        let g = Grammar::builtin();
+        let text = "NGHỊ QUYẾT QUY ĐỊNH MỨC HỌC PHÍ TRÊN ĐỊA BÀN THÀNH PHỐ HÀ NỘI NĂM HỌC 2025-2026 Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15; Căn cứ Luật Thủ đô số 39/2024/QH15;";
+        let parts = paragraphs(text, &g.sections);
+        assert_eq!(parts.len(), 2, "{parts:#?}");
+        assert!(parts[0].ends_with("NĂM HỌC 2025-2026") && parts[1].starts_with("Căn cứ Luật"), "{parts:#?}");
     }
 
     #[test]

@@ -221,8 +221,9 @@ impl Builder<'_> {
         if cells.iter().all(|c| c.is_empty()) {
             return;
         }
-        let joined = cells.join(" | ");
-        if self.g.normalize.is_residue(&joined) {
+        // Saved pages put the site's furniture in a row whose first cells are empty.
+        let first = cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
+        if self.g.normalize.is_residue(&cells[first..].join(" | ")) {
             return;
         }
         let start = self.start_line();
@@ -263,6 +264,10 @@ impl Builder<'_> {
             for raw in cell.split('\n') {
                 let line = clean_line(raw, format);
                 for piece in flattened::paragraphs(&line, &self.g.sections) {
+                    let piece = flattened::strip_heading_mark(piece);
+                    if piece.is_empty() {
+                        continue;
+                    }
                     self.push_para_line(piece);
                     // A cut was made on purpose ("... CHÍNH PHỦ" / "điện:"):
                     // the next piece is no wrapped continuation.
@@ -363,7 +368,7 @@ fn clean_line_fully(raw: &str, format: Format) -> String {
 /// Anything else takes the full path, which is always right.
 fn is_plain_line(b: &[u8], format: Format) -> bool {
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
-    if first == b' ' || last == b' ' || (format == Format::Md && matches!(first, b'#' | b'>')) {
+    if first == b' ' || last == b' ' || (format == Format::Md && first == b'>') || (matches!(format, Format::Md | Format::Txt) && first == b'#') {
         return false;
     }
     let mut i = 0;
@@ -422,7 +427,10 @@ fn clean_cell(raw: &str, format: Format) -> String {
 /// everywhere; headings and quotes only in .md files.
 fn strip_markdown(s: &str, format: Format) -> Cow<'_, str> {
     let mut out: Cow<str> = Cow::Borrowed(s);
-    if format == Format::Md {
+    // Plain text exported from a web page or a markdown editor keeps its
+    // heading marks too ("#### Điều 1. Phạm vi điều chỉnh").
+    let md_heading = format == Format::Txt && s.starts_with('#') && s.trim_start_matches('#').starts_with(' ');
+    if format == Format::Md || md_heading {
         let t = out.trim_start();
         let t = t.trim_start_matches('#').trim_start_matches('>');
         if t.len() != out.len() {
