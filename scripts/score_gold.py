@@ -16,7 +16,7 @@ output is compared with the gold, category by category:
               diacritics and expanding common abbreviations) and the gold
               quote's words are found in the tool's task text; deadline
               agreement is reported among the matched pairs.
-  meta        doc_type / number / date accuracy.
+  meta        doc_type / number / date / issuer accuracy (issuer exact, case included).
 
 Precision, recall and F1 are micro-averaged over documents (counts summed
 before dividing). The gold annotation rules are in gold/README.md.
@@ -477,7 +477,7 @@ def fmt_task(t, tool=False):
 def match_meta(gold, meta):
     meta = meta if isinstance(meta, dict) else {}
     out = {}
-    for k in ("doc_type", "number", "date"):
+    for k in ("doc_type", "number", "date", "issuer"):
         gv = gold.get(k)
         tv = meta.get(k)
         if k == "number":
@@ -611,7 +611,7 @@ def print_table(totals, formats):
               f"missed {dl['gold_only']}, spurious {dl['tool_only']}], support {pct(t['tasks']['support_ok'], mt)}")
         n = t["docs"]
         print(f"{'':<10} meta: doc_type {pct(t['meta']['doc_type'], n)}, number {pct(t['meta']['number'], n)}, "
-              f"date {pct(t['meta']['date'], n)}; section suffix matches {t['sections']['suffix_matches']}")
+              f"date {pct(t['meta']['date'], n)}, issuer {pct(t['meta']['issuer'], n)}; section suffix matches {t['sections']['suffix_matches']}")
         print("-" * 62)
 
 
