@@ -24,7 +24,8 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
     let h = &g.header;
     let mut parts = Vec::new();
     for (pi, p) in seg.parts.iter().enumerate() {
-        let first_section = seg.nodes.iter().find(|n| n.part == pi).map_or(doc.lines.len(), |n| n.line);
+        // (items above the title, a saved page's summary of the document, do not end its header)
+        let first_section = seg.nodes.iter().find(|n| n.part == pi && n.line > p.title_line).map_or(doc.lines.len(), |n| n.line);
         let zone_from = if pi == 0 { 0 } else { p.zone_start };
         let zone_to = (p.title_line + HEADER_LINES_AFTER_TITLE).min(first_section).max(p.title_line + 1).min(doc.lines.len());
         let number = (zone_from..zone_to).find_map(|li| number_at(doc, li, h));
@@ -186,7 +187,8 @@ fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> Option<
         }
         parts.push(t.to_string());
     }
-    let t = parts.join(" ");
+    // A PDF text layer can set a comma apart ("PHÒNG , TRÁNH").
+    let t = parts.join(" ").replace(" , ", ", ");
     let t = without_authority(t.trim(), h);
     (!t.is_empty()).then(|| t.to_string())
 }
