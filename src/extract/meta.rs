@@ -7,9 +7,9 @@ use crate::normalize::vietnamese::fold_key;
 use crate::normalize::{LineKind, NormDoc};
 use crate::segment::Segmented;
 
-/// How far below a title line its header fields may sit.
 /// How many lines a header without a type title may take.
 const HEADER_LINES_WITHOUT_TITLE: usize = 6;
+/// How far below a title line its header fields may sit.
 const HEADER_LINES_AFTER_TITLE: usize = 4;
 
 /// The texts of a line: the whole paragraph, or each cell of a row.
@@ -56,20 +56,25 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
     } else {
         meta.date = doc_adopted_date(doc, h);
     }
+    // A letter names its subject ("V/v thuế suất thuế GTGT") where others
+    // have a title: that names its type (its symbol names the issuer, "CT-CS":
+    // the tax department) and is its title.
+    let subject = if seg.parts.is_empty() {
+        (0..head_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| g.doc_types.subject_match(t)))
+    } else {
+        None
+    };
     let type_id = seg
         .parts
         .first()
         .map(|p| p.doc_type.clone())
-        // A letter names its subject ("V/v ...") where others have a title;
-        // its symbol names the issuer ("CT-CS": the tax department).
-        .or_else(|| (0..head_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| g.doc_types.subject_type(t))).map(str::to_string))
+        .or_else(|| subject.map(|(id, _)| id.to_string()))
         .or_else(|| meta.symbol.as_deref().and_then(|s| g.doc_types.symbol_type(s)).map(str::to_string))
         .unwrap_or_else(|| "other".to_string());
     meta.doc_type = g.doc_types.meta_type(&type_id);
     meta.title = match parts.first() {
         Some(p) => p.title.clone(),
-        // A letter's subject ("V/v thuế suất thuế GTGT") is its title.
-        None => (0..head_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| g.doc_types.subject_match(t))).map(|(_, s)| s.to_string()),
+        None => subject.map(|(_, s)| s.to_string()),
     };
     meta.period = meta.title.as_deref().and_then(|t| period(t, h));
     meta.issuer = header_issuer(doc, seg, g).or_else(|| body_issuer(doc, h, meta.place.as_deref()));
@@ -200,12 +205,10 @@ const AUTHORITY_WORDS: usize = 12;
 /// it ("... CỦA SỞ TƯ PHÁP CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "...
 /// THỦ TƯỚNG CHÍNH PHỦ điện:"): a position, then a body, to the end.
 fn without_authority<'t>(title: &'t str, h: &HeaderGrammar) -> &'t str {
-    let starts = title.match_indices(' ').map(|(i, _)| i + 1);
-    for at in starts {
+    let starts: Vec<usize> = title.match_indices(' ').map(|(i, _)| i + 1).collect();
+    // Only the last words can be the authority, the earliest start first.
+    for &at in &starts[starts.len().saturating_sub(AUTHORITY_WORDS)..] {
         let tail = &title[at..];
-        if tail.split(' ').count() > AUTHORITY_WORDS {
-            continue;
-        }
         // A telegram's "điện:" follows its sender.
         let tail = tail.trim_end_matches(':').trim_end_matches(|c: char| c.is_lowercase()).trim_end();
         let Some(position) = h.positions.iter().find(|p| tail.starts_with(p.as_str())) else { continue };

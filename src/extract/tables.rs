@@ -76,9 +76,6 @@ impl TableGrammar {
             return None;
         }
         let key = fold_key(cell);
-        if key.chars().count() > 60 {
-            return None;
-        }
         // The whole cell first, then the longest phrase it starts with.
         self.headers
             .iter()

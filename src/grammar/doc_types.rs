@@ -47,48 +47,48 @@ impl DocTypes {
 
     /// [`DocTypes::title_type`] and the text after the type word.
     pub fn title_match<'l>(&self, line: &'l str) -> Option<(String, &'l str)> {
+        let line = line.trim();
         // "* THÔNG BÁO KẾT LUẬN ...": a saved page can keep a list mark before the title.
-        let line = line.trim().strip_prefix("* ").unwrap_or(line.trim());
+        let line = line.strip_prefix("* ").unwrap_or(line);
         if line.ends_with(':') || line.len() > 1000 {
             return None;
         }
+        let starts_with = |w: &str| line.starts_with(w).then_some(w.len());
+        let word_ends = |_: &str, rest: &str| rest.is_empty() || rest.starts_with(' ');
         if line.chars().any(char::is_lowercase) {
-            return self.glued_title(line);
+            // "NGHỊ ĐỊNHQuy định về chính sách ...": a page saved as text can
+            // lose the break between the type word and a title in sentence case.
+            let glued = |w: &str, rest: &str| {
+                let mut cs = rest.chars();
+                !w.chars().any(char::is_lowercase) && cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+            };
+            return self.title_after(line, starts_with, glued);
         }
-        let named = |strip: &dyn Fn(&str) -> Option<usize>| -> Option<(String, &'l str)> {
-            self.types.iter().find_map(|t| {
-                t.title.iter().find_map(|w| {
-                    let rest = &line[strip(w)?..];
-                    (rest.is_empty() || rest.starts_with(' ')).then(|| (t.id.clone(), rest.trim_start()))
-                })
-            })
-        };
-        named(&|w| line.starts_with(w).then_some(w.len()))
+        self.title_after(line, starts_with, word_ends)
             // A PDF set in a narrow column breaks words anywhere ("NGHỊ QUY ẾT").
-            .or_else(|| named(&|w| prefix_len_ignoring_spaces(line, w)))
+            .or_else(|| self.title_after(line, |w| prefix_len_ignoring_spaces(line, w), word_ends))
     }
 
-    /// "NGHỊ ĐỊNHQuy định về chính sách ...": a page saved as text can lose
-    /// the break between the type word and a title in sentence case.
-    fn glued_title<'l>(&self, line: &'l str) -> Option<(String, &'l str)> {
+    /// The first type whose title word `prefix` finds at the start of `line`
+    /// (its length there) with a rest that `follows` accepts: (type, rest).
+    fn title_after<'l>(
+        &self,
+        line: &'l str,
+        prefix: impl Fn(&str) -> Option<usize>,
+        follows: impl Fn(&str, &str) -> bool,
+    ) -> Option<(String, &'l str)> {
         self.types.iter().find_map(|t| {
             t.title.iter().find_map(|w| {
-                let rest = line.strip_prefix(w.as_str())?;
-                let mut cs = rest.chars();
-                let glued = cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase);
-                (glued && !w.chars().any(char::is_lowercase)).then(|| (t.id.clone(), rest))
+                let rest = &line[prefix(w)?..];
+                follows(w, rest).then(|| (t.id.clone(), rest.trim_start()))
             })
         })
     }
 
     /// The type of a titleless document whose header line names its subject
-    /// the way that type does ("Số: 5491/CT-CS V/v Chính sách thuế").
-    pub fn subject_type(&self, line: &str) -> Option<&str> {
-        self.subject_match(line).map(|(id, _)| id)
-    }
-
-    /// [`DocTypes::subject_type`] and the subject itself, from its word on
-    /// ("V/v Chính sách thuế"): such a document's title.
+    /// the way that type does ("Số: 5491/CT-CS V/v Chính sách thuế"), and
+    /// the subject from its word on ("V/v Chính sách thuế"): such a
+    /// document's title.
     pub fn subject_match<'l>(&self, line: &'l str) -> Option<(&str, &'l str)> {
         self.types.iter().find_map(|t| {
             let at = line

@@ -115,7 +115,7 @@ fn is_caps_word(w: &str) -> bool {
 /// The page's headings as the saved text marks them ("... TỈNH HÀ TĨNH #
 /// CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH Căn cứ ...", "#### Điều 1."): a new
 /// paragraph starts there, and the mark itself is no text.
-fn is_heading_mark(w: &str) -> bool {
+pub fn is_heading_mark(w: &str) -> bool {
     (1..=6).contains(&w.len()) && w.bytes().all(|b| b == b'#')
 }
 

@@ -429,7 +429,7 @@ fn strip_markdown(s: &str, format: Format) -> Cow<'_, str> {
     let mut out: Cow<str> = Cow::Borrowed(s);
     // Plain text exported from a web page or a markdown editor keeps its
     // heading marks too ("#### Điều 1. Phạm vi điều chỉnh").
-    let md_heading = format == Format::Txt && s.starts_with('#') && s.trim_start_matches('#').starts_with(' ');
+    let md_heading = format == Format::Txt && s.split_once(' ').is_some_and(|(first, _)| flattened::is_heading_mark(first));
     if format == Format::Md || md_heading {
         let t = out.trim_start();
         let t = t.trim_start_matches('#').trim_start_matches('>');
