@@ -209,7 +209,8 @@ fn exemption(input: &str, once: &NormDoc) -> Option<&'static str> {
             LineKind::Row { cells, .. } if cells.len() < 2 || cells[0].0 == cells[0].1 => {
                 return Some("design: one-cell row or empty first cell");
             }
-            LineKind::Para if has_row_shape(line) => return Some("design: paragraph with the shape of a row"),
+            // (a footnote is a paragraph too: "² Nghị quyết ... Chính phủ |")
+            LineKind::Para | LineKind::Footnote if has_row_shape(line) => return Some("design: paragraph with the shape of a row"),
             _ => {}
         }
     }

@@ -427,10 +427,7 @@ fn clean_cell(raw: &str, format: Format) -> String {
 /// everywhere; headings and quotes only in .md files.
 fn strip_markdown(s: &str, format: Format) -> Cow<'_, str> {
     let mut out: Cow<str> = Cow::Borrowed(s);
-    // Plain text exported from a web page or a markdown editor keeps its
-    // heading marks too ("#### Điều 1. Phạm vi điều chỉnh").
-    let md_heading = format == Format::Txt && s.split_once(' ').is_some_and(|(first, _)| flattened::is_heading_mark(first));
-    if format == Format::Md || md_heading {
+    if format == Format::Md {
         let t = out.trim_start();
         let t = t.trim_start_matches('#').trim_start_matches('>');
         if t.len() != out.len() {
@@ -443,7 +440,31 @@ fn strip_markdown(s: &str, format: Format) -> Cow<'_, str> {
     if out.contains('*') {
         out = Cow::Owned(strip_single_emphasis(&out));
     }
+    // Plain text exported from a web page or a markdown editor keeps its
+    // heading marks too ("#### Điều 1. Phạm vi điều chỉnh"). Every mark goes,
+    // with any white space around it, so a second pass finds none; looked
+    // for after the emphasis is gone, which can uncover one ("#__ x").
+    if format == Format::Txt {
+        let mut t = out.trim_start();
+        let mut marked = false;
+        while let Some(rest) = after_heading_mark(t) {
+            t = rest;
+            marked = true;
+        }
+        if marked {
+            out = Cow::Owned(t.to_string());
+        }
+    }
     out
+}
+
+/// The text after a heading mark ("#", "####") and the white space that
+/// follows it (or nothing: a mark alone on its line); None when `t` does not
+/// open with one.
+fn after_heading_mark(t: &str) -> Option<&str> {
+    let rest = t.trim_start_matches('#');
+    let mark = &t[..t.len() - rest.len()];
+    (flattened::is_heading_mark(mark) && (rest.is_empty() || rest.starts_with(char::is_whitespace))).then(|| rest.trim_start())
 }
 
 /// Remove `*x*` emphasis pairs but keep lone asterisks ("(*)", footnote stars).
@@ -558,6 +579,15 @@ mod tests {
             for format in [Format::Txt, Format::Md] {
                 proptest::prop_assert_eq!(clean_line(&s, format).into_owned(), clean_line_fully(&s, format));
             }
+        }
+    }
+
+    #[test]
+    fn heading_marks_in_plain_text_go_whole_and_once() {
+        for (raw, clean) in [("#### Điều 1. Phạm vi", "Điều 1. Phạm vi"), ("#\u{b}Ð", "Đ"), (" # # Đ", "Đ"), ("#5 là số", "#5 là số"), ("##", "")] {
+            let once = clean_line(raw, Format::Txt).into_owned();
+            assert_eq!(once, clean, "{raw:?}");
+            assert_eq!(clean_line(&once, Format::Txt), once, "a second pass changes {raw:?}");
         }
     }
 
