@@ -443,3 +443,31 @@ fn the_enacting_authority_ends_the_title_and_cited_dates_are_not_the_date() {
     assert_eq!(doc.meta.title.as_deref(), Some("VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH CỦA SỞ TƯ PHÁP"));
     assert_eq!(doc.meta.date.as_deref(), Some("2025-11-20"));
 }
+
+#[test]
+fn a_colon_list_after_a_plural_head_names_each_office() {
+    let text = format!(
+        "{PLAN_HEADER}I. TỔ CHỨC THỰC HIỆN\n\n1. Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ.\n\n\
+         a) Chủ trì, phối hợp với UBND cấp xã tham mưu, báo cáo UBND tỉnh.\n\nb) Hướng dẫn, tập huấn nghiệp vụ cho cấp xã.\n\n\
+         2. Các Sở: Căn cứ chức năng, nhiệm vụ, tổ chức triển khai Kế hoạch.\n"
+    );
+    let doc = parse(&text);
+    let leads: Vec<Vec<String>> = doc.tasks.iter().map(|t| t.lead.clone()).collect();
+    let offices = vec!["Sở Xây dựng".to_string(), "Sở Tài chính".to_string(), "Sở Nội vụ".to_string()];
+    // The heading's list is no duty of its own: one task per lettered item.
+    assert_eq!(leads[..2], [offices.clone(), offices], "{leads:?}");
+    // A lone capitalised duty after the colon is the duty, not an office.
+    assert!(doc.tasks.iter().all(|t| !t.lead.iter().any(|l| l.contains("Căn cứ"))), "{leads:?}");
+    assert!(doc.tasks.iter().all(|t| !t.text.starts_with("Xây dựng, Tài chính")), "{leads:?}");
+}
+
+#[test]
+fn figures_in_quotes_and_on_the_territory_are_no_goals() {
+    let text = format!(
+        "{PLAN_HEADER}I. NỘI DUNG\n\n1. Phát huy tinh thần làm việc “3 ca, 4 kíp”, thi đua “hoàn thành 3.000 km đường bộ cao tốc”.\n\n\
+         2. Trên địa bàn tỉnh gồm 56 xã, phường.\n\n3. Mỗi năm thu hút trên 500 lượt khách.\n"
+    );
+    let doc = parse(&text);
+    let values: Vec<f64> = doc.targets.iter().map(|t| t.value).collect();
+    assert_eq!(values, [500.0]);
+}

@@ -162,6 +162,10 @@ impl<'a> Tok<'a> {
     }
 }
 
+/// The most words one member of a colon list can have ("Nông nghiệp và
+/// Phát triển nông thôn" is known whole and not counted).
+const MEMBER_WORDS: usize = 6;
+
 /// An agency found in text, as written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -251,8 +255,14 @@ impl AgencyGrammar {
         }
         loop {
             let Some((end, found)) = self.parse_one(toks, i, text) else { break };
-            out.push(found);
             i = end;
+            match self.colon_members(toks, &found.name, i, text) {
+                Some((members, after)) => {
+                    out.extend(members);
+                    i = after;
+                }
+                None => out.push(found),
+            }
             // Continue only over a separator followed by another agency.
             let mut j = i;
             while j < toks.len() && self.is_separator(toks[j].key()) {
@@ -324,6 +334,74 @@ impl AgencyGrammar {
         let (s, e) = (toks[i].start, toks[j - 1].end);
         let name = text[s..e].trim_end_matches(['.', ':']).trim().to_string();
         (!name.is_empty()).then(|| (j, Found { name, start: s, end: e }))
+    }
+
+    /// "các Sở: Xây dựng, Tài chính, Nội vụ", "Bộ trưởng các Bộ: Quốc
+    /// phòng, Công an": a plural name whose members follow the colon at
+    /// `colon`. Each member becomes a name of its own ("Sở Xây dựng",
+    /// "Bộ trưởng Bộ Công an"), spanning the member's words; returns them
+    /// and the index after the list, or None when no list follows.
+    pub fn colon_members(&self, toks: &[Tok], name: &str, colon: usize, text: &str) -> Option<(Vec<Found>, usize)> {
+        if toks.get(colon)?.key() != ":" {
+            return None;
+        }
+        let (prefix, head) = self.without_determiner(name)?;
+        let head_words = tokenize(head).len();
+        let capital = |k: usize| toks.get(k).is_some_and(|t| t.text.chars().next().is_some_and(char::is_uppercase));
+        // A member is a proper name, not another agency ("..., Y tế, Chủ
+        // tịch UBND các tỉnh").
+        let member_at = |k: usize| capital(k) && starts_any(toks, k, &self.known).is_none() && !self.starts_incomplete_head(toks, k);
+        let mut out = Vec::new();
+        let mut k = colon + 1;
+        while member_at(k) {
+            let start = k;
+            // A known name may hold commas and "và" ("Bộ: Văn hóa, Thể thao và Du lịch").
+            let whole = format!("{head} {}", &text[toks[start].start..]);
+            let known = starts_any(&tokenize(&whole), 0, &self.known).filter(|&n| n > head_words);
+            k = match known {
+                Some(n) => start + n - head_words,
+                None => {
+                    let mut e = start + 1;
+                    while e < toks.len() && e - start < MEMBER_WORDS && !self.ends_name(toks, e) {
+                        e += 1;
+                    }
+                    e
+                }
+            };
+            let (s, e) = (toks[start].start, toks[k - 1].end);
+            out.push(Found { name: format!("{prefix} {}", &text[s..e]), start: s, end: e });
+            // Another member follows a separator.
+            if k < toks.len() && self.is_separator(toks[k].key()) && member_at(k + 1) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // A lone member spelt like a duty opens the duty instead ("Các sở:
+        // Căn cứ chức năng, nhiệm vụ ..."); a list of them names offices
+        // ("các Sở: Xây dựng, Tài chính, Nội vụ").
+        let lone_duty = out.len() == 1 && starts_any(toks, colon + 1, &self.stops).is_some();
+        (!out.is_empty() && !lone_duty).then_some((out, k))
+    }
+
+    /// Whether `toks[k..]` opens with a head that needs a name after it ("Chủ tịch", "Sở").
+    fn starts_incomplete_head(&self, toks: &[Tok], k: usize) -> bool {
+        starts_any(toks, k, &self.heads).is_some_and(|n| {
+            let words: Vec<String> = toks[k..k + n].iter().map(|t| t.key().to_string()).collect();
+            self.incomplete_heads.contains(&words)
+        })
+    }
+
+    /// "Bộ trưởng các Bộ" -> ("Bộ trưởng Bộ", "Bộ"), "các Sở" -> ("Sở",
+    /// "Sở"): the name without its plural determiner, and the head after
+    /// it. None unless the name ends in a determiner and a head alone.
+    fn without_determiner<'n>(&self, name: &'n str) -> Option<(String, &'n str)> {
+        let toks = tokenize(name);
+        let at = (0..toks.len()).rev().find(|&k| starts_any(&toks, k, &self.generic_determiners).is_some())?;
+        let det = starts_any(&toks, at, &self.generic_determiners)?;
+        (starts_any(&toks, at + det, &self.heads)? == toks.len() - at - det).then_some(())?;
+        let head = &name[toks[at + det].start..];
+        Some((format!("{}{head}", &name[..toks[at].start]), head))
     }
 
     /// ", phường" in "UBND các xã, phường": the comma and the word after it.

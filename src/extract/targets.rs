@@ -235,6 +235,11 @@ impl TargetGrammar {
             if matches!(prev, Some('/' | '.')) || prev.is_some_and(char::is_alphanumeric) {
                 continue;
             }
+            // A figure in quotation marks belongs to a name or a slogan
+            // ("làm việc “3 ca, 4 kíp”", phong trào “500 ngày đêm ... 3.000 km”).
+            if inside_quotes(clause, whole.start(), whole.end()) {
+                continue;
+            }
             // Past results are judged in the figure's own segment and in what
             // leads up to it ("Hiện nay, ... đạt 75%"), so a later
             // "(năm 2024 đạt 78,2%)" does not cancel the goal before it.
@@ -253,24 +258,27 @@ impl TargetGrammar {
                 continue;
             }
             let unit_s = unit.as_str().to_string();
+            let before = &clause[from..whole.start()];
+            let after = &clause[whole.end()..to];
+            let cmp_before = self.comparator_before(before);
+            let cmp_after = self.comparator_after(after);
             // A count is a goal only when a goal word is near it: a long
             // sentence that says "đạt" somewhere also cites sums and counts
-            // ("khoảng 1.500 tỷ đồng" in a request) that set no goal.
+            // ("khoảng 1.500 tỷ đồng" in a request) that set no goal. A bound
+            // on the figure itself ("trên 500 lượt khách", "tối đa 3 lần")
+            // is such a word; "khoảng" is not.
+            let bounded = cmp_before.as_ref().is_some_and(|(_, op)| op != "approx") || cmp_after.is_some();
             let near_cue = || {
                 let (a, b) = (lower.floor_char_boundary(whole.start().saturating_sub(NEAR_CUE)), lower.floor_char_boundary(whole.end() + NEAR_CUE / 2));
-                self.goal_cues.iter().any(|c| contains_word(&lower[a..b], c))
+                bounded || self.goal_cues.iter().any(|c| contains_word(&lower[a..b], c))
             };
-            if unit_s != "%" && (!(goal_context || has_goal_cue && near_cue()) || self.defines_a_percentage(&clause[from..whole.start()])) {
+            if unit_s != "%" && (!(goal_context || (has_goal_cue || bounded) && near_cue()) || self.defines_a_percentage(&clause[from..whole.start()])) {
                 continue;
             }
             let word_before = lower[from..whole.start()].split_whitespace().last().unwrap_or("");
             if self.rank_words.iter().any(|w| w == word_before) {
                 continue;
             }
-            let before = &clause[from..whole.start()];
-            let after = &clause[whole.end()..to];
-            let cmp_before = self.comparator_before(before);
-            let cmp_after = self.comparator_after(after);
             let change = self.change(before);
             let mut own_before = &clause[from.max(prev_end)..whole.start()];
             // "100% dịch vụ mức độ 2, tối thiểu 16 dịch vụ mức độ 3 và 4": in a
@@ -526,6 +534,14 @@ fn segment_around(lower: &str, start: usize, end: usize) -> (&str, usize) {
 }
 
 /// Text with closed bracketed asides removed.
+/// Whether `clause[start..end]` sits between an opening and a closing
+/// quotation mark (typographic “ ” or straight ").
+fn inside_quotes(clause: &str, start: usize, end: usize) -> bool {
+    let (before, after) = (&clause[..start], &clause[end..]);
+    let curly = before.matches('“').count() > before.matches('”').count() && after.contains('”');
+    curly || before.matches('"').count() % 2 == 1 && after.contains('"')
+}
+
 fn outside_brackets(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;

@@ -215,6 +215,12 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
         let stop = toks[n..].iter().position(|t| t.key() == ":" || t.key() == "(").map_or(toks.len(), |p| n + p);
         if stop > n && (has_children || stop < toks.len()) {
             let (s, e) = (toks[n].start, toks[stop - 1].end);
+            // "Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ": the colon
+            // lists whose duties follow, it does not open them.
+            if let Some((members, end)) = ag.colon_members(&toks, &first[s..e], stop, first) {
+                let inline_duty = after(end).flatten();
+                return Some(Heading { lead: names(members), support: Vec::new(), inline_duty });
+            }
             let inline_duty = after(stop).flatten();
             return Some(Heading { lead: vec![first[s..e].to_string()], support: Vec::new(), inline_duty });
         }

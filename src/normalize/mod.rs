@@ -368,7 +368,7 @@ fn clean_line_fully(raw: &str, format: Format) -> String {
 /// Anything else takes the full path, which is always right.
 fn is_plain_line(b: &[u8], format: Format) -> bool {
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
-    if first == b' ' || last == b' ' || (format == Format::Md && first == b'>') || (matches!(format, Format::Md | Format::Txt) && first == b'#') {
+    if first == b' ' || last == b' ' || (format == Format::Md && first == b'>') || first == b'#' {
         return false;
     }
     let mut i = 0;
@@ -440,11 +440,13 @@ fn strip_markdown(s: &str, format: Format) -> Cow<'_, str> {
     if out.contains('*') {
         out = Cow::Owned(strip_single_emphasis(&out));
     }
-    // Plain text exported from a web page or a markdown editor keeps its
-    // heading marks too ("#### Điều 1. Phạm vi điều chỉnh"). Every mark goes,
-    // with any white space around it, so a second pass finds none; looked
-    // for after the emphasis is gone, which can uncover one ("#__ x").
-    if format == Format::Txt {
+    // Text exported from a web page or a markdown editor keeps its heading
+    // marks too ("#### Điều 1. Phạm vi điều chỉnh"), whatever file it was
+    // then saved as (.txt, .docx, and the PDF printed from that .docx).
+    // Every mark goes, with any white space around it, so a second pass
+    // finds none; looked for after the emphasis is gone, which can uncover
+    // one ("#__ x").
+    if format != Format::Md {
         let mut t = out.trim_start();
         let mut marked = false;
         while let Some(rest) = after_heading_mark(t) {
@@ -583,11 +585,15 @@ mod tests {
     }
 
     #[test]
-    fn heading_marks_in_plain_text_go_whole_and_once() {
-        for (raw, clean) in [("#### Điều 1. Phạm vi", "Điều 1. Phạm vi"), ("#\u{b}Ð", "Đ"), (" # # Đ", "Đ"), ("#5 là số", "#5 là số"), ("##", "")] {
-            let once = clean_line(raw, Format::Txt).into_owned();
-            assert_eq!(once, clean, "{raw:?}");
-            assert_eq!(clean_line(&once, Format::Txt), once, "a second pass changes {raw:?}");
+    fn heading_marks_go_whole_and_once_in_every_format_but_markdown() {
+        // A web page saved as .docx (and printed to PDF) keeps its marks as
+        // literal text, as a saved .txt does.
+        for format in [Format::Txt, Format::Docx, Format::Pdf] {
+            for (raw, clean) in [("#### Điều 1. Phạm vi", "Điều 1. Phạm vi"), ("#\u{b}Ð", "Đ"), (" # # Đ", "Đ"), ("#5 là số", "#5 là số"), ("##", "")] {
+                let once = clean_line(raw, format).into_owned();
+                assert_eq!(once, clean, "{raw:?} in {format:?}");
+                assert_eq!(clean_line(&once, format), once, "a second pass changes {raw:?} in {format:?}");
+            }
         }
     }
 
