@@ -471,3 +471,33 @@ fn figures_in_quotes_and_on_the_territory_are_no_goals() {
     let values: Vec<f64> = doc.targets.iter().map(|t| t.value).collect();
     assert_eq!(values, [500.0]);
 }
+
+#[test]
+fn an_indicator_table_sets_a_target_per_future_year_column() {
+    // The header of 2025 spans two columns below it ("Kế hoạch | Ước thực
+    // hiện"): years are counted from the right, the unit from the left.
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\nPhấn đấu hoàn thành các chỉ tiêu tại Phụ lục.\n\nPHỤ LỤC\n\n\
+         STT | Chỉ tiêu | Đơn vị tính | Năm hiện hành 2025 | Năm 2026 | Năm 2027\n\
+         Kế hoạch | Ước thực hiện\n\
+         1 | Tốc độ tăng trưởng GRDP | % | 8,00 | 7,90 | 10,00 | 10,5\n\
+         2 | Mức giảm tỷ lệ hộ nghèo | % | 0,8 | 0,8 | 1-1,5 | 0\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, &str, &str, Option<i32>)> =
+        doc.targets.iter().map(|t| (t.value, t.unit.as_str(), t.comparator.as_str(), t.year)).collect();
+    assert_eq!(got, [(10.0, "%", "eq", Some(2026)), (10.5, "%", "eq", Some(2027)), (1.0, "%", "gte", Some(2026)), (1.5, "%", "lte", Some(2026))]);
+    assert_eq!(doc.targets[0].indicator, "Tốc độ tăng trưởng GRDP");
+}
+
+#[test]
+fn a_period_column_split_by_a_row_of_years_gives_each_year() {
+    let text = format!(
+        "{PLAN_HEADER}PHỤ LỤC 01\n\nTT | Chỉ tiêu | ĐVT | ƯTH Năm 2025 | GIAI ĐOẠN 2026 - 2030\n\
+         Năm 2026 | Năm 2027 | Năm 2028\n\
+         1 | Diện tích cà phê | Ha | 26.120 | 27.000 | 27.500 | 28.000\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.year)).collect();
+    assert_eq!(got, [(27000.0, Some(2026)), (27500.0, Some(2027)), (28000.0, Some(2028))]);
+}

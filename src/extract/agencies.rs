@@ -253,8 +253,7 @@ impl AgencyGrammar {
                 i += 1;
             }
         }
-        loop {
-            let Some((end, found)) = self.parse_one(toks, i, text) else { break };
+        while let Some((end, found)) = self.parse_one(toks, i, text) {
             i = end;
             match self.colon_members(toks, &found.name, i, text) {
                 Some((members, after)) => {

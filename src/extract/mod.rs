@@ -3,6 +3,7 @@
 pub mod agencies;
 pub mod clauses;
 pub mod deadline;
+pub mod indicator_tables;
 pub mod meta;
 pub mod references;
 pub mod tables;
@@ -191,6 +192,18 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
                 out.push(target(cx, hit, &cx.seg.nodes[owner].path, (s, e), year, None));
             }
         }
+    }
+    // An indicator table says by its header what it holds, so one after the
+    // signature ("Mẫu biểu số 01", outside any section) counts too.
+    for f in tg.indicator_table.figures(cx.doc, doc_year) {
+        let section: &[String] = match cx.seg.owner[f.line] {
+            Some(owner) if heads.under_non_goal(cx, owner) || cx.in_rules(owner) && !heads.under_goal(cx, owner) => continue,
+            Some(owner) => &cx.seg.nodes[owner].path,
+            None if tg.is_rule_document(cx.doc_type) => continue,
+            None => &[],
+        };
+        let year = f.hit.year;
+        out.push(target(cx, f.hit, section, f.cell, year, None));
     }
     out.sort_by_key(|t| t.span.start);
     out

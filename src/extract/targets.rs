@@ -3,6 +3,7 @@
 //! report the past, define a formula or quote another document's quota are
 //! dropped by cues from the grammar.
 
+use super::indicator_tables::{IndicatorTableGrammar, RawIndicatorTable};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -41,6 +42,8 @@ pub struct RawTargets {
     past_year_pattern: String,
     comparator_fillers: Vec<String>,
     criterion_words: Vec<String>,
+    #[serde(default)]
+    indicator_table: RawIndicatorTable,
 }
 
 #[derive(Deserialize)]
@@ -79,6 +82,8 @@ pub struct TargetGrammar {
     criterion_words: Vec<String>,
     pub year: Regex,
     past_year: Regex,
+    /// Goals set year by year in a table's columns.
+    pub indicator_table: IndicatorTableGrammar,
 }
 
 /// A target found in one clause, before it is placed in a section.
@@ -152,6 +157,7 @@ impl TargetGrammar {
             criterion_words: raw.criterion_words,
             year: Regex::new(&raw.year_pattern)?,
             past_year: Regex::new(&raw.past_year_pattern)?,
+            indicator_table: IndicatorTableGrammar::compile(raw.indicator_table)?,
         })
     }
 

@@ -1,0 +1,253 @@
+//! Indicator tables: "STT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026 | Năm 2027".
+//! A plan's appendix often sets its goals year by year in such a table,
+//! with the figure alone in its cell; each figure in a column of a year the
+//! plan looks ahead to is a target of the row's indicator, in the row's unit.
+//!
+//! Merged header cells shift the columns of the rows below ("Năm hiện hành
+//! 2025" spans "Kế hoạch | Ước thực hiện"; a title row spans the leading
+//! cells): the year columns are counted from the right, the indicator and
+//! unit columns from the left, and from the right where the left one holds
+//! no unit.
+
+use super::targets::{Hit, parse_value};
+use crate::normalize::vietnamese::fold_key;
+use crate::normalize::{LineKind, NormDoc};
+use regex::Regex;
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+pub struct RawIndicatorTable {
+    indicator_columns: Vec<String>,
+    unit_columns: Vec<String>,
+    past_columns: Vec<String>,
+    plan_columns: Vec<String>,
+}
+
+pub struct IndicatorTableGrammar {
+    indicator_columns: Vec<String>,
+    unit_columns: Vec<String>,
+    past_columns: Vec<String>,
+    plan_columns: Vec<String>,
+    year: Regex,
+    value: Regex,
+}
+
+/// The longest unit cell read as a unit ("Tỷ đồng", "Triệu USD", "%",
+/// "Người/1.000 dân"); a longer cell is text.
+const UNIT_CHARS: usize = 24;
+
+/// A figure found in an indicator table, with the row's words.
+pub struct TableFigure {
+    pub hit: Hit,
+    /// The value cell, the figure's place in the text.
+    pub cell: (usize, usize),
+    /// The line of the row, to find the section it belongs to.
+    pub line: usize,
+}
+
+/// Where a table's columns are, counted so that merged cells do not matter.
+struct Layout {
+    width: usize,
+    indicator: usize,
+    unit: usize,
+    /// (column counted from the right, year) of each goal column.
+    goals: Vec<(usize, i32)>,
+    /// A column that spans several years ("GIAI ĐOẠN 2026 - 2030"), to be
+    /// split by a row of years under it: (column from the left, end year).
+    span_column: Option<(usize, i32)>,
+}
+
+impl IndicatorTableGrammar {
+    pub fn compile(raw: RawIndicatorTable) -> Result<Self, regex::Error> {
+        let fold = |v: Vec<String>| v.iter().map(|w| fold_key(w)).collect::<Vec<_>>();
+        Ok(IndicatorTableGrammar {
+            indicator_columns: fold(raw.indicator_columns),
+            unit_columns: fold(raw.unit_columns),
+            past_columns: fold(raw.past_columns),
+            plan_columns: fold(raw.plan_columns),
+            year: Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)")?,
+            value: Regex::new(r"^(?P<cmp>[≥≤><]=?)?\s*(?P<n1>\d[\d.,]*)\s*(?:[-–]\s*(?P<n2>\d[\d.,]*))?\s*%?$")?,
+        })
+    }
+
+    /// Every goal figure of every indicator table in the document.
+    pub fn figures(&self, doc: &NormDoc, doc_year: Option<i32>) -> Vec<TableFigure> {
+        let mut out = Vec::new();
+        let mut layout: Option<(usize, Layout)> = None;
+        let mut after_header = false;
+        for (li, line) in doc.lines.iter().enumerate() {
+            let LineKind::Row { table, cells: own, values, .. } = &line.kind else { continue };
+            let cells: Vec<&str> = values.iter().map(|&(s, e)| doc.text[s..e].trim()).collect();
+            // Word pads a header with empty grid cells on the right, which
+            // would shift the columns counted from there.
+            let filled = cells.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
+            if let Some(l) = self.header(&cells[..filled], doc_year) {
+                layout = Some((*table, l));
+                after_header = true;
+                continue;
+            }
+            let Some((t, l)) = layout.as_mut() else { continue };
+            if *t != *table {
+                layout = None;
+                continue;
+            }
+            // "GIAI ĐOẠN 2026 - 2030" over "Năm 2026 | ... | Năm 2030".
+            if std::mem::take(&mut after_header) && self.split_span(l, &cells, doc_year) {
+                continue;
+            }
+            // A figure is read from its own cell: an empty cell merged with
+            // the one above ("values") repeats the figure of another row.
+            let figures: Vec<&str> = own.iter().map(|&(s, e)| doc.text[s..e].trim()).collect();
+            self.row_figures(l, &cells, &figures, own, li, &mut out);
+        }
+        out
+    }
+
+    /// The layout of a header row: it names an indicator column, a unit
+    /// column and at least one year.
+    fn header(&self, cells: &[&str], doc_year: Option<i32>) -> Option<Layout> {
+        if cells.len() < 3 || cells.iter().any(|c| c.chars().count() > 60) {
+            return None;
+        }
+        let keys: Vec<String> = cells.iter().map(|c| fold_key(c.trim_end_matches([':', '.']))).collect();
+        let indicator = keys.iter().position(|k| self.indicator_columns.iter().any(|w| k == w || k.starts_with(&format!("{w} "))))?;
+        let unit = keys.iter().position(|k| self.unit_columns.iter().any(|w| k == w))?;
+        let width = cells.len();
+        let mut goals = Vec::new();
+        let mut span_column = None;
+        for (col, (cell, key)) in cells.iter().zip(&keys).enumerate() {
+            if col == indicator || col == unit {
+                continue;
+            }
+            let years: Vec<i32> = self.year.find_iter(cell).filter_map(|m| m.as_str().parse().ok()).collect();
+            let Some(&last) = years.last() else { continue };
+            if years.len() > 1 {
+                span_column = Some((col, last));
+            }
+            if self.is_goal_column(key, last, doc_year) {
+                goals.push((width - 1 - col, last));
+            }
+        }
+        (!goals.is_empty() || span_column.is_some()).then_some(Layout { width, indicator, unit, goals, span_column })
+    }
+
+    /// Whether a column of `year` headed `key` sets goals: a later year than
+    /// the document's, or its own year as a plan; never a result.
+    fn is_goal_column(&self, key: &str, year: i32, doc_year: Option<i32>) -> bool {
+        if self.past_columns.iter().any(|w| has_word(key, w)) {
+            return false;
+        }
+        match doc_year {
+            Some(d) if year < d => false,
+            Some(d) if year == d => self.plan_columns.iter().any(|w| has_word(key, w)),
+            _ => true,
+        }
+    }
+
+    /// A row of years under a span column replaces it by one goal column
+    /// per year. Returns whether the row was such a row.
+    fn split_span(&self, l: &mut Layout, cells: &[&str], doc_year: Option<i32>) -> bool {
+        let Some((col, _)) = l.span_column else { return false };
+        let years: Vec<(usize, i32)> = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let m = self.year.find(c)?;
+                // A cell that is a year heading ("Năm 2026", "2027"), not a value.
+                (c.chars().count() <= 12).then_some((i, m.as_str().parse().ok()?))
+            })
+            .collect();
+        if years.len() < 2 {
+            return false;
+        }
+        // The span becomes one column per year: columns right of it keep
+        // their place from the right, those left of it move k - 1 further.
+        let k = years.len();
+        let span = l.width - 1 - col;
+        l.width += k - 1;
+        l.goals.retain(|&(r, _)| r != span);
+        for g in l.goals.iter_mut().filter(|g| g.0 > span) {
+            g.0 += k - 1;
+        }
+        for (j, &(i, y)) in years.iter().enumerate() {
+            if self.is_goal_column(&fold_key(cells[i]), y, doc_year) {
+                l.goals.push((span + (k - 1 - j), y));
+            }
+        }
+        true
+    }
+
+    /// The goal figures of one data row: `cells` read through merges (for
+    /// the indicator and unit), `figures` and `at` each cell's own text.
+    fn row_figures(&self, l: &Layout, cells: &[&str], figures: &[&str], at: &[(usize, usize)], line: usize, out: &mut Vec<TableFigure>) {
+        let n = cells.len();
+        // Left-counted columns hold when the row is as wide as the header or
+        // wider on the right; else count them from the right.
+        let from_right = |col: usize| (n + col).checked_sub(l.width);
+        let (indicator, unit) = if looks_like_unit(cells.get(l.unit).copied().unwrap_or("")) {
+            (l.indicator, l.unit)
+        } else {
+            match (from_right(l.indicator), from_right(l.unit)) {
+                (Some(i), Some(u)) if looks_like_unit(cells[u]) => (i, u),
+                _ => return,
+            }
+        };
+        let name = cells.get(indicator).copied().unwrap_or("");
+        if !name.chars().any(char::is_alphabetic) {
+            return;
+        }
+        let unit_text = cells[unit];
+        for &(right, year) in &l.goals {
+            let Some(col) = n.checked_sub(right + 1) else { continue };
+            if col <= unit.max(indicator) {
+                continue;
+            }
+            let Some(caps) = self.value.captures(figures[col]) else { continue };
+            let Some(n1) = caps.name("n1") else { continue };
+            // "0" in a table says there is none of it; nobody aims at zero.
+            if parse_value(n1.as_str()) == 0.0 {
+                continue;
+            }
+            let cell = at[col];
+            let cmp = caps.name("cmp").map(|m| match m.as_str() {
+                "≥" | ">=" => "gte",
+                ">" => "gt",
+                "≤" | "<=" => "lte",
+                _ => "lt",
+            });
+            let base = Hit {
+                value: parse_value(n1.as_str()),
+                unit: unit_text.to_string(),
+                comparator: cmp.unwrap_or("eq").to_string(),
+                change: None,
+                indicator: name.to_string(),
+                year: Some(year),
+                at: (0, cell.1 - cell.0),
+            };
+            match caps.name("n2") {
+                // "1-1,5": a range, two targets.
+                Some(n2) if parse_value(n2.as_str()) > base.value => {
+                    out.push(TableFigure { hit: Hit { comparator: "gte".into(), ..base.clone() }, cell, line });
+                    out.push(TableFigure { hit: Hit { value: parse_value(n2.as_str()), comparator: "lte".into(), ..base }, cell, line });
+                }
+                _ => out.push(TableFigure { hit: base, cell, line }),
+            }
+        }
+    }
+}
+
+/// A unit cell: short, with a letter or a percent sign, and no figure of
+/// its own beyond a scale ("1.000 dân").
+fn looks_like_unit(cell: &str) -> bool {
+    let chars = cell.chars().count();
+    chars > 0 && chars <= UNIT_CHARS && (cell.contains('%') || cell.chars().any(char::is_alphabetic))
+}
+
+/// Whether `w` occurs in `key` as whole words.
+fn has_word(key: &str, w: &str) -> bool {
+    key.match_indices(w).any(|(i, _)| {
+        let before = key[..i].chars().next_back();
+        let after = key[i + w.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
