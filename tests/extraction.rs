@@ -501,3 +501,17 @@ fn a_period_column_split_by_a_row_of_years_gives_each_year() {
     let got: Vec<(f64, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.year)).collect();
     assert_eq!(got, [(27000.0, Some(2026)), (27500.0, Some(2027)), (28000.0, Some(2028))]);
 }
+
+#[test]
+fn a_signer_name_ends_with_its_line() {
+    // A saved page puts the next block ("Mẫu biểu số 01", "Công văn") right
+    // after the name: it is no part of it.
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\nBảo đảm không để người dân bị đói.\n\n\
+         TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLâm Văn Bi\n\nMẫu biểu số 01\n"
+    );
+    let doc = parse(&text);
+    let names: Vec<&str> = doc.meta.signers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Lâm Văn Bi"]);
+    assert_eq!(doc.meta.signers[0].on_behalf.as_deref(), Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"));
+}

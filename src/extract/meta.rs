@@ -380,7 +380,9 @@ fn signers(doc: &NormDoc, h: &HeaderGrammar) -> Vec<Signer> {
             .flat_map(|l| pieces(doc, l))
             .filter(|t| !h.is_recipients(t))
             .collect();
-        let joined = window.join(" ");
+        // Pieces stay apart: a name ends with its line, and the line after
+        // the signature ("Mẫu biểu số 01") is no part of it.
+        let joined = window.join("\n");
         if let Some(s) = parse_signature(&joined, h) {
             if !out.iter().any(|o| o.name == s.name) {
                 out.push(s);
@@ -413,6 +415,9 @@ fn parse_signature(text: &str, h: &HeaderGrammar) -> Option<Signer> {
         rest = rest.find(')').map_or(rest, |i| rest[i + 1..].trim());
     }
     let name: Vec<&str> = rest
+        .lines()
+        .next()
+        .unwrap_or("")
         .split_whitespace()
         // A name is in Title Case; a word in capitals ("KẾ HOẠCH") is the next block.
         .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains(':') && w.chars().any(char::is_lowercase))
@@ -421,10 +426,10 @@ fn parse_signature(text: &str, h: &HeaderGrammar) -> Option<Signer> {
     if name.len() < 2 || name.iter().all(|w| is_upper(w)) && name.len() > 4 {
         return None;
     }
-    let on_behalf = text[..pos_start].trim();
+    let on_behalf = text[..pos_start].split_whitespace().collect::<Vec<_>>().join(" ");
     Some(Signer {
         name: name.join(" "),
         position: Some(text[pos_start..pos_end].to_string()),
-        on_behalf: (!on_behalf.is_empty()).then(|| on_behalf.to_string()),
+        on_behalf: (!on_behalf.is_empty()).then_some(on_behalf),
     })
 }
