@@ -106,7 +106,9 @@ impl IndicatorTableGrammar {
     /// The layout of a header row: it names an indicator column, a unit
     /// column and at least one year.
     fn header(&self, cells: &[&str], doc_year: Option<i32>) -> Option<Layout> {
-        if cells.len() < 3 || cells.iter().any(|c| c.chars().count() > 60) {
+        // Most rows are data: a header is short and names a year, which is
+        // cheaper to test than folding every cell.
+        if cells.len() < 3 || cells.iter().any(|c| c.len() > 60 && c.chars().count() > 60) || !cells.iter().any(|c| self.year.is_match(c)) {
             return None;
         }
         let keys: Vec<String> = cells.iter().map(|c| fold_key(c.trim_end_matches([':', '.']))).collect();
@@ -202,13 +204,13 @@ impl IndicatorTableGrammar {
             if col <= unit.max(indicator) {
                 continue;
             }
-            let Some(caps) = self.value.captures(figures[col]) else { continue };
+            let (Some(figure), Some(&cell)) = (figures.get(col), at.get(col)) else { continue };
+            let Some(caps) = self.value.captures(figure) else { continue };
             let Some(n1) = caps.name("n1") else { continue };
             // "0" in a table says there is none of it; nobody aims at zero.
             if parse_value(n1.as_str()) == 0.0 {
                 continue;
             }
-            let cell = at[col];
             let cmp = caps.name("cmp").map(|m| match m.as_str() {
                 "≥" | ">=" => "gte",
                 ">" => "gt",
