@@ -515,3 +515,17 @@ fn a_signer_name_ends_with_its_line() {
     assert_eq!(names, ["Lâm Văn Bi"]);
     assert_eq!(doc.meta.signers[0].on_behalf.as_deref(), Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"));
 }
+
+#[test]
+fn a_header_number_stops_before_the_next_cell() {
+    // A saved page put the number and the motto in one Word paragraph.
+    let doc = parse("Số: 09/2025/NĐ-CP / Độc lập - Tự do - Hạnh phúc\n\nNGHỊ ĐỊNH\nQuy định về chính sách hỗ trợ sản xuất nông nghiệp\n\nĐiều 1. Phạm vi điều chỉnh\n");
+    assert_eq!(doc.meta.number.as_deref(), Some("09/2025/NĐ-CP"));
+    assert_eq!(doc.meta.doc_type, "nghi_dinh");
+}
+
+#[test]
+fn a_telegram_is_typed_as_one() {
+    let doc = parse("THỦ TƯỚNG CHÍNH PHỦ\nSố: 231/CĐ-TTg\nHà Nội, ngày 26 tháng 11 năm 2025\n\nCÔNG ĐIỆN\nVề việc chủ động ứng phó bão\n\n1. Bộ trưởng Bộ Quốc phòng chỉ đạo lực lượng hỗ trợ người dân.\n");
+    assert_eq!(doc.meta.doc_type, "cong_dien");
+}

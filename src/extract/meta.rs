@@ -109,7 +109,19 @@ fn header_number(text: &str, h: &HeaderGrammar) -> Option<(Option<String>, Optio
 
 fn number_in(text: &str, h: &HeaderGrammar) -> Option<(Option<String>, Option<String>)> {
     let caps = h.number.captures(text)?;
-    let raw: String = caps.name("num")?.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+    let m = caps.name("num")?;
+    let mut num = m.as_str();
+    // "Số: 09/2025/NĐ-CP / Độc lập - Tự do": a spaced separator and the
+    // first letter of the next cell's word are no part of the number.
+    if text[m.end()..].starts_with(char::is_alphabetic) {
+        if let Some(sep) = num.rfind(['/', '-']) {
+            let (before, after) = (&num[..sep], &num[sep + 1..]);
+            if before.ends_with(' ') && after.starts_with(' ') {
+                num = before.trim_end();
+            }
+        }
+    }
+    let raw: String = num.chars().filter(|c| !c.is_whitespace()).collect();
     let symbol_start = raw.find(|c: char| c.is_alphabetic() && c.is_uppercase())?;
     let symbol = raw[symbol_start..].to_string();
     // A symbol has a part of two capitals at least ("QĐ-UBND"); "5467/C"
