@@ -77,6 +77,10 @@ impl IndicatorTableGrammar {
         let mut after_header = false;
         for (li, line) in doc.lines.iter().enumerate() {
             let LineKind::Row { table, cells: own, values, .. } = &line.kind else { continue };
+            // Outside an indicator table only a header matters, and it names a year.
+            if layout.is_none() && !self.year.is_match(&doc.text[line.start..line.end]) {
+                continue;
+            }
             let cells: Vec<&str> = values.iter().map(|&(s, e)| doc.text[s..e].trim()).collect();
             // Word pads a header with empty grid cells on the right, which
             // would shift the columns counted from there.
