@@ -567,6 +567,26 @@ fn task_table() -> impl Strategy<Value = String> {
     })
 }
 
+/// An indicator table with the shapes real ones take: year columns, a
+/// period column over a row of years, merged cells that leave rows wider or
+/// narrower than the header, ranges and noise in the figure cells.
+fn indicator_table() -> impl Strategy<Value = String> {
+    let year_cell = select(&["Năm 2024", "Năm hiện hành 2025", "Ước thực hiện 2025", "Năm 2026", "Kế hoạch 2025", "2027", "GIAI ĐOẠN 2026 - 2030"][..]);
+    let figure = prop_oneof![3 => (0u32..100_000).prop_map(|n| n.to_string()), 1 => Just("1-1,5".to_string()), 1 => Just("10,00".to_string()), 1 => Just(String::new()), 1 => noise()];
+    let row = (select(INDICATORS), select(&["%", "Tỷ đồng", "Ha", "", "người"][..]), proptest::collection::vec(figure, 0..8), 0usize..3)
+        .prop_map(|(ind, unit, figs, pad)| format!("{}{ind} | {unit} | {}", " | ".repeat(pad), figs.join(" | ")));
+    (proptest::collection::vec(year_cell, 1..5), any::<bool>(), proptest::collection::vec(row, 1..5)).prop_map(|(years, sub, rows)| {
+        let mut t = format!("STT | Chỉ tiêu | Đơn vị tính | {}\n", years.join(" | "));
+        if sub {
+            t += "Năm 2026 | Năm 2027 | Năm 2028\n";
+        }
+        for r in rows {
+            t += &format!("{r}\n");
+        }
+        t
+    })
+}
+
 fn body_line() -> impl Strategy<Value = String> {
     let content = prop_oneof![
         3 => target_sentence(),
@@ -579,6 +599,7 @@ fn body_line() -> impl Strategy<Value = String> {
             if noisy { format!("{m}{c}{n}") } else { format!("{m}{c}") }
         }),
         1 => task_table(),
+        1 => indicator_table(),
         1 => line(),
     ]
 }
