@@ -9,7 +9,7 @@
 //! unit columns from the left, and from the right where the left one holds
 //! no unit.
 
-use super::targets::{Hit, parse_value};
+use super::targets::{Hit, contains_word, parse_value};
 use crate::normalize::vietnamese::fold_key;
 use crate::normalize::{LineKind, NormDoc};
 use regex::Regex;
@@ -52,9 +52,9 @@ struct Layout {
     unit: usize,
     /// (column counted from the right, year) of each goal column.
     goals: Vec<(usize, i32)>,
-    /// A column that spans several years ("GIAI ĐOẠN 2026 - 2030"), to be
-    /// split by a row of years under it: (column from the left, end year).
-    span_column: Option<(usize, i32)>,
+    /// A column that spans several years ("GIAI ĐOẠN 2026 - 2030"), counted
+    /// from the left, to be split by a row of years under it.
+    span_column: Option<usize>,
 }
 
 impl IndicatorTableGrammar {
@@ -116,7 +116,7 @@ impl IndicatorTableGrammar {
             return None;
         }
         let keys: Vec<String> = cells.iter().map(|c| fold_key(c.trim_end_matches([':', '.']))).collect();
-        let indicator = keys.iter().position(|k| self.indicator_columns.iter().any(|w| k == w || k.starts_with(&format!("{w} "))))?;
+        let indicator = keys.iter().position(|k| self.indicator_columns.iter().any(|w| k.strip_prefix(w.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' '))))?;
         let unit = keys.iter().position(|k| self.unit_columns.iter().any(|w| k == w))?;
         let width = cells.len();
         let mut goals = Vec::new();
@@ -128,7 +128,7 @@ impl IndicatorTableGrammar {
             let years: Vec<i32> = self.year.find_iter(cell).filter_map(|m| m.as_str().parse().ok()).collect();
             let Some(&last) = years.last() else { continue };
             if years.len() > 1 {
-                span_column = Some((col, last));
+                span_column = Some(col);
             }
             if self.is_goal_column(key, last, doc_year) {
                 goals.push((width - 1 - col, last));
@@ -140,12 +140,12 @@ impl IndicatorTableGrammar {
     /// Whether a column of `year` headed `key` sets goals: a later year than
     /// the document's, or its own year as a plan; never a result.
     fn is_goal_column(&self, key: &str, year: i32, doc_year: Option<i32>) -> bool {
-        if self.past_columns.iter().any(|w| has_word(key, w)) {
+        if self.past_columns.iter().any(|w| contains_word(key, w)) {
             return false;
         }
         match doc_year {
             Some(d) if year < d => false,
-            Some(d) if year == d => self.plan_columns.iter().any(|w| has_word(key, w)),
+            Some(d) if year == d => self.plan_columns.iter().any(|w| contains_word(key, w)),
             _ => true,
         }
     }
@@ -153,7 +153,7 @@ impl IndicatorTableGrammar {
     /// A row of years under a span column replaces it by one goal column
     /// per year. Returns whether the row was such a row.
     fn split_span(&self, l: &mut Layout, cells: &[&str], doc_year: Option<i32>) -> bool {
-        let Some((col, _)) = l.span_column else { return false };
+        let Some(col) = l.span_column else { return false };
         let years: Vec<(usize, i32)> = cells
             .iter()
             .enumerate()
@@ -247,13 +247,4 @@ impl IndicatorTableGrammar {
 fn looks_like_unit(cell: &str) -> bool {
     let chars = cell.chars().count();
     chars > 0 && chars <= UNIT_CHARS && (cell.contains('%') || cell.chars().any(char::is_alphabetic))
-}
-
-/// Whether `w` occurs in `key` as whole words.
-fn has_word(key: &str, w: &str) -> bool {
-    key.match_indices(w).any(|(i, _)| {
-        let before = key[..i].chars().next_back();
-        let after = key[i + w.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
 }

@@ -608,7 +608,7 @@ fn find_word(hay: &str, w: &str) -> Option<usize> {
     })
 }
 
-fn contains_word(hay: &str, w: &str) -> bool {
+pub(crate) fn contains_word(hay: &str, w: &str) -> bool {
     find_word(hay, w).is_some()
 }
 
