@@ -113,12 +113,10 @@ fn number_in(text: &str, h: &HeaderGrammar) -> Option<(Option<String>, Option<St
     let mut num = m.as_str();
     // "Số: 09/2025/NĐ-CP / Độc lập - Tự do": a spaced separator and the
     // first letter of the next cell's word are no part of the number.
-    if text[m.end()..].starts_with(char::is_alphabetic) {
-        if let Some(sep) = num.rfind(['/', '-']) {
-            let (before, after) = (&num[..sep], &num[sep + 1..]);
-            if before.ends_with(' ') && after.starts_with(' ') {
-                num = before.trim_end();
-            }
+    if let Some(sep) = num.rfind(['/', '-']).filter(|_| text[m.end()..].starts_with(char::is_alphabetic)) {
+        let (before, after) = (&num[..sep], &num[sep + 1..]);
+        if before.ends_with(' ') && after.starts_with(' ') {
+            num = before.trim_end();
         }
     }
     let raw: String = num.chars().filter(|c| !c.is_whitespace()).collect();
