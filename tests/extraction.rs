@@ -19,6 +19,11 @@ fn parse(text: &str) -> Document {
     }
 }
 
+/// Each target's value and unit, in document order.
+fn value_units(doc: &Document) -> Vec<(f64, &str)> {
+    doc.targets.iter().map(|t| (t.value, t.unit.as_str())).collect()
+}
+
 fn paths(sections: &[Section], out: &mut Vec<String>) {
     for s in sections {
         out.push(s.path.join("/"));
@@ -69,7 +74,7 @@ fn the_same_kind_of_figure_in_a_plan_goal_is_a_target() {
         "{PLAN_HEADER}I. MỤC TIÊU\n\n1. Mục tiêu cụ thể đến năm 2027\n\n- Phấn đấu tối thiểu 04 người được đào tạo tại mỗi xã.\n\n- Hỗ trợ 100% hộ bị ảnh hưởng.\n"
     );
     let doc = parse(&text);
-    let got: Vec<(f64, &str)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str())).collect();
+    let got = value_units(&doc);
     assert_eq!(got, [(4.0, "người"), (100.0, "%")], "targets: {:?}", doc.targets);
 }
 
@@ -80,7 +85,7 @@ fn a_time_limit_is_not_a_target() {
          2. Giai đoạn 48-72 giờ: tổ chức bếp ăn cộng đồng tại các điểm sơ tán.\n\n3. Phấn đấu 100% hộ bị ảnh hưởng được hỗ trợ.\n"
     );
     let doc = parse(&text);
-    let got: Vec<(f64, &str)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str())).collect();
+    let got = value_units(&doc);
     assert_eq!(got, [(100.0, "%")], "targets: {:?}", doc.targets);
 }
 
@@ -251,7 +256,7 @@ fn a_goal_phrase_with_dat_duoc_is_a_goal_and_a_distant_cue_makes_no_count_a_goal
          Kết quả năm 2024 đã đạt được 7,5% tăng trưởng.\n"
     );
     let doc = parse(&text);
-    let found: Vec<(f64, &str)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str())).collect();
+    let found = value_units(&doc);
     assert_eq!(found, [(8.0, "%")], "targets: {:?}", doc.targets);
 }
 

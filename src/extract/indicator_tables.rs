@@ -70,8 +70,9 @@ impl IndicatorTableGrammar {
         })
     }
 
-    /// Every goal figure of every indicator table in the document.
-    pub fn figures(&self, doc: &NormDoc, doc_year: Option<i32>) -> Vec<TableFigure> {
+    /// Every goal figure of every indicator table in the document;
+    /// `comparator` reads a bound written before a figure ("≥ 95").
+    pub fn figures(&self, doc: &NormDoc, doc_year: Option<i32>, comparator: &dyn Fn(&str) -> Option<String>) -> Vec<TableFigure> {
         let mut out = Vec::new();
         let mut layout: Option<(usize, Layout)> = None;
         let mut after_header = false;
@@ -102,7 +103,7 @@ impl IndicatorTableGrammar {
             // A figure is read from its own cell: an empty cell merged with
             // the one above ("values") repeats the figure of another row.
             let figures: Vec<&str> = own.iter().map(|&(s, e)| doc.text[s..e].trim()).collect();
-            self.row_figures(l, &cells, &figures, own, li, &mut out);
+            self.row_figures(l, (&cells, &figures, own), li, comparator, &mut out);
         }
         out
     }
@@ -185,7 +186,14 @@ impl IndicatorTableGrammar {
 
     /// The goal figures of one data row: `cells` read through merges (for
     /// the indicator and unit), `figures` and `at` each cell's own text.
-    fn row_figures(&self, l: &Layout, cells: &[&str], figures: &[&str], at: &[(usize, usize)], line: usize, out: &mut Vec<TableFigure>) {
+    fn row_figures(
+        &self,
+        l: &Layout,
+        (cells, figures, at): (&[&str], &[&str], &[(usize, usize)]),
+        line: usize,
+        comparator: &dyn Fn(&str) -> Option<String>,
+        out: &mut Vec<TableFigure>,
+    ) {
         let n = cells.len();
         // Left-counted columns hold when the row is as wide as the header or
         // wider on the right; else count them from the right.
@@ -210,21 +218,15 @@ impl IndicatorTableGrammar {
             }
             let (Some(figure), Some(&cell)) = (figures.get(col), at.get(col)) else { continue };
             let Some(caps) = self.value.captures(figure) else { continue };
-            let Some(n1) = caps.name("n1") else { continue };
+            let Some(value) = caps.name("n1").map(|m| parse_value(m.as_str())) else { continue };
             // "0" in a table says there is none of it; nobody aims at zero.
-            if parse_value(n1.as_str()) == 0.0 {
+            if value == 0.0 {
                 continue;
             }
-            let cmp = caps.name("cmp").map(|m| match m.as_str() {
-                "≥" | ">=" => "gte",
-                ">" => "gt",
-                "≤" | "<=" => "lte",
-                _ => "lt",
-            });
             let base = Hit {
-                value: parse_value(n1.as_str()),
+                value,
                 unit: unit_text.to_string(),
-                comparator: cmp.unwrap_or("eq").to_string(),
+                comparator: caps.name("cmp").and_then(|m| comparator(m.as_str())).unwrap_or_else(|| "eq".to_string()),
                 change: None,
                 indicator: name.to_string(),
                 year: Some(year),

@@ -195,7 +195,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
     }
     // An indicator table says by its header what it holds, so one after the
     // signature ("Mẫu biểu số 01", outside any section) counts too.
-    for f in tg.indicator_table.figures(cx.doc, doc_year) {
+    for f in tg.indicator_table.figures(cx.doc, doc_year, &|s| tg.comparator_op(s)) {
         let section: &[String] = match cx.seg.owner[f.line] {
             Some(owner) if heads.under_non_goal(cx, owner) || cx.in_rules(owner) && !heads.under_goal(cx, owner) => continue,
             Some(owner) => &cx.seg.nodes[owner].path,

@@ -276,9 +276,9 @@ impl TargetGrammar {
             let bounded = cmp_before.as_ref().is_some_and(|(_, op)| op != "approx") || cmp_after.is_some();
             let near_cue = || {
                 let (a, b) = (lower.floor_char_boundary(whole.start().saturating_sub(NEAR_CUE)), lower.floor_char_boundary(whole.end() + NEAR_CUE / 2));
-                bounded || self.goal_cues.iter().any(|c| contains_word(&lower[a..b], c))
+                self.goal_cues.iter().any(|c| contains_word(&lower[a..b], c))
             };
-            if unit_s != "%" && (!(goal_context || (has_goal_cue || bounded) && near_cue()) || self.defines_a_percentage(&clause[from..whole.start()])) {
+            if unit_s != "%" && (!(goal_context || bounded || has_goal_cue && near_cue()) || self.defines_a_percentage(&clause[from..whole.start()])) {
                 continue;
             }
             let word_before = lower[from..whole.start()].split_whitespace().last().unwrap_or("");
@@ -358,6 +358,12 @@ impl TargetGrammar {
             b = b[..b.len() - f.len()].trim_end().trim_end_matches(['(', ':']).trim_end();
         }
         self.before.iter().find(|(p, _)| ends_with_word(b, p)).map(|(p, op)| (p.clone(), op.clone()))
+    }
+
+    /// The comparator a bound written just before a figure names ("≥",
+    /// "tối thiểu"), from the grammar's comparator lists.
+    pub(crate) fn comparator_op(&self, before: &str) -> Option<String> {
+        self.comparator_before(before).map(|(_, op)| op)
     }
 
     fn comparator_after(&self, after: &str) -> Option<String> {
@@ -539,7 +545,6 @@ fn segment_around(lower: &str, start: usize, end: usize) -> (&str, usize) {
     (&lower[from..to], end - from)
 }
 
-/// Text with closed bracketed asides removed.
 /// Whether `clause[start..end]` sits between an opening and a closing
 /// quotation mark (typographic “ ” or straight ").
 fn inside_quotes(clause: &str, start: usize, end: usize) -> bool {
@@ -548,6 +553,7 @@ fn inside_quotes(clause: &str, start: usize, end: usize) -> bool {
     curly || before.matches('"').count() % 2 == 1 && after.contains('"')
 }
 
+/// Text with closed bracketed asides removed.
 fn outside_brackets(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
