@@ -534,3 +534,55 @@ fn a_telegram_is_typed_as_one() {
     let doc = parse("THỦ TƯỚNG CHÍNH PHỦ\nSố: 231/CĐ-TTg\nHà Nội, ngày 26 tháng 11 năm 2025\n\nCÔNG ĐIỆN\nVề việc chủ động ứng phó bão\n\n1. Bộ trưởng Bộ Quốc phòng chỉ đạo lực lượng hỗ trợ người dân.\n");
     assert_eq!(doc.meta.doc_type, "cong_dien");
 }
+
+#[test]
+fn the_enacting_formula_names_an_issuer_the_header_lost() {
+    // A saved circular kept the motto and the number but not the ministry.
+    let body = "Căn cứ Luật Giáo dục số 43/2019/QH14;\n\nTheo đề nghị của Cục trưởng Cục Nhà giáo;\n\n";
+    let circular = format!("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | Số: 21/2025/TT-BGDĐT\n\nQuy định chế độ trả tiền lương dạy thêm giờ\n\n{body}Bộ trưởng Bộ Giáo dục và Đào tạo ban hành Thông tư quy định chế độ trả tiền lương dạy thêm giờ.\n\nĐiều 1. Phạm vi điều chỉnh\n");
+    assert_eq!(parse(&circular).meta.issuer.as_deref(), Some("Bộ Giáo dục và Đào tạo"));
+    let decree = format!("Số: 09/2025/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về chính sách hỗ trợ\n\n{body}Chính phủ ban hành Nghị định quy định về chính sách hỗ trợ.\n\nĐiều 1. Phạm vi điều chỉnh\n");
+    assert_eq!(parse(&decree).meta.issuer.as_deref(), Some("Chính phủ"));
+    // A sentence that only mentions a ministry's circular names no issuer.
+    let mention = format!("Số: 10/2025/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về chính sách\n\n{body}Các cơ quan thực hiện theo hướng dẫn của Bộ Tài chính ban hành Thông tư số 12/2025/TT-BTC.\n\nĐiều 1. Phạm vi\n");
+    assert_eq!(parse(&mention).meta.issuer, None);
+}
+
+#[test]
+fn a_colon_list_assigns_work_outside_an_implementation_part() {
+    // A conclusion notice: its items are no "Tổ chức thực hiện" part, but
+    // listing the members after a colon names who is to act, as "Giao" does.
+    let text = "VĂN PHÒNG CHÍNH PHỦ\nSố: 648/TB-VPCP\nHà Nội, ngày 27 tháng 11 năm 2025\n\nTHÔNG BÁO\nKết luận của Phó Thủ tướng\n\nII. MỘT SỐ KIẾN NGHỊ\n\n\
+        1. Các Bộ, cơ quan: Tài chính, Văn hóa, Thể thao và Du lịch, Tập đoàn Điện lực Việt Nam theo chức năng, nhiệm vụ được giao khẩn trương rà soát, báo cáo Thủ tướng Chính phủ trước ngày 05 tháng 12 năm 2025.\n\n\
+        2. Các Bộ và các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức phủ sóng các thôn lõm sóng.\n\n\
+        3. Kiến nghị của tỉnh về các Bộ: Tài chính, Xây dựng đã được tiếp thu.\n";
+    let doc = parse(text);
+    let leads: Vec<Vec<&str>> = doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect();
+    assert_eq!(
+        leads,
+        [
+            vec!["Bộ Tài chính", "Bộ Văn hóa, Thể thao và Du lịch", "Tập đoàn Điện lực Việt Nam"],
+            vec!["Các Bộ", "Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"],
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+    assert_eq!(doc.tasks[0].deadline.as_ref().and_then(|d| d.by.clone()).as_deref(), Some("2025-12-05"));
+}
+
+#[test]
+fn a_part_titled_in_a_short_sentence_is_still_its_heading() {
+    // "IV. Tổ chức thực hiện." (sentence case, full stop) opens the
+    // implementation part: a duty heading with one paragraph is a task there.
+    let text = format!(
+        "{PLAN_HEADER}IV. Tổ chức thực hiện.\n\n1. Sở Nông nghiệp và Môi trường:\n\n- Tổ chức quan trắc môi trường.\n\n\
+         2. Sở Tài chính:\n\nTrên cơ sở đề nghị của Sở Nông nghiệp và Môi trường, tham mưu UBND tỉnh bố trí kinh phí.\n\n\
+         V. Kinh phí thực hiện từ ngân sách tỉnh, theo phân cấp hiện hành.\n"
+    );
+    let doc = parse(&text);
+    let leads: Vec<&str> = doc.tasks.iter().map(|t| t.lead[0].as_str()).collect();
+    assert_eq!(leads, ["Sở Nông nghiệp và Môi trường", "Sở Tài chính"], "{:#?}", doc.tasks);
+    let headings: Vec<Option<&str>> = doc.sections.iter().map(|s| s.heading.as_deref()).collect();
+    // A sentence with commas is a part's text, not its title.
+    assert_eq!(headings, [Some("Tổ chức thực hiện"), None]);
+}

@@ -163,8 +163,9 @@ impl<'a> Tok<'a> {
 }
 
 /// The most words one member of a colon list can have ("Nông nghiệp và
-/// Phát triển nông thôn" is known whole and not counted).
-const MEMBER_WORDS: usize = 6;
+/// Phát triển nông thôn" is known whole and not counted; "Tập đoàn: Công
+/// nghiệp - Năng lượng Quốc gia Việt Nam" has nine).
+const MEMBER_WORDS: usize = 10;
 
 /// An agency found in text, as written.
 #[derive(Debug, Clone, PartialEq)]
@@ -244,8 +245,23 @@ impl AgencyGrammar {
     }
 
     /// Agencies listed at the start of `toks[i..]`, and the index after them.
-    pub fn parse_list(&self, toks: &[Tok], mut i: usize, text: &str) -> (Vec<Found>, usize) {
+    pub fn parse_list(&self, toks: &[Tok], i: usize, text: &str) -> (Vec<Found>, usize) {
+        let (out, end, _) = self.parse_list_marked(toks, i, text);
+        (out, end)
+    }
+
+    /// Whether `toks` open with a list of agencies in which a plural head
+    /// names its members after a colon ("Các Bộ, cơ quan: Tài chính, Xây
+    /// dựng ...", "Các Bộ và các Tập đoàn: ..."): a form that names who is
+    /// to act, as "Giao" does.
+    pub fn opens_with_colon_list(&self, toks: &[Tok], text: &str) -> bool {
+        self.parse_list_marked(toks, 0, text).2
+    }
+
+    /// [`Self::parse_list`], and whether a colon list was among the agencies.
+    fn parse_list_marked(&self, toks: &[Tok], mut i: usize, text: &str) -> (Vec<Found>, usize, bool) {
         let mut out = Vec::new();
+        let mut listed = false;
         if let Some(n) = starts_any(toks, i, &self.strip_prefixes) {
             i += n;
             // "Đề nghị: Hiệp hội Doanh nghiệp tỉnh, ..."
@@ -259,6 +275,7 @@ impl AgencyGrammar {
                 Some((members, after)) => {
                     out.extend(members);
                     i = after;
+                    listed = true;
                 }
                 None => out.push(found),
             }
@@ -274,7 +291,7 @@ impl AgencyGrammar {
             }
             i = j;
         }
-        (out, i)
+        (out, i, listed)
     }
 
     fn parse_one(&self, toks: &[Tok], i: usize, text: &str) -> Option<(usize, Found)> {
@@ -341,15 +358,23 @@ impl AgencyGrammar {
     /// "Bộ trưởng Bộ Công an"), spanning the member's words; returns them
     /// and the index after the list, or None when no list follows.
     pub fn colon_members(&self, toks: &[Tok], name: &str, colon: usize, text: &str) -> Option<(Vec<Found>, usize)> {
-        if toks.get(colon)?.key() != ":" {
-            return None;
-        }
+        // "Các Bộ, cơ quan: Tài chính, ...": a second plural head before the colon.
+        let colon = match toks.get(colon)?.key() {
+            ":" => colon,
+            "," => {
+                let n = starts_any(toks, colon + 1, &self.heads)?;
+                (toks.get(colon + 1 + n)?.key() == ":").then_some(colon + 1 + n)?
+            }
+            _ => return None,
+        };
         let (prefix, head) = self.without_determiner(name)?;
         let head_words = tokenize(head).len();
         let capital = |k: usize| toks.get(k).is_some_and(|t| t.text.chars().next().is_some_and(char::is_uppercase));
         // A member is a proper name, not another agency ("..., Y tế, Chủ
-        // tịch UBND các tỉnh").
-        let member_at = |k: usize| capital(k) && starts_any(toks, k, &self.known).is_none() && !self.starts_incomplete_head(toks, k);
+        // tịch UBND các tỉnh", "..., Tập đoàn Điện lực Việt Nam": a head
+        // with a name of its own). "Công an" alone is a member.
+        let named_head = |k: usize| starts_any(toks, k, &self.heads).is_some_and(|n| capital(k + n));
+        let member_at = |k: usize| capital(k) && starts_any(toks, k, &self.known).is_none() && !self.starts_incomplete_head(toks, k) && !named_head(k);
         let mut out = Vec::new();
         let mut k = colon + 1;
         while member_at(k) {
@@ -423,8 +448,11 @@ impl AgencyGrammar {
         }
         let next = j + 1;
         let capital = toks[next].text.chars().next().is_some_and(char::is_uppercase);
+        // "các Tập đoàn" after "và" is a second group, not part of this name.
+        let determined_head = starts_any(toks, next, &self.generic_determiners).is_some_and(|d| starts_any(toks, next + d, &self.heads).is_some());
         let starts_other = starts_any(toks, next, &self.known).is_some()
             || starts_any(toks, next, &self.heads).is_some()
+            || determined_head
             || !capital && starts_any(toks, next, &self.stops).is_some()
             || self.is_separator(toks[next].key())
             || matches!(toks[next].key(), "(" | ")" | ":" | ".");

@@ -301,7 +301,7 @@ fn is_upper(s: &str) -> bool {
 
 fn body_issuer(doc: &NormDoc, h: &HeaderGrammar, place: Option<&str>) -> Option<String> {
     let window = &doc.text[..doc.text.floor_char_boundary(6000)];
-    let caps = h.body_issuer.captures(window)?;
+    let caps = h.body_issuers.iter().find_map(|re| re.captures(window))?;
     let mut name = expand_abbreviations(caps.name("issuer")?.as_str(), h);
     // "UBND huyện" with the name only in the place line: "huyện Triệu Sơn".
     let ends_with_unit = h.admin_units.iter().any(|u| name.to_lowercase().ends_with(u.as_str()));

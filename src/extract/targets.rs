@@ -21,6 +21,8 @@ pub struct RawTargets {
     formula_cues: Vec<String>,
     non_goal_headings: Vec<String>,
     quota_cues: Vec<String>,
+    #[serde(default)]
+    criterion_cues: Vec<String>,
     goal_headings: Vec<String>,
     #[serde(default)]
     rule_documents: Vec<String>,
@@ -67,6 +69,7 @@ pub struct TargetGrammar {
     formula_cues: Vec<String>,
     non_goal_headings: Vec<String>,
     quota_cues: Vec<String>,
+    criterion_cues: Vec<String>,
     goal_headings: Vec<String>,
     rule_documents: Vec<String>,
     goal_openers: Vec<String>,
@@ -142,6 +145,7 @@ impl TargetGrammar {
             formula_cues: raw.formula_cues,
             non_goal_headings: raw.non_goal_headings,
             quota_cues: raw.quota_cues,
+            criterion_cues: raw.criterion_cues,
             goal_headings: raw.goal_headings,
             rule_documents: raw.rule_documents,
             goal_openers: raw.goal_openers,
@@ -261,6 +265,11 @@ impl TargetGrammar {
             let declared_goal = self.goal_openers.iter().any(|w| contains_word(&lead_up, w));
             let past_in_segment = if declared_goal { past(&segment[..seg_figure_end]) } else { past(segment) };
             if past_in_segment || past(&lead_up) || self.reports_past_year(segment, doc_year) {
+                continue;
+            }
+            // "Vùng nuôi có diện tích từ 10 ha trở lên": what a thing must
+            // have to qualify, not a figure to reach, unless a goal is declared.
+            if !goal_context && !declared_goal && self.criterion_cues.iter().any(|c| ends_with_word(lead_up.trim_end(), c)) {
                 continue;
             }
             let unit_s = unit.as_str().to_string();

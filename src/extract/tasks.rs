@@ -479,11 +479,20 @@ fn inline_task(cx: &Context, id: Option<usize>, cl: &Clause, implementation: boo
 
 fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: bool) -> Option<Task> {
     let text = &cx.doc.text[cl.start..cl.end];
-    if !implementation && !cx.g.agencies.may_assign(text) {
+    let ag = &cx.g.agencies;
+    let may_assign = implementation || ag.may_assign(text);
+    // "Các Bộ, cơ quan: Tài chính, Xây dựng theo chức năng ... rà soát":
+    // members listed after a colon are assigned what follows, as in an
+    // implementation part. Most clauses have no colon: no words to read.
+    let has_colon = text.contains(": ");
+    if !may_assign && !has_colon {
         return None;
     }
     let toks = tokenize(text);
-    let ag = &cx.g.agencies;
+    let implementation = implementation || has_colon && ag.opens_with_colon_list(&toks, text);
+    if !may_assign && !implementation {
+        return None;
+    }
     let (lead, support) = if let Some(ls) = lead_and_support(ag, &toks, text) {
         ls
     } else if let Some(n) = ag.assign_prefix_len(&toks, 0) {

@@ -143,7 +143,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
                 out.nodes.push(Node {
                     parent,
                     style: m.style,
-                    heading: heading_of(&text[m.len..]),
+                    heading: heading_of(&text[m.len..], sg.styles[m.style].top || sg.styles[m.style].name == "roman"),
                     path,
                     line: li,
                     content: (content_start, line.end),
@@ -175,7 +175,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
             // capitals on the next ("TỔ CHỨC THỰC HIỆN"): that title is the
             // heading, which decides what the articles under it hold.
             if n.heading.is_none() && n.own_lines.len() == 1 && n.content.0 >= n.content.1 && sg.styles[n.style].top && is_capital_heading(text) {
-                n.heading = heading_of(text);
+                n.heading = heading_of(text, true);
             }
             // Only extend while the node has no children, so own text stays contiguous.
             if n.children.is_empty() {
@@ -272,9 +272,9 @@ fn node_path(out: &Segmented, parent: Option<usize>, m: &Marker, style: &markers
 }
 
 /// The heading of a section: its first line when that reads like a title
-/// (capitals, or short with no sentence end), or the words before a colon
+/// (capitals, or short with no sentence end, or a part's few words), or the words before a colon
 /// ("Về cải cách thể chế: Rà soát ...").
-fn heading_of(rest: &str) -> Option<String> {
+fn heading_of(rest: &str, part_level: bool) -> Option<String> {
     let rest = rest.trim();
     if rest.is_empty() {
         return None;
@@ -295,6 +295,11 @@ fn heading_of(rest: &str) -> Option<String> {
         if head.split_whitespace().nth(14).is_none() && !head.is_empty() {
             return Some(head.to_string());
         }
+    }
+    // "IV. Tổ chức thực hiện.": a part's few words are its title, stop or not.
+    let title = rest.trim_end_matches('.');
+    if part_level && title.split_whitespace().nth(5).is_none() && !title.contains(['.', ',', ';']) {
+        return Some(title.to_string());
     }
     let ends_sentence = rest.ends_with(['.', ';', ',']);
     (!ends_sentence && rest.split_whitespace().nth(20).is_none()).then(|| rest.to_string())
