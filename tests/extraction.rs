@@ -586,3 +586,56 @@ fn a_part_titled_in_a_short_sentence_is_still_its_heading() {
     // A sentence with commas is a part's text, not its title.
     assert_eq!(headings, [Some("Tổ chức thực hiện"), None]);
 }
+
+#[test]
+fn a_time_clause_before_the_subject_does_not_hide_the_agency() {
+    let text = format!(
+        "{PLAN_HEADER}III. TỔ CHỨC THỰC HIỆN\n\n1. Sau khi Kế hoạch được ban hành, Sở Nội vụ hướng dẫn các xã triển khai.\n\n\
+         2. Hằng năm, các cơ quan, đơn vị cấp tỉnh xây dựng kế hoạch tuyên truyền.\n\n3. Sau khi có ý kiến, việc triển khai được thực hiện ngay.\n"
+    );
+    let doc = parse(&text);
+    let leads: Vec<Vec<&str>> = doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect();
+    assert_eq!(leads, [vec!["Sở Nội vụ"], vec!["các cơ quan, đơn vị cấp tỉnh"]], "{:#?}", doc.tasks);
+}
+
+#[test]
+fn a_regulation_assigns_by_article_title_clause_and_point() {
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 78/2025/QĐ-UBND\nBắc Ninh, ngày 21 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nBan hành Quy chế tiếp nhận phản ánh kiến nghị\n\n\
+        Chương III\n\nTỔ CHỨC THỰC HIỆN\n\n\
+        Điều 1. Trách nhiệm của Sở Khoa học và Công nghệ\n\n1. Trách nhiệm trong việc quản lý Ứng dụng\n\n\
+        a) Cấp tài khoản cho các cơ quan, đơn vị.\n\nb) Báo cáo số liệu hàng tháng.\n\n\
+        Điều 2. Trách nhiệm của Sở Nội vụ\n\nTham mưu đưa kết quả xử lý phản ánh kiến nghị vào tiêu chí đánh giá cải cách hành chính.\n\n\
+        Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan báo cáo Ủy ban nhân dân tỉnh.\n\n\
+        Điều 3. Trách nhiệm của các cơ quan, đơn vị xử lý phản ánh kiến nghị\n\n1. Cử một lãnh đạo làm đầu mối.\n\n\
+        2. Chịu trách nhiệm đối với những hậu quả xảy ra do chậm trễ xử lý.\n\n\
+        Điều 4. Trách nhiệm của cá nhân, tổ chức có phản ánh kiến nghị\n\n1. Phản ánh đúng nội dung, địa bàn.\n";
+    let doc = parse(text);
+    let got: Vec<(String, &str)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.lead[0].as_str())).collect();
+    let want: Vec<(String, &str)> = vec![
+        // A clause titled on its own line hands out its points one by one.
+        ("Chương III/Điều 1/1/a".into(), "Sở Khoa học và Công nghệ"),
+        ("Chương III/Điều 1/1/b".into(), "Sở Khoa học và Công nghệ"),
+        // An article title over one paragraph: the paragraph is the duty;
+        // where to turn with problems is no task.
+        ("Chương III/Điều 2".into(), "Sở Nội vụ"),
+        // Accountability is no task, nor are the public's rules of conduct.
+        ("Chương III/Điều 3/1".into(), "các cơ quan, đơn vị xử lý phản ánh kiến nghị"),
+    ];
+    assert_eq!(got, want, "{:#?}", doc.tasks);
+}
+
+#[test]
+fn goals_stated_by_an_agency_are_no_tasks_even_when_the_pdf_splits_the_heading() {
+    // The PDF text layer puts "II." and its title on two lines.
+    let text = format!(
+        "{PLAN_HEADER}II.\nMỤC TIÊU ĐẾN NĂM 2030\n\n1. Cơ quan nhà nước quản lý, điều hành thông minh dựa trên dữ liệu:\n\n\
+         - 100% hồ sơ công việc được xử lý trên môi trường điện tử.\n\n- 90% cán bộ được đào tạo kỹ năng số.\n\n\
+         III.\nTỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ:\n\n- Hướng dẫn các đơn vị triển khai.\n"
+    );
+    let doc = parse(&text);
+    let headings: Vec<Option<&str>> = doc.sections.iter().map(|s| s.heading.as_deref()).collect();
+    assert_eq!(headings[headings.len() - 2..], [Some("MỤC TIÊU ĐẾN NĂM 2030"), Some("TỔ CHỨC THỰC HIỆN")]);
+    let leads: Vec<&str> = doc.tasks.iter().map(|t| t.lead[0].as_str()).collect();
+    assert_eq!(leads, ["Sở Nội vụ"], "{:#?}", doc.tasks);
+    assert_eq!(value_units(&doc), [(100.0, "%"), (90.0, "%")]);
+}

@@ -27,6 +27,8 @@ pub struct RawAgencies {
     #[serde(default)]
     category_heads: Vec<String>,
     #[serde(default)]
+    public_heads: Vec<String>,
+    #[serde(default)]
     adverbial_openers: Vec<String>,
     #[serde(default)]
     topic_openers: Vec<String>,
@@ -34,6 +36,8 @@ pub struct RawAgencies {
     rule_duty_prefixes: Vec<String>,
     #[serde(default)]
     boilerplate: Vec<String>,
+    #[serde(default)]
+    closing_formulas: Vec<String>,
     #[serde(default)]
     generic_determiners: Vec<String>,
     #[serde(default)]
@@ -106,11 +110,13 @@ pub struct AgencyGrammar {
     /// Folded lower-case words that may extend a name (administrative levels).
     qualifier_words: Vec<String>,
     category_heads: Phrases,
+    public_heads: Phrases,
     adverbial_openers: Phrases,
     topic_openers: Phrases,
     rule_duty_prefixes: Phrases,
     /// Folded keys of formulas that name agencies without assigning work.
     boilerplate: Vec<String>,
+    closing_formulas: Vec<String>,
     generic_determiners: Phrases,
     generic_extensions: Phrases,
     /// Finds, in normalised text, any spelling of a phrase that assigns work
@@ -227,10 +233,12 @@ impl AgencyGrammar {
             name_continuations: any_case_phrases(&raw.name_continuations),
             qualifier_words: folded_words(&raw.qualifier_words),
             category_heads: any_case_phrases(&raw.category_heads),
+            public_heads: any_case_phrases(&raw.public_heads),
             adverbial_openers: any_case_phrases(&raw.adverbial_openers),
             topic_openers: phrases(&raw.topic_openers),
             rule_duty_prefixes: any_case_phrases(&raw.rule_duty_prefixes),
             boilerplate: raw.boilerplate.iter().map(|b| fold_key(b)).collect(),
+            closing_formulas: raw.closing_formulas.iter().map(|b| fold_key(b)).collect(),
             generic_determiners: any_case_phrases(&raw.generic_determiners),
             generic_extensions: any_case_phrases(&raw.generic_extensions),
             assignment_cues: cue_finder(&[&raw.lead_phrases, &raw.support_phrases, &raw.assign_prefixes]),
@@ -503,6 +511,21 @@ impl AgencyGrammar {
         self.boilerplate.iter().any(|b| key.contains(b.as_str()))
     }
 
+    /// Whether a paragraph says where to turn with problems ("Trong quá
+    /// trình thực hiện, nếu có khó khăn, vướng mắc ... báo cáo ...").
+    pub fn is_closing_formula(&self, text: &str) -> bool {
+        let key = fold_key(text);
+        self.closing_formulas.iter().any(|b| key.contains(b.as_str()))
+    }
+
+    /// Whether a duty item is all accountability ("- Chịu trách nhiệm đối
+    /// với những hậu quả ..." under "Trách nhiệm của X"): it opens with a
+    /// formula of [`Self::is_boilerplate`]; one inside a longer duty does not count.
+    pub fn opens_with_boilerplate(&self, text: &str) -> bool {
+        let key = fold_key(words_prefix(text, 12));
+        self.boilerplate.iter().any(|b| key.starts_with(b.as_str()))
+    }
+
     /// Whether a heading assigns work even inside a regulation ("Trách
     /// nhiệm của Sở Tài chính"), unlike one that lists competences.
     pub fn assigns_in_rules(&self, toks: &[Tok]) -> bool {
@@ -547,6 +570,12 @@ impl AgencyGrammar {
     /// "Các hợp tác xã") rather than an office.
     pub fn is_category(&self, name: &str) -> bool {
         starts_any(&tokenize(name), 0, &self.category_heads).is_some()
+    }
+
+    /// Whether a name stands for the public ("cá nhân, tổ chức có phản ánh
+    /// kiến nghị"), whose duties are rules of conduct, not tasks.
+    pub fn is_public(&self, name: &str) -> bool {
+        starts_any(&tokenize(name), 0, &self.public_heads).is_some()
     }
 
     /// Whether a text may assign work by its wording alone; false means it
@@ -634,4 +663,10 @@ fn any_case_phrases(list: &[String]) -> Phrases {
 /// Single words as fold keys, for comparing with a token's key.
 fn folded_words(list: &[String]) -> Vec<String> {
     list.iter().map(|s| fold_key(s.trim())).filter(|s| !s.is_empty()).collect()
+}
+
+/// The first `n` words of `text` (cut at a space, so its tokens are the
+/// first tokens of the whole).
+pub fn words_prefix(text: &str, n: usize) -> &str {
+    text.match_indices(' ').nth(n).map_or(text, |(i, _)| &text[..i])
 }

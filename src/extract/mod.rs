@@ -76,6 +76,12 @@ impl<'a> Context<'a> {
         self.seg.nodes[id].path.is_empty() && self.is_directive(id)
     }
 
+    /// Whether a node or one above it is headed as goals ("II. MỤC TIÊU").
+    pub fn under_goal_heading(&self, id: usize) -> bool {
+        std::iter::successors(Some(id), |&n| self.seg.nodes[n].parent)
+            .any(|n| self.seg.nodes[n].heading.as_deref().is_some_and(|h| self.g.targets.is_goal_heading(h)))
+    }
+
     /// Whether a node sits under an implementation heading ("TỔ CHỨC THỰC
     /// HIỆN"), or in a document that is all directives (a telegram: "2. Bộ
     /// trưởng Bộ Quốc phòng chỉ đạo ...").

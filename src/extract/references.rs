@@ -65,6 +65,11 @@ impl ReferenceGrammar {
         let searched = if bytes.iter().any(u8::is_ascii_digit) && bytes.iter().any(|&b| b == b'/' || b == b'-') { text } else { "" };
         self.number.captures_iter(searched).filter_map(move |c| {
             let m = c.name("num")?;
+            // "Quyết định số /2025/QĐ-UBND": a number left blank for the
+            // issuer to fill in; "2025/QĐ-UBND" after the slash is no number.
+            if text[..m.start()].ends_with('/') {
+                return None;
+            }
             let number = normalise_number(m.as_str());
             if self.not_documents.iter().any(|n| number.contains(n.as_str())) || !has_symbol(&number) {
                 return None;
@@ -274,6 +279,13 @@ mod spaced_tests {
         // the span covers the number as written in the line
         let (_, s, e) = &found[0];
         assert_eq!(&line[*s..*e], "163/2 016/ NĐ-CP");
+    }
+
+    #[test]
+    fn a_number_left_blank_is_no_reference() {
+        let g = Grammar::builtin();
+        let found: Vec<String> = g.references.numbers("(Ban hành kèm theo Quyết định số /2025/QĐ -UBND) theo Quyết định số 17/2024/QĐ-UBND").map(|(n, _, _)| n).collect();
+        assert_eq!(found, ["17/2024/QĐ-UBND"]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! ("X chủ trì, phối hợp với Y ..."). Each clause yields at most one task,
 //! and a section consumed by one rule is not read again by the next.
 
-use super::agencies::{tokenize, AgencyGrammar, Found, LabelRole, Tok};
+use super::agencies::{tokenize, words_prefix, AgencyGrammar, Found, LabelRole, Tok};
 use super::clauses::{sentences, Clause};
 use super::tables::agencies_in_cell;
 use super::Context;
@@ -197,6 +197,13 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     if !could_head {
         return lead_in_heading(cx, node);
     }
+    // Under "II. MỤC TIÊU" an item that opens with an agency states a goal
+    // ("b) Cơ quan nhà nước quản lý, điều hành thông minh ...:" over the
+    // figures to reach); only "Giao X" or "X chủ trì" hands out work there.
+    let hands_out = || ag.assign_prefix_len(&head_toks, 0).is_some() || ag.find_lead_phrase(&head_toks, 0).is_some();
+    if cx.under_goal_heading(id) && !cx.in_implementation(id) && !hands_out() {
+        return None;
+    }
     let toks = if head.len() == first.len() { head_toks } else { tokenize(first) };
     let has_children = !node.children.is_empty();
     let ends_with_colon = toks.last().is_some_and(|t| t.key() == ":");
@@ -213,8 +220,16 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     // "Trách nhiệm của đối tượng thực hiện kiểm kê:"
     if let Some(n) = ag.duty_prefix_len(&toks) {
         let stop = toks[n..].iter().position(|t| t.key() == ":" || t.key() == "(").map_or(toks.len(), |p| n + p);
-        if stop > n && (has_children || stop < toks.len()) {
+        // "Điều 14. Trách nhiệm của Sở Nội vụ" over a paragraph: the title
+        // line is the heading, the paragraph its duty.
+        // A title is a name, not a sentence run on from a PDF line ("... được
+        // phân cấp 1. Thực hiện ...").
+        let has_body = node.own_lines.len() > 1 && stop - n <= 20 && !toks[n..stop].iter().any(|t| t.key() == ".");
+        if stop > n && (has_children || has_body || stop < toks.len()) {
             let (s, e) = (toks[n].start, toks[stop - 1].end);
+            if ag.is_public(&first[s..e]) {
+                return None;
+            }
             // "Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ": the colon
             // lists whose duties follow, it does not open them.
             if let Some((members, end)) = ag.colon_members(&toks, &first[s..e], stop, first) {
@@ -265,12 +280,6 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
 /// How many words of a line are read to tell whether it can head duties:
 /// enough for the longest agency name after an opening phrase.
 const HEAD_WORDS: usize = 32;
-
-/// The first `n` words of `text` (cut at a space, so its tokens are the
-/// first tokens of the whole).
-fn words_prefix(text: &str, n: usize) -> &str {
-    text.match_indices(' ').nth(n).map_or(text, |(i, _)| &text[..i])
-}
 
 /// Whether tokens open with agencies, after punctuation and an assigning
 /// word ("- Giao Sở Y tế ..."), as [`lead_and_support`] reads them.
@@ -330,8 +339,15 @@ fn agency_headed<'h>(
     if let Some(s) = head.inline_duty {
         duties.push((node.path.clone(), s, node.content.1, head.lead.clone()));
     } else if node.own_lines.len() > 1 && !cx.doc.text[..node.content.1].trim_end().ends_with(':') {
-        let s = cx.doc.lines[node.line + 1].start;
-        duties.push((node.path.clone(), s, node.content.1, head.lead.clone()));
+        // The paragraphs under the heading, one duty each ("a) Trách nhiệm
+        // của UBND cấp xã" over "Chủ tịch UBND cấp xã thành lập ..." and
+        // "UBND cấp xã tổng hợp báo cáo ...").
+        for line in &cx.doc.lines[node.line + 1..node.own_lines.end] {
+            let (s, e) = (line.start, line.end.min(node.content.1));
+            if line.kind == crate::normalize::LineKind::Para && s < e && !cx.g.agencies.is_closing_formula(&cx.doc.text[s..e]) {
+                duties.push((node.path.clone(), s, e, head.lead.clone()));
+            }
+        }
     }
     for &c in &node.children {
         collect_duties(cx, c, &head.lead, &mut duties);
@@ -341,7 +357,7 @@ fn agency_headed<'h>(
     let closing = split_closing_request(cx, id, &mut duties);
     for (section, s, e, lead) in duties {
         let text = cx.doc.text[s..e].trim_end();
-        if text.is_empty() {
+        if text.is_empty() || cx.g.agencies.opens_with_boilerplate(text) {
             continue;
         }
         let toks = tokenize(text);
@@ -428,7 +444,10 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<(Vec<S
     let own_agency = own_agency && !named.iter().all(|a| cx.g.agencies.is_category(&a.name));
     let lead = if !named.is_empty() && own_agency { names(named) } else { lead.to_vec() };
     let first_line_end = cx.doc.lines[node.line].end.min(e);
-    let introduces = cx.doc.text[s..first_line_end].trim_end().ends_with(':');
+    // "1. Trách nhiệm trong việc quản lý Ứng dụng" over "a) ...", "b) ...":
+    // a title alone on its line introduces its items as a colon does.
+    let titled = node.heading.is_some() && node.own_lines.len() == 1;
+    let introduces = cx.doc.text[s..first_line_end].trim_end().ends_with(':') || titled;
     if introduces && !node.children.is_empty() {
         for &c in &node.children {
             collect_duties(cx, c, &lead, out);

@@ -173,8 +173,11 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
             let n = &mut out.nodes[top.node];
             // "Chương IV" / "PHỤ LỤC I" alone on its line, the title in
             // capitals on the next ("TỔ CHỨC THỰC HIỆN"): that title is the
-            // heading, which decides what the articles under it hold.
-            if n.heading.is_none() && n.own_lines.len() == 1 && n.content.0 >= n.content.1 && sg.styles[n.style].top && is_capital_heading(text) {
+            // heading, which decides what the articles under it hold. A PDF
+            // text layer splits "II." from "MỤC TIÊU ĐẾN NĂM 2030" and "2."
+            // from "Mục tiêu cụ thể" the same way.
+            let alone = n.heading.is_none() && n.own_lines.len() == 1 && n.content.0 >= n.content.1;
+            if alone && (is_capital_heading(text) || is_short_title(text)) {
                 n.heading = heading_of(text, true);
             }
             // Only extend while the node has no children, so own text stays contiguous.
@@ -232,6 +235,12 @@ fn accept(
 
 /// A heading written in capitals: at least two letters, none lower case
 /// before a parenthetical ("III. NHIỆM VỤ (chi tiết Phụ lục đính kèm)").
+/// "Mục tiêu cụ thể": a few words with no sentence end.
+fn is_short_title(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.split_whitespace().nth(8).is_none() && !t.ends_with(['.', ';', ',', ':'])
+}
+
 fn is_capital_heading(rest: &str) -> bool {
     let head = rest.split('(').next().unwrap_or(rest);
     markers::is_upper_line(head) && head.chars().filter(|c| c.is_alphabetic()).count() >= 2
