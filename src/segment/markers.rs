@@ -23,6 +23,10 @@ struct RawStyle {
     sequence: Sequence,
     #[serde(default)]
     top: bool,
+    /// Items of this style are parts titled in a few words ("IV. Tổ chức
+    /// thực hiện."), full stop or not; `top` styles are too.
+    #[serde(default)]
+    short_titles: bool,
     #[serde(default)]
     after: After,
     #[serde(default)]
@@ -58,6 +62,7 @@ pub struct Style {
     pub path_prefix: String,
     pub sequence: Sequence,
     pub top: bool,
+    pub short_titles: bool,
     after: After,
     needs_label_unless_upper: bool,
 }
@@ -120,6 +125,7 @@ impl SectionGrammar {
                     path_prefix: s.path_prefix,
                     sequence: s.sequence,
                     top: s.top,
+                    short_titles: s.top || s.short_titles,
                     after: s.after,
                     needs_label_unless_upper: s.needs_label_unless_upper,
                 })

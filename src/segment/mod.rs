@@ -143,7 +143,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
                 out.nodes.push(Node {
                     parent,
                     style: m.style,
-                    heading: heading_of(&text[m.len..], sg.styles[m.style].top || sg.styles[m.style].name == "roman"),
+                    heading: heading_of(&text[m.len..], sg.styles[m.style].short_titles),
                     path,
                     line: li,
                     content: (content_start, line.end),
