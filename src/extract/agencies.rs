@@ -504,18 +504,13 @@ impl AgencyGrammar {
     /// Whether a sentence is a formula that names agencies without giving
     /// them a duty to track ("... chịu trách nhiệm thi hành Quyết định này").
     pub fn is_boilerplate(&self, text: &str) -> bool {
-        if self.boilerplate.is_empty() {
-            return false;
-        }
-        let key = fold_key(text);
-        self.boilerplate.iter().any(|b| key.contains(b.as_str()))
+        holds_any_folded(&self.boilerplate, text)
     }
 
     /// Whether a paragraph says where to turn with problems ("Trong quá
     /// trình thực hiện, nếu có khó khăn, vướng mắc ... báo cáo ...").
     pub fn is_closing_formula(&self, text: &str) -> bool {
-        let key = fold_key(text);
-        self.closing_formulas.iter().any(|b| key.contains(b.as_str()))
+        holds_any_folded(&self.closing_formulas, text)
     }
 
     /// Whether a duty item is all accountability ("- Chịu trách nhiệm đối
@@ -669,4 +664,14 @@ fn folded_words(list: &[String]) -> Vec<String> {
 /// first tokens of the whole).
 pub fn words_prefix(text: &str, n: usize) -> &str {
     text.match_indices(' ').nth(n).map_or(text, |(i, _)| &text[..i])
+}
+
+/// Whether `text`, folded, holds one of the folded `keys` (an empty list
+/// folds nothing).
+fn holds_any_folded(keys: &[String], text: &str) -> bool {
+    if keys.is_empty() {
+        return false;
+    }
+    let key = fold_key(text);
+    keys.iter().any(|b| key.contains(b.as_str()))
 }

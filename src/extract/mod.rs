@@ -26,6 +26,8 @@ pub struct Context<'a> {
     /// Per section, whether its own heading names implementation; read
     /// once, as every section asks about all of its ancestors.
     implementation_heading: Vec<bool>,
+    /// Per section, whether its own heading names goals ("MỤC TIÊU").
+    goal_heading: Vec<bool>,
 }
 
 impl<'a> Context<'a> {
@@ -59,7 +61,8 @@ impl<'a> Context<'a> {
                 g.sections.implementation_headings.iter().any(|w| h.contains(w.as_str()))
             })
             .collect();
-        Context { doc, seg, g, doc_type, implementation_heading }
+        let goal_heading = seg.nodes.iter().map(|n| g.targets.is_goal_heading(n.heading.as_deref().unwrap_or(""))).collect();
+        Context { doc, seg, g, doc_type, implementation_heading, goal_heading }
     }
 
     /// Whether a text offset lies in a table row. A section's own text can
@@ -78,8 +81,7 @@ impl<'a> Context<'a> {
 
     /// Whether a node or one above it is headed as goals ("II. MỤC TIÊU").
     pub fn under_goal_heading(&self, id: usize) -> bool {
-        std::iter::successors(Some(id), |&n| self.seg.nodes[n].parent)
-            .any(|n| self.seg.nodes[n].heading.as_deref().is_some_and(|h| self.g.targets.is_goal_heading(h)))
+        std::iter::successors(Some(id), |&n| self.seg.nodes[n].parent).any(|n| self.goal_heading[n])
     }
 
     /// Whether a node sits under an implementation heading ("TỔ CHỨC THỰC
@@ -142,7 +144,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
             continue;
         }
         let heading_year = heads.year(cx, id).or_else(|| heads.ancestors_year(cx, id));
-        let goal_context = heads.under_goal(cx, id);
+        let goal_context = cx.under_goal_heading(id);
         if !goal_context && cx.in_rules(id) {
             continue;
         }
@@ -188,7 +190,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         if heads.under_non_goal(cx, owner) {
             continue;
         }
-        if cx.in_rules(owner) && !heads.under_goal(cx, owner) {
+        if cx.in_rules(owner) && !cx.under_goal_heading(owner) {
             continue;
         }
         for &(s, e) in cells {
@@ -203,7 +205,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
     // signature ("Mẫu biểu số 01", outside any section) counts too.
     for f in tg.indicator_table.figures(cx.doc, doc_year, &|s| tg.comparator_op(s)) {
         let section: &[String] = match cx.seg.owner[f.line] {
-            Some(owner) if heads.under_non_goal(cx, owner) || cx.in_rules(owner) && !heads.under_goal(cx, owner) => continue,
+            Some(owner) if heads.under_non_goal(cx, owner) || cx.in_rules(owner) && !cx.under_goal_heading(owner) => continue,
             Some(owner) => &cx.seg.nodes[owner].path,
             None if tg.is_rule_document(cx.doc_type) => continue,
             None => &[],
@@ -270,7 +272,6 @@ fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
 struct HeadingFacts {
     /// A non-goal heading that no goal word redeems ("Tình hình ...").
     non_goal: Vec<bool>,
-    goal: Vec<bool>,
     year: Vec<Option<i32>>,
     /// The year on the first line of each section (see `ancestors_year`),
     /// read when first asked for: most sections never need it.
@@ -281,10 +282,8 @@ impl HeadingFacts {
     fn of(cx: &Context) -> Self {
         let tg = &cx.g.targets;
         let headings: Vec<&str> = cx.seg.nodes.iter().map(|n| n.heading.as_deref().unwrap_or("")).collect();
-        let goal: Vec<bool> = headings.iter().map(|h| tg.is_goal_heading(h)).collect();
         HeadingFacts {
-            non_goal: headings.iter().zip(&goal).map(|(h, &g)| !g && tg.is_non_goal_heading(h)).collect(),
-            goal,
+            non_goal: headings.iter().zip(&cx.goal_heading).map(|(h, &g)| !g && tg.is_non_goal_heading(h)).collect(),
             year: headings.iter().map(|h| tg.year_in(h)).collect(),
             first_line_year: vec![std::cell::OnceCell::new(); cx.seg.nodes.len()],
         }
@@ -299,9 +298,6 @@ impl HeadingFacts {
         Self::chain(cx, id).any(|n| self.non_goal[n])
     }
 
-    fn under_goal(&self, cx: &Context, id: usize) -> bool {
-        Self::chain(cx, id).any(|n| self.goal[n])
-    }
 
     fn year(&self, cx: &Context, id: usize) -> Option<i32> {
         Self::chain(cx, id).find_map(|n| self.year[n])

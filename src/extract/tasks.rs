@@ -221,9 +221,8 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     if let Some(n) = ag.duty_prefix_len(&toks) {
         let stop = toks[n..].iter().position(|t| t.key() == ":" || t.key() == "(").map_or(toks.len(), |p| n + p);
         // "Điều 14. Trách nhiệm của Sở Nội vụ" over a paragraph: the title
-        // line is the heading, the paragraph its duty.
-        // A title is a name, not a sentence run on from a PDF line ("... được
-        // phân cấp 1. Thực hiện ...").
+        // line is the heading, the paragraph its duty, if the title is a
+        // name and not a PDF line run on ("... được phân cấp 1. Thực hiện").
         let has_body = node.own_lines.len() > 1 && stop - n <= 20 && !toks[n..stop].iter().any(|t| t.key() == ".");
         if stop > n && (has_children || has_body || stop < toks.len()) {
             let (s, e) = (toks[n].start, toks[stop - 1].end);

@@ -233,14 +233,14 @@ fn accept(
     last_by_key.get(&m.key).is_some_and(|&last| ord == last + 1)
 }
 
-/// A heading written in capitals: at least two letters, none lower case
-/// before a parenthetical ("III. NHIỆM VỤ (chi tiết Phụ lục đính kèm)").
 /// "Mục tiêu cụ thể": a few words with no sentence end.
 fn is_short_title(text: &str) -> bool {
     let t = text.trim();
     !t.is_empty() && t.split_whitespace().nth(8).is_none() && !t.ends_with(['.', ';', ',', ':'])
 }
 
+/// A heading written in capitals: at least two letters, none lower case
+/// before a parenthetical ("III. NHIỆM VỤ (chi tiết Phụ lục đính kèm)").
 fn is_capital_heading(rest: &str) -> bool {
     let head = rest.split('(').next().unwrap_or(rest);
     markers::is_upper_line(head) && head.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -281,8 +281,9 @@ fn node_path(out: &Segmented, parent: Option<usize>, m: &Marker, style: &markers
 }
 
 /// The heading of a section: its first line when that reads like a title
-/// (capitals, or short with no sentence end, or a part's few words), or the words before a colon
-/// ("Về cải cách thể chế: Rà soát ...").
+/// (capitals, or short with no sentence end, or, for `part_level` styles, a
+/// few words with a full stop), or the words before a colon ("Về cải cách
+/// thể chế: Rà soát ...").
 fn heading_of(rest: &str, part_level: bool) -> Option<String> {
     let rest = rest.trim();
     if rest.is_empty() {
