@@ -186,6 +186,41 @@ fn a_goal_year_holds_for_the_rest_of_its_sentence() {
 }
 
 #[test]
+fn a_lead_in_or_a_period_item_sets_the_year_of_the_items_under_it() {
+    // The nearest year up the tree wins: "- Giai đoạn 2025-2027" over the
+    // plan's horizon in the part heading; a lead-in ending in a colon
+    // governs the bullets it introduces.
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU ĐẾN NĂM 2030\n\n1. Chỉ tiêu về dịch vụ công\n\n- Giai đoạn 2025-2027\n\n\
+         + 95% người dân hài lòng khi sử dụng dịch vụ công trực tuyến.\n\n- Giai đoạn 2028-2030\n\n\
+         + 99% người dân hài lòng khi sử dụng dịch vụ công trực tuyến.\n\n2. Mục tiêu cụ thể\n\n\
+         Đến hết năm 2029, phấn đấu đạt được những mục tiêu sau:\n\n\
+         - 100% hộ gia đình được tiếp nhận thông tin về thiên tai.\n\n- 50% người dân được tập huấn kỹ năng.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.year)).collect();
+    assert_eq!(got, [(95.0, Some(2027)), (99.0, Some(2030)), (100.0, Some(2029)), (50.0, Some(2029))], "targets: {:?}", doc.targets);
+}
+
+#[test]
+fn a_table_row_naming_a_period_sets_the_year_of_the_rows_under_it() {
+    // Rows before any period row take the year of the appendix title.
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\nPhấn đấu hoàn thành các chỉ tiêu tại Phụ lục.\n\n\
+         PHỤ LỤC\nCÁC CHỈ TIÊU PHÁT TRIỂN CHÍNH QUYỀN SỐ ĐẾN NĂM 2030\n\n\
+         TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan theo dõi\n\
+         1 | Tỉ lệ xã có điểm phục vụ một cửa | % | 90% | Sở Nội vụ\n\
+         I | Giai đoạn 2025-2027 |  |  |\n\
+         2 | Tỉ lệ hồ sơ được xử lý trên môi trường điện tử | % | 100% | Văn phòng UBND tỉnh\n\
+         II | Giai đoạn 2028-2029 |  |  |\n\
+         3 | Tỉ lệ cơ quan sử dụng ứng dụng AI | % | 80% | Sở Khoa học và Công nghệ\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.year)).collect();
+    assert_eq!(got, [(90.0, Some(2030)), (100.0, Some(2027)), (80.0, Some(2029))], "targets: {:?}", doc.targets);
+}
+
+#[test]
 fn table_cells_fused_by_a_pdf_reader_are_pulled_apart() {
     let text = format!(
         "{PLAN_HEADER}I. NHIỆM VỤ\n\nPHỤ LỤC\n\n\

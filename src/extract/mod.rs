@@ -143,7 +143,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         if heads.under_non_goal(cx, id) {
             continue;
         }
-        let heading_year = heads.year(cx, id).or_else(|| heads.ancestors_year(cx, id));
+        let heading_year = heads.governing_year(cx, id);
         let goal_context = cx.under_goal_heading(id);
         if !goal_context && cx.in_rules(id) {
             continue;
@@ -184,8 +184,16 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
             }
         }
     }
+    // "II | Giai đoạn 2028-2030 | | |": a row that only names a period sets
+    // the year of the goals in the rows under it, up to the next such row.
+    let mut period_row: Option<(usize, i32)> = None;
     for (li, line) in cx.doc.lines.iter().enumerate() {
-        let LineKind::Row { cells, .. } = &line.kind else { continue };
+        let LineKind::Row { table, cells, .. } = &line.kind else { continue };
+        if let Some(y) = period_row_year(cx, cells).filter(|y| doc_year.is_none_or(|d| *y >= d)) {
+            period_row = Some((*table, y));
+            continue;
+        }
+        let row_year = period_row.filter(|&(t, _)| t == *table).map(|(_, y)| y);
         let Some(owner) = cx.seg.owner[li] else { continue };
         if heads.under_non_goal(cx, owner) {
             continue;
@@ -196,7 +204,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         for &(s, e) in cells {
             let text = &cx.doc.text[s..e];
             for hit in tg.hits(text, doc_year, false) {
-                let year = hit.year;
+                let year = hit.year.or(row_year).or_else(|| heads.governing_year(cx, owner));
                 out.push(target(cx, hit, &cx.seg.nodes[owner].path, (s, e), year, None));
             }
         }
@@ -299,14 +307,13 @@ impl HeadingFacts {
     }
 
 
-    fn year(&self, cx: &Context, id: usize) -> Option<i32> {
-        Self::chain(cx, id).find_map(|n| self.year[n])
-    }
-
-    /// A year stated on the first line of an enclosing item ("2. Mục tiêu cụ
-    /// thể: Đến năm 2030, ..."), when the heading itself has none.
-    fn ancestors_year(&self, cx: &Context, id: usize) -> Option<i32> {
-        Self::chain(cx, id).skip(1).find_map(|n| *self.first_line_year[n].get_or_init(|| first_line_year(cx, n)))
+    /// The year that governs a section's targets: the nearest one up the
+    /// chain, from a heading ("Mục tiêu cụ thể đến năm 2025") or from the first
+    /// line of an enclosing item ("- Giai đoạn 2025-2027" over "+" items,
+    /// "2. Mục tiêu cụ thể: Đến năm 2030, ..."), so a sub-period wins over
+    /// the plan's horizon named higher up.
+    fn governing_year(&self, cx: &Context, id: usize) -> Option<i32> {
+        Self::chain(cx, id).find_map(|n| self.year[n].or_else(|| if n == id { None } else { *self.first_line_year[n].get_or_init(|| first_line_year(cx, n)) }))
     }
 }
 
@@ -315,7 +322,38 @@ fn first_line_year(cx: &Context, id: usize) -> Option<i32> {
     let line_end = cx.doc.lines[nd.line].end.min(nd.content.1);
     let first = &cx.doc.text[nd.content.0..line_end];
     let sentence = first.split(". ").next().unwrap_or(first);
-    cx.g.targets.year_in(sentence)
+    cx.g.targets.year_in(sentence).or_else(|| lead_in_year(cx, nd))
+}
+
+/// "2. Mục tiêu cụ thể / Đến hết năm 2030, phấn đấu đạt được những mục tiêu
+/// sau:": a paragraph that opens with a year and ends the item's own text
+/// with a colon sets the year of the items it introduces.
+fn lead_in_year(cx: &Context, nd: &crate::segment::Node) -> Option<i32> {
+    if nd.children.is_empty() {
+        return None;
+    }
+    let own = cx.doc.text[nd.content.0..nd.content.1].trim_end();
+    let last = own.strip_suffix(':')?.rsplit('\n').next()?;
+    cx.g.targets.leading_year(last.trim())
+}
+
+/// The year of a table row that holds only a label naming a period or a year
+/// ("II | Giai đoạn 2028-2030 | | |"), besides an index cell.
+fn period_row_year(cx: &Context, cells: &[(usize, usize)]) -> Option<i32> {
+    let mut labels = cells.iter().map(|&(s, e)| cx.doc.text[s..e].trim()).filter(|c| !c.is_empty());
+    let mut label = labels.next()?;
+    if is_row_index(label) {
+        label = labels.next()?;
+    }
+    if labels.next().is_some() || label.len() > 80 {
+        return None;
+    }
+    cx.g.targets.year_in(label)
+}
+
+/// "II", "II.1", "3", "1.2": the numbering cell of a table row.
+fn is_row_index(cell: &str) -> bool {
+    cell.len() <= 8 && cell.chars().all(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L' | '.'))
 }
 
 /// Footnotes ("¹Chỉ số ... đạt 88,61/100 điểm") report past results.
