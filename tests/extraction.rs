@@ -543,6 +543,24 @@ fn a_period_column_split_by_a_row_of_years_gives_each_year() {
 }
 
 #[test]
+fn units_under_each_year_split_the_year_columns() {
+    // No unit column: each plan year spans "Lượng (Tấn) | Giá trị (Nghìn USD)".
+    // A total whose cells the text lost ("Tổng 240.000 270.000") sits
+    // between the rows and does not end the table.
+    let text = format!(
+        "{PLAN_HEADER}PHỤ LỤC 02\n\nTT | Sản phẩm | Kế hoạch 2026 | Kế hoạch 2027\n\
+         Lượng (Tấn) | Giá trị xuất khẩu (Nghìn USD) | Lượng (Tấn) | Giá trị xuất khẩu (Nghìn USD) |\n\
+         1 | 2 | 3 | 4 | 5 | 6\n\
+         Tổng 240.000 270.000\n\
+         1 | Xoài | 13.500 | 7.000 | 14.800 | 7.800\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, &str, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str(), t.year)).collect();
+    assert_eq!(got, [(13500.0, "Tấn", Some(2026)), (7000.0, "Nghìn USD", Some(2026)), (14800.0, "Tấn", Some(2027)), (7800.0, "Nghìn USD", Some(2027))], "targets: {:?}", doc.targets);
+    assert!(doc.targets.iter().all(|t| t.indicator == "Xoài"));
+}
+
+#[test]
 fn a_signer_name_ends_with_its_line() {
     // A saved page puts the next block ("Mẫu biểu số 01", "Công văn") right
     // after the name: it is no part of it.

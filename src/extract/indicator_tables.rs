@@ -36,6 +36,10 @@ pub struct IndicatorTableGrammar {
 /// "Người/1.000 dân"); a longer cell is text.
 const UNIT_CHARS: usize = 24;
 
+/// The longest line between two rows that still counts as part of the
+/// table around it (see `figures`).
+const DEBRIS_BYTES: usize = 100;
+
 /// A figure found in an indicator table, with the row's words.
 pub struct TableFigure {
     pub hit: Hit,
@@ -49,12 +53,25 @@ pub struct TableFigure {
 struct Layout {
     width: usize,
     indicator: usize,
-    unit: usize,
-    /// (column counted from the right, year) of each goal column.
-    goals: Vec<(usize, i32)>,
+    /// The unit column; None when the units stand under the years instead
+    /// ("Kế hoạch 2026" over "Lượng (Tấn) | Giá trị (Nghìn USD)").
+    unit: Option<usize>,
+    goals: Vec<Goal>,
     /// A column that spans several years ("GIAI ĐOẠN 2026 - 2030"), counted
     /// from the left, to be split by a row of years under it.
     span_column: Option<usize>,
+    /// How many columns at the right end of the header name a year (0 when
+    /// another column stands among or after them).
+    year_block: usize,
+}
+
+/// A column that sets goals for a year.
+struct Goal {
+    /// Counted from the right.
+    right: usize,
+    year: i32,
+    /// The unit its own header gives, over the row's unit cell.
+    unit: Option<String>,
 }
 
 impl IndicatorTableGrammar {
@@ -76,6 +93,7 @@ impl IndicatorTableGrammar {
         let mut out = Vec::new();
         let mut layout: Option<(usize, Layout)> = None;
         let mut after_header = false;
+        let mut last_row = 0;
         for (li, line) in doc.lines.iter().enumerate() {
             let LineKind::Row { table, cells: own, values, .. } = &line.kind else { continue };
             // Outside an indicator table only a header matters, and it names a year.
@@ -87,18 +105,33 @@ impl IndicatorTableGrammar {
             // would shift the columns counted from there.
             let filled = cells.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
             if let Some(l) = self.header(&cells[..filled], doc_year) {
+                last_row = li;
                 layout = Some((*table, l));
                 after_header = true;
                 continue;
             }
             let Some((t, l)) = layout.as_mut() else { continue };
+            // A table broken by short lines that are not rows (a row whose
+            // cells were run together, a page number) goes on after them.
             if *t != *table {
-                layout = None;
-                continue;
+                let between = last_row + 1..li;
+                if !between.clone().all(|i| doc.lines[i].end - doc.lines[i].start <= DEBRIS_BYTES) {
+                    layout = None;
+                    continue;
+                }
+                *t = *table;
             }
-            // "GIAI ĐOẠN 2026 - 2030" over "Năm 2026 | ... | Năm 2030".
-            if std::mem::take(&mut after_header) && self.split_span(l, &cells, doc_year) {
-                continue;
+            last_row = li;
+            // "GIAI ĐOẠN 2026 - 2030" over "Năm 2026 | ... | Năm 2030";
+            // "Kế hoạch 2026" over "Lượng (Tấn) | Giá trị (Nghìn USD)".
+            if std::mem::take(&mut after_header) {
+                if self.split_span(l, &cells, doc_year) || split_units(l, &cells) {
+                    continue;
+                }
+                if l.unit.is_none() {
+                    layout = None;
+                    continue;
+                }
             }
             // A figure is read from its own cell: an empty cell merged with
             // the one above ("values") repeats the figure of another row.
@@ -118,24 +151,27 @@ impl IndicatorTableGrammar {
         }
         let keys: Vec<String> = cells.iter().map(|c| fold_key(c.trim_end_matches([':', '.']))).collect();
         let indicator = keys.iter().position(|k| self.indicator_columns.iter().any(|w| k.strip_prefix(w.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' '))))?;
-        let unit = keys.iter().position(|k| self.unit_columns.iter().any(|w| k == w))?;
+        let unit = keys.iter().position(|k| self.unit_columns.iter().any(|w| k == w));
         let width = cells.len();
         let mut goals = Vec::new();
         let mut span_column = None;
+        let mut year_cols = Vec::new();
         for (col, (cell, key)) in cells.iter().zip(&keys).enumerate() {
-            if col == indicator || col == unit {
+            if col == indicator || Some(col) == unit {
                 continue;
             }
             let years: Vec<i32> = self.year.find_iter(cell).filter_map(|m| m.as_str().parse().ok()).collect();
             let Some(&last) = years.last() else { continue };
+            year_cols.push(col);
             if years.len() > 1 {
                 span_column = Some(col);
             }
             if self.is_goal_column(key, last, doc_year) {
-                goals.push((width - 1 - col, last));
+                goals.push(Goal { right: width - 1 - col, year: last, unit: None });
             }
         }
-        (!goals.is_empty() || span_column.is_some()).then_some(Layout { width, indicator, unit, goals, span_column })
+        let year_block = if year_cols.first().is_some_and(|&c| c + year_cols.len() == width) { year_cols.len() } else { 0 };
+        (!goals.is_empty() || span_column.is_some()).then_some(Layout { width, indicator, unit, goals, span_column, year_block })
     }
 
     /// Whether a column of `year` headed `key` sets goals: a later year than
@@ -172,13 +208,13 @@ impl IndicatorTableGrammar {
         let k = years.len();
         let span = l.width - 1 - col;
         l.width += k - 1;
-        l.goals.retain(|&(r, _)| r != span);
-        for g in l.goals.iter_mut().filter(|g| g.0 > span) {
-            g.0 += k - 1;
+        l.goals.retain(|g| g.right != span);
+        for g in l.goals.iter_mut().filter(|g| g.right > span) {
+            g.right += k - 1;
         }
         for (j, &(i, y)) in years.iter().enumerate() {
             if self.is_goal_column(&fold_key(cells[i]), y, doc_year) {
-                l.goals.push((span + (k - 1 - j), y));
+                l.goals.push(Goal { right: span + (k - 1 - j), year: y, unit: None });
             }
         }
         true
@@ -198,22 +234,26 @@ impl IndicatorTableGrammar {
         // Left-counted columns hold when the row is as wide as the header or
         // wider on the right; else count them from the right.
         let from_right = |col: usize| (n + col).checked_sub(l.width);
-        let (indicator, unit) = if looks_like_unit(cells.get(l.unit).copied().unwrap_or("")) {
-            (l.indicator, l.unit)
-        } else {
-            match (from_right(l.indicator), from_right(l.unit)) {
-                (Some(i), Some(u)) if looks_like_unit(cells[u]) => (i, u),
+        let (indicator, unit) = match l.unit {
+            Some(u) if looks_like_unit(cells.get(u).copied().unwrap_or("")) => (l.indicator, Some(u)),
+            Some(u) => match (from_right(l.indicator), from_right(u)) {
+                (Some(i), Some(u)) if looks_like_unit(cells[u]) => (i, Some(u)),
                 _ => return,
-            }
+            },
+            None if n >= l.width => (l.indicator, None),
+            None => match from_right(l.indicator) {
+                Some(i) => (i, None),
+                None => return,
+            },
         };
         let name = cells.get(indicator).copied().unwrap_or("");
         if !name.chars().any(char::is_alphabetic) {
             return;
         }
-        let unit_text = cells[unit];
-        for &(right, year) in &l.goals {
-            let Some(col) = n.checked_sub(right + 1) else { continue };
-            if col <= unit.max(indicator) {
+        for goal in &l.goals {
+            let Some(unit_text) = goal.unit.as_deref().or(unit.map(|u| cells[u])) else { continue };
+            let Some(col) = n.checked_sub(goal.right + 1) else { continue };
+            if col <= unit.unwrap_or(0).max(indicator) {
                 continue;
             }
             let (Some(figure), Some(&cell)) = (figures.get(col), at.get(col)) else { continue };
@@ -229,7 +269,7 @@ impl IndicatorTableGrammar {
                 comparator: caps.name("cmp").and_then(|m| comparator(m.as_str())).unwrap_or_else(|| "eq".to_string()),
                 change: None,
                 indicator: name.to_string(),
-                year: Some(year),
+                year: Some(goal.year),
                 at: (0, cell.1 - cell.0),
             };
             match caps.name("n2") {
@@ -242,6 +282,35 @@ impl IndicatorTableGrammar {
             }
         }
     }
+}
+
+/// A row of units under the year columns ("Lượng (Tấn) | Giá trị (Nghìn
+/// USD)" repeated under each year) splits each year into one column per
+/// unit. Returns whether the row was such a row.
+fn split_units(l: &mut Layout, cells: &[&str]) -> bool {
+    let subs: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
+    if l.year_block == 0 || subs.is_empty() || subs.len() % l.year_block != 0 {
+        return false;
+    }
+    let k = subs.len() / l.year_block;
+    let Some(units) = subs[..k].iter().map(|c| bracketed_unit(c)).collect::<Option<Vec<&str>>>() else { return false };
+    // The same units under every year.
+    if subs.chunks(k).any(|chunk| chunk.iter().zip(&subs[..k]).any(|(a, b)| fold_key(a) != fold_key(b))) {
+        return false;
+    }
+    l.width += l.year_block * (k - 1);
+    l.goals = std::mem::take(&mut l.goals)
+        .into_iter()
+        .flat_map(|g| units.iter().enumerate().map(move |(s, u)| Goal { right: g.right * k + (k - 1 - s), year: g.year, unit: Some(u.to_string()) }).collect::<Vec<_>>())
+        .collect();
+    true
+}
+
+/// "Giá trị tham gia xuất khẩu (Nghìn USD)" -> "Nghìn USD".
+fn bracketed_unit(cell: &str) -> Option<&str> {
+    let inner = cell.trim_end().strip_suffix(')')?;
+    let unit = inner[inner.rfind('(')? + 1..].trim();
+    looks_like_unit(unit).then_some(unit)
 }
 
 /// A unit cell: short, with a letter or a percent sign, and no figure of
