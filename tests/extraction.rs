@@ -268,6 +268,26 @@ fn a_conclusion_notice_assigns_the_topics_after_their_colon() {
 }
 
 #[test]
+fn in_a_notice_of_conclusions_every_item_that_opens_with_an_agency_assigns_it() {
+    // The title ("Kết luận ...") makes the body directives, as a telegram's:
+    // honorifics are not part of a name, an opening "Trên cơ sở ..." phrase
+    // is skipped, an account of what was done ("đã") and the closing formula
+    // ("thông báo để ... biết, thực hiện") are no tasks.
+    let text = format!(
+        "{NOTICE_HEADER}1. Ban Thường vụ Tỉnh ủy đã kịp thời chỉ đạo khắc phục hậu quả.\n\n\
+         2. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ theo chức năng, nhiệm vụ khẩn trương rà soát các nhiệm vụ được giao.\n\n\
+         3. Trên cơ sở đề nghị của các Bộ, Bộ Tài chính khẩn trương bố trí kinh phí.\n\n\
+         Văn phòng Chính phủ thông báo để các Bộ, cơ quan liên quan biết, thực hiện./.\n"
+    );
+    let doc = parse(&text);
+    let leads: Vec<Vec<String>> = doc.tasks.iter().map(|t| t.lead.clone()).collect();
+    assert_eq!(leads, [vec!["Bộ trưởng".to_string(), "Thủ trưởng cơ quan ngang Bộ".to_string()], vec!["Bộ Tài chính".to_string()]], "tasks: {:?}", doc.tasks);
+    // The same items in a notice of anything else assign nothing.
+    let plain = text.replace("Kết luận của Thủ tướng Chính phủ tại buổi làm việc với tỉnh", "Về lịch tiếp công dân");
+    assert!(parse(&plain).tasks.is_empty(), "tasks: {:?}", parse(&plain).tasks);
+}
+
+#[test]
 fn a_chapter_title_on_the_next_line_is_its_heading() {
     let text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 2579/QĐ-UBND\nCần Thơ, ngày 21 tháng 11 năm 2025\n\nQUY ĐỊNH\nTiêu chí đánh giá\n\n\
                 Chương I\n\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\nQuy định này áp dụng cho các cơ quan.\n\n\

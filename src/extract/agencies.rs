@@ -42,6 +42,8 @@ pub struct RawAgencies {
     generic_determiners: Vec<String>,
     #[serde(default)]
     generic_extensions: Vec<String>,
+    #[serde(default)]
+    narrative_words: Vec<String>,
     name_joiners: Vec<String>,
     name_continuations: Vec<String>,
     qualifier_words: Vec<String>,
@@ -119,6 +121,9 @@ pub struct AgencyGrammar {
     closing_formulas: Vec<String>,
     generic_determiners: Phrases,
     generic_extensions: Phrases,
+    /// Folded words that tell what an agency did or is doing ("đã", "đang"):
+    /// an account, not an assignment.
+    narrative_words: Vec<String>,
     /// Finds, in normalised text, any spelling of a phrase that assigns work
     /// ("chủ trì", "phối hợp với", "giao"): a sentence without one cannot
     /// be an inline task outside the implementation section.
@@ -241,6 +246,7 @@ impl AgencyGrammar {
             closing_formulas: raw.closing_formulas.iter().map(|b| fold_key(b)).collect(),
             generic_determiners: any_case_phrases(&raw.generic_determiners),
             generic_extensions: any_case_phrases(&raw.generic_extensions),
+            narrative_words: folded_words(&raw.narrative_words),
             assignment_cues: cue_finder(&[&raw.lead_phrases, &raw.support_phrases, &raw.assign_prefixes]),
             labels: Labels {
                 lead: phrases(&raw.labels.lead),
@@ -515,10 +521,14 @@ impl AgencyGrammar {
 
     /// Whether a duty item is all accountability ("- Chịu trách nhiệm đối
     /// với những hậu quả ..." under "Trách nhiệm của X"): it opens with a
-    /// formula of [`Self::is_boilerplate`]; one inside a longer duty does not count.
+    /// formula of [`Self::is_boilerplate`] and its first sentence has no
+    /// other duty after a ";"; a formula inside a longer duty does not count.
     pub fn opens_with_boilerplate(&self, text: &str) -> bool {
         let key = fold_key(words_prefix(text, 12));
-        self.boilerplate.iter().any(|b| key.starts_with(b.as_str()))
+        // "Chịu trách nhiệm toàn diện trước Chính phủ về ..., chủ động chỉ
+        // đạo ...; kịp thời báo cáo ...": duties after a ";" make it a task.
+        let first_sentence = text.split(". ").next().unwrap_or(text);
+        self.boilerplate.iter().any(|b| key.starts_with(b.as_str())) && !first_sentence.contains(';')
     }
 
     /// Whether a heading assigns work even inside a regulation ("Trách
@@ -528,10 +538,16 @@ impl AgencyGrammar {
     }
 
     /// Where the subject starts after an opening "Trên cơ sở ..., " phrase:
-    /// the token after its first comma (within the first 40 tokens).
+    /// the token after the comma that ends it (within the first 40 tokens).
     pub fn after_adverbial(&self, toks: &[Tok]) -> Option<usize> {
         starts_any(toks, 0, &self.adverbial_openers)?;
-        toks.iter().take(40).position(|t| t.key() == ",").map(|i| i + 1)
+        let mut after_commas = toks.iter().take(40).enumerate().filter(|(_, t)| t.key() == ",").map(|(i, _)| i + 1);
+        let first = after_commas.next()?;
+        // "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính
+        // ...": a lower-case word after a comma goes on with what the phrase
+        // names; the subject is capitalised or a group ("các phòng").
+        let subject = |i: usize| toks.get(i).is_some_and(|t| t.text.starts_with(char::is_uppercase)) || starts_any(toks, i, &self.generic_determiners).is_some();
+        Some(std::iter::once(first).chain(after_commas).find(|&i| subject(i)).unwrap_or(first))
     }
 
     /// Whether a text opens with a topic word ("Về đề nghị ...: giao Bộ X ..."):
@@ -554,6 +570,12 @@ impl AgencyGrammar {
         toks[j].text.chars().next().is_some_and(char::is_uppercase)
             && starts_any(toks, j, &self.generic_determiners).is_some()
             && starts_any(toks, j, &self.heads).is_some()
+    }
+
+    /// Whether a word after an agency tells what it did or is doing
+    /// (grammar `narrative_words`).
+    pub fn is_narrative(&self, key: &str) -> bool {
+        self.narrative_words.iter().any(|w| w == key)
     }
 
     /// Whether a word separates agencies in a list (grammar `separators`).

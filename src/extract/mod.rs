@@ -28,6 +28,9 @@ pub struct Context<'a> {
     implementation_heading: Vec<bool>,
     /// Per section, whether its own heading names goals ("MỤC TIÊU").
     goal_heading: Vec<bool>,
+    /// Whether the outer document's title makes its body directives
+    /// ("Thông báo kết luận của Phó Thủ tướng ...").
+    directive_title: bool,
 }
 
 impl<'a> Context<'a> {
@@ -49,10 +52,10 @@ impl<'a> Context<'a> {
 
     fn is_directive(&self, id: usize) -> bool {
         let part = self.part_type(id);
-        self.g.sections.directive_documents.iter().any(|d| d == part)
+        self.g.sections.directive_documents.iter().any(|d| d == part) || self.directive_title && part == self.doc_type
     }
 
-    pub fn new(doc: &'a NormDoc, seg: &'a Segmented, g: &'a Grammar, doc_type: &'a str) -> Self {
+    pub fn new(doc: &'a NormDoc, seg: &'a Segmented, g: &'a Grammar, doc_type: &'a str, title: Option<&str>) -> Self {
         let implementation_heading = seg
             .nodes
             .iter()
@@ -62,7 +65,9 @@ impl<'a> Context<'a> {
             })
             .collect();
         let goal_heading = seg.nodes.iter().map(|n| g.targets.is_goal_heading(n.heading.as_deref().unwrap_or(""))).collect();
-        Context { doc, seg, g, doc_type, implementation_heading, goal_heading }
+        let title = title.unwrap_or("").to_lowercase();
+        let directive_title = g.sections.directive_titles.iter().any(|w| title.contains(w.as_str()));
+        Context { doc, seg, g, doc_type, implementation_heading, goal_heading, directive_title }
     }
 
     /// Whether a text offset lies in a table row. A section's own text can
@@ -107,7 +112,7 @@ pub struct Extracted {
 
 pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
     let (meta, parts) = meta::extract(doc, seg, g);
-    let cx = Context::new(doc, seg, g, &meta.doc_type);
+    let cx = Context::new(doc, seg, g, &meta.doc_type, meta.title.as_deref());
     let mut own: Vec<String> = parts.iter().filter_map(|p| p.number.clone()).collect();
     own.extend(meta.number.clone());
     let references = references::extract(doc, &g.references, &g.doc_types, &own);

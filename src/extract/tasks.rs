@@ -528,7 +528,9 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
         let mut after_opener = false;
         if lead.is_empty() {
             // "Trên cơ sở nội dung Kế hoạch, các phòng, đơn vị thuộc Sở ...".
-            if let Some(subject) = ag.after_adverbial(&toks) {
+            // ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ
+            // quan báo cáo ..." is where to turn, not a duty.)
+            if let Some(subject) = ag.after_adverbial(&toks).filter(|_| !ag.is_closing_formula(text)) {
                 (lead, end) = ag.parse_list(&toks, subject, text);
                 after_opener = true;
             }
@@ -544,7 +546,7 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
         }
         let lower_word = |t: &Tok| t.text.chars().next().is_some_and(char::is_lowercase);
         let next_is_duty = toks.get(end).is_some_and(|t| {
-            t.key() == ":" || !ag.is_separator(t.key()) && lower_word(t)
+            t.key() == ":" || !ag.is_separator(t.key()) && !ag.is_narrative(t.key()) && lower_word(t)
         }) || (after_opener
             // "..., các phòng, đơn vị thuộc Sở, căn cứ vào ... để cụ thể hoá ...":
             // after an opening phrase the duty may follow a comma.

@@ -11,6 +11,8 @@ pub struct RawSections {
     implementation_headings: Vec<String>,
     #[serde(default)]
     directive_documents: Vec<String>,
+    #[serde(default)]
+    directive_titles: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -73,6 +75,9 @@ pub struct SectionGrammar {
     pub implementation_headings: Vec<String>,
     /// Document types whose whole body assigns work (a telegram).
     pub directive_documents: Vec<String>,
+    /// Title words of other documents whose whole body assigns work
+    /// ("Thông báo kết luận ..."), lowercase.
+    pub directive_titles: Vec<String>,
 }
 
 /// A marker found at the start of a line.
@@ -136,6 +141,7 @@ impl SectionGrammar {
             letters_vi: raw.letters_vi.chars().collect(),
             implementation_headings: raw.implementation_headings,
             directive_documents: raw.directive_documents,
+            directive_titles: raw.directive_titles.iter().map(|w| w.to_lowercase()).collect(),
         })
     }
 
