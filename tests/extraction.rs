@@ -288,6 +288,20 @@ fn in_a_notice_of_conclusions_every_item_that_opens_with_an_agency_assigns_it() 
 }
 
 #[test]
+fn parts_inside_an_appendix_nest_under_it() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\nCông bố thủ tục hành chính.\n\nPHỤ LỤC\nTHỦ TỤC HÀNH CHÍNH NỘI BỘ\n\n\
+         PHẦN I. DANH MỤC THỦ TỤC HÀNH CHÍNH\n\n1. Danh mục thủ tục được sửa đổi\n\n\
+         PHẦN II. NỘI DUNG CỤ THỂ\n\nA. THỦ TỤC CẤP TRUNG ƯƠNG\n\n1. Công bố dịch hại thực vật\n"
+    );
+    let doc = parse(&text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    assert!(got.contains(&"Phụ lục/Phần I/1".to_string()), "paths: {got:?}");
+    assert!(got.contains(&"Phụ lục/Phần II".to_string()), "paths: {got:?}");
+}
+
+#[test]
 fn a_chapter_title_on_the_next_line_is_its_heading() {
     let text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 2579/QĐ-UBND\nCần Thơ, ngày 21 tháng 11 năm 2025\n\nQUY ĐỊNH\nTiêu chí đánh giá\n\n\
                 Chương I\n\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\nQuy định này áp dụng cho các cơ quan.\n\n\

@@ -22,9 +22,34 @@ pub const LETTER_BODY_BYTES: usize = 400;
 /// dữ liệu số").
 const FLATTENED_BYTES: usize = 40;
 
-/// Whether a table row is a page layout wrapper around a document body.
+/// A shorter cell is a body too when it holds two or more articles ("...
+/// sau: Điều 1. Ban hành ... Điều 2. ..."): a PDF reader may put a short
+/// decision into the first cell of the signature table below it.
+const ARTICLES_CELL_BYTES: usize = 600;
+
+/// Whether a table row is a page layout wrapper around a document body,
+/// by size alone (what a reader can tell before any grammar is at hand).
 pub fn is_body_row(cells: &[String]) -> bool {
     cells.iter().any(|c| c.len() > BODY_CELL_BYTES)
+}
+
+/// [`is_body_row`], or a row with a shorter cell that holds articles.
+pub fn holds_body(cells: &[String], sections: &SectionGrammar) -> bool {
+    is_body_row(cells) || cells.iter().any(|c| c.len() > ARTICLES_CELL_BYTES && holds_articles(c, sections))
+}
+
+/// Whether a flattened text holds at least two article markers, each after
+/// the end of a sentence or clause.
+fn holds_articles(text: &str, sections: &SectionGrammar) -> bool {
+    // (a cell as read may still hold its line breaks)
+    text.match_indices(['.', ':'])
+        .filter(|&(i, _)| {
+            let rest = &text[i + 1..];
+            let next = rest.trim_start();
+            next.len() < rest.len() && sections.match_marker(next).is_some_and(|m| sections.styles[m.style].name == "article")
+        })
+        .nth(1)
+        .is_some()
 }
 
 /// The paragraphs of a flattened text: it is cut before a section marker
@@ -198,8 +223,14 @@ mod tests {
         assert_eq!(paragraphs(short, &g.sections), [short]);
         let prose = "Thực hiện theo điểm a) khoản 2 Điều 5 Nghị định số 12/2025/NĐ-CP và báo cáo trước ngày 15 tháng 12 năm 2025.";
         assert_eq!(paragraphs(prose, &g.sections), [prose]);
-        assert!(!is_body_row(&["1".into(), "Rà soát thủ tục hành chính".into(), "Sở Tư pháp".into()]));
-        assert!(is_body_row(&["Số: 12/QĐ-TTg".into(), "x".repeat(BODY_CELL_BYTES + 1)]));
+        let g = crate::grammar::Grammar::builtin();
+        assert!(!holds_body(&["1".into(), "Rà soát thủ tục hành chính".into(), "Sở Tư pháp".into()], &g.sections));
+        assert!(holds_body(&["Số: 12/QĐ-TTg".into(), "x".repeat(BODY_CELL_BYTES + 1)], &g.sections));
+        let decision = format!("QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH KẾ HOẠCH {} QUYẾT ĐỊNH: Điều 1. Ban hành kèm theo Quyết định này Kế hoạch. Điều 2. Quyết định có hiệu lực kể từ ngày ký.", "Căn cứ Luật Tổ chức chính quyền địa phương;\n".repeat(12)).replace(": Điều 1", ":\nĐiều 1");
+        assert!(holds_body(&[decision, "KT. CHỦ TỊCH".into()], &g.sections));
+        // A long task cell that cites an article is data.
+        let task = format!("{} theo Điều 5. Nghị định số 12/2025/NĐ-CP", "Rà soát, sửa đổi quy định về thủ tục hành chính; ".repeat(14));
+        assert!(!holds_body(&["1".into(), task], &g.sections));
     }
 
     proptest::proptest! {

@@ -213,7 +213,7 @@ impl Builder<'_> {
         above: &mut Vec<(usize, usize)>,
         format: Format,
     ) {
-        if flattened::is_body_row(row) || self.is_letter_row(row) {
+        if flattened::holds_body(row, &self.g.sections) || self.is_letter_row(row) {
             self.push_body_row(row, format);
             return;
         }

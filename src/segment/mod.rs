@@ -257,13 +257,16 @@ fn is_top_key(key: &str) -> bool {
 }
 
 /// Order of the top-level styles: a part holds chapters, a chapter articles.
+/// Nesting of the top-level styles: an appendix may be divided into parts
+/// ("PHỤ LỤC" over "PHẦN I. DANH MỤC ..."), a part into chapters, and so on.
 fn top_rank(key: &str) -> u8 {
     match key {
-        "part" | "appendix" => 0,
-        "chapter" => 1,
-        "muc" => 2,
-        "article" => 3,
-        _ => 4,
+        "appendix" => 0,
+        "part" => 1,
+        "chapter" => 2,
+        "muc" => 3,
+        "article" => 4,
+        _ => 5,
     }
 }
 
