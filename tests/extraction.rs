@@ -302,6 +302,25 @@ fn parts_inside_an_appendix_nest_under_it() {
 }
 
 #[test]
+fn a_blank_form_inside_an_appendix_is_no_part_of_the_structure() {
+    // The form's header would start a new document part and end the
+    // appendix; its items and duties are a template's, not this decision's.
+    let text = "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 5042/QĐ-BNNMT\nHà Nội, ngày 26 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính nội bộ\n\n\
+                Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính nội bộ.\n\nPHỤ LỤC\nTHỦ TỤC HÀNH CHÍNH NỘI BỘ\n\n\
+                1. Công bố dịch hại thực vật\n\na) Trình tự thực hiện: theo quy định.\n\nPhụ lục 9\n\nTờ trình đề nghị công bố dịch\n\n\
+                CỤC TRỒNG TRỌT | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: /TTr-TTTV | ..........., ngày ....... tháng ......năm 20.......\n\n\
+                TỜ TRÌNH\nVề việc đề nghị công bố dịch (tên dịch hại)........\n\n\
+                1. Sở Nông nghiệp và Môi trường chủ trì tổ chức phòng trừ dịch.\n\nNơi nhận: - Như trên; - Lưu: VT.\n\n\
+                2. Công bố hết dịch hại thực vật\n\na) Trình tự thực hiện: theo quy định.\n";
+    let doc = parse(text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    assert_eq!(got, ["Điều 1", "Phụ lục", "Phụ lục/1", "Phụ lục/1/a", "Phụ lục/2", "Phụ lục/2/a"]);
+    assert!(doc.parts.len() <= 1, "parts: {:?}", doc.parts);
+    assert!(doc.tasks.is_empty(), "tasks: {:?}", doc.tasks);
+}
+
+#[test]
 fn a_chapter_title_on_the_next_line_is_its_heading() {
     let text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 2579/QĐ-UBND\nCần Thơ, ngày 21 tháng 11 năm 2025\n\nQUY ĐỊNH\nTiêu chí đánh giá\n\n\
                 Chương I\n\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\nQuy định này áp dụng cho các cơ quan.\n\n\

@@ -18,6 +18,8 @@ pub struct RawHeader {
     period_until_pattern: String,
     period_year_pattern: String,
     body_issuer_patterns: Vec<String>,
+    #[serde(default)]
+    blank_form_pattern: Option<String>,
     motto: Vec<String>,
     issuer_heads: Vec<String>,
     admin_units: Vec<String>,
@@ -62,6 +64,9 @@ pub struct HeaderGrammar {
     pub period_year: Regex,
     /// Tried in order; the first that matches names the issuer.
     pub body_issuers: Vec<Regex>,
+    /// The number and date line of a blank form reproduced in a document
+    /// ("Số: /TTr-TTTV | ....., ngày ..... tháng ..... năm 20.....").
+    pub blank_form: Option<Regex>,
     pub motto: Vec<String>,
     pub issuer_heads: Vec<String>,
     pub admin_units: Vec<String>,
@@ -112,6 +117,7 @@ impl HeaderGrammar {
             period_until: Regex::new(&raw.period_until_pattern)?,
             period_year: Regex::new(&raw.period_year_pattern)?,
             body_issuers: raw.body_issuer_patterns.iter().map(|p| Regex::new(p)).collect::<Result<_, _>>()?,
+            blank_form: raw.blank_form_pattern.as_deref().map(Regex::new).transpose()?,
             motto: raw.motto,
             issuer_heads,
             admin_units: raw.admin_units,

@@ -85,8 +85,12 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
     let mut closed = false;
     let mut part = 0usize;
     let mut nodes_in_part = 0usize;
+    let in_form = blank_form_lines(doc, g);
 
     for (li, line) in doc.lines.iter().enumerate() {
+        if in_form[li] {
+            continue;
+        }
         let text = doc.line_text(li);
         if let Some(doc_type) = part_header(doc, li, &g.doc_types) {
             if out.parts.is_empty() || nodes_in_part > 0 {
@@ -325,6 +329,64 @@ fn part_header(doc: &NormDoc, li: usize, dt: &DocTypes) -> Option<String> {
         LineKind::Para => dt.title_type(doc.line_text(li)),
         LineKind::Row { cells, .. } => cells.iter().find_map(|&(s, e)| dt.title_type(&doc.text[s..e])),
         LineKind::Footnote => None,
+    }
+}
+
+/// The longest label line above a blank form ("MẪU QUYẾT ĐỊNH BAN HÀNH KẾ
+/// HOẠCH ..." under "PHỤ LỤC II").
+const FORM_LABEL_CHARS: usize = 120;
+
+/// The lines of the blank forms a document reproduces, from the form's
+/// label ("Phụ lục 9", "Tờ trình đề nghị công bố dịch") to its recipients:
+/// a template's headings and duties are not the document's own, and its
+/// header would otherwise start a new part that ends the appendix around it.
+fn blank_form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
+    let mut inside = vec![false; doc.lines.len()];
+    let Some(blank) = g.header.blank_form.as_ref() else { return inside };
+    let mut li = 0;
+    while li < doc.lines.len() {
+        let number_line = li;
+        li += 1;
+        let title = if blank.is_match(doc.line_text(number_line)) {
+            let Some(title) = (number_line + 1..(number_line + 4).min(doc.lines.len())).find(|&t| part_header(doc, t, &g.doc_types).is_some()) else { continue };
+            title
+        } else if is_blank_title(doc, number_line + 1) && part_header(doc, number_line, &g.doc_types).is_some() && (0..number_line).any(|i| part_header(doc, i, &g.doc_types).is_some()) {
+            // A form without a number line ("KẾ HOẠCH / Chuyển đổi cơ cấu
+            // cây trồng ... năm …" after the decision form that issues it);
+            // never the document's own first header.
+            number_line
+        } else {
+            continue;
+        };
+        // The header rows above the number line, then up to three label
+        // lines ("PHỤ LỤC II", "MẪU QUYẾT ĐỊNH ...", "(Kèm theo Nghị định
+        // ...)"): short, no sentence end, no list item.
+        let mut start = number_line;
+        while start > 0 && number_line - start < 2 && matches!(doc.lines[start - 1].kind, LineKind::Row { .. }) {
+            start -= 1;
+        }
+        for _ in 0..3 {
+            let Some(prev) = start.checked_sub(1) else { break };
+            let t = doc.line_text(prev).trim();
+            let item = g.sections.match_marker(t).is_some_and(|m| g.sections.styles[m.style].name != "appendix");
+            if doc.lines[prev].kind != LineKind::Para || t.chars().count() > FORM_LABEL_CHARS || t.ends_with(['.', ':', ';']) || item {
+                break;
+            }
+            start = prev;
+        }
+        let end = (title..doc.lines.len()).find(|&i| is_recipients(doc.line_text(i), &doc.lines[i].kind, g)).unwrap_or(title);
+        inside[start..=end].iter_mut().for_each(|b| *b = true);
+        li = end + 1;
+    }
+    inside
+}
+
+/// Whether line `li` is a title left to be filled in ("... trên đất trồng
+/// lúa năm …", "Về việc ........").
+fn is_blank_title(doc: &NormDoc, li: usize) -> bool {
+    li < doc.lines.len() && {
+        let t = doc.line_text(li).trim_end();
+        t.ends_with('…') || t.ends_with("...")
     }
 }
 
