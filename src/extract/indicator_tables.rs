@@ -289,7 +289,7 @@ impl IndicatorTableGrammar {
 /// unit. Returns whether the row was such a row.
 fn split_units(l: &mut Layout, cells: &[&str]) -> bool {
     let subs: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
-    if l.year_block == 0 || subs.is_empty() || subs.len() % l.year_block != 0 {
+    if l.year_block == 0 || subs.is_empty() || !subs.len().is_multiple_of(l.year_block) {
         return false;
     }
     let k = subs.len() / l.year_block;
