@@ -318,7 +318,10 @@ impl HeadingFacts {
     /// "2. Mục tiêu cụ thể: Đến năm 2030, ..."), so a sub-period wins over
     /// the plan's horizon named higher up.
     fn governing_year(&self, cx: &Context, id: usize) -> Option<i32> {
-        Self::chain(cx, id).find_map(|n| self.year[n].or_else(|| if n == id { None } else { *self.first_line_year[n].get_or_init(|| first_line_year(cx, n)) }))
+        Self::chain(cx, id).find_map(|n| {
+            let enclosing = || *self.first_line_year[n].get_or_init(|| first_line_year(cx, n));
+            self.year[n].or_else(|| (n != id).then(enclosing).flatten())
+        })
     }
 }
 

@@ -223,7 +223,6 @@ mod tests {
         assert_eq!(paragraphs(short, &g.sections), [short]);
         let prose = "Thực hiện theo điểm a) khoản 2 Điều 5 Nghị định số 12/2025/NĐ-CP và báo cáo trước ngày 15 tháng 12 năm 2025.";
         assert_eq!(paragraphs(prose, &g.sections), [prose]);
-        let g = crate::grammar::Grammar::builtin();
         assert!(!holds_body(&["1".into(), "Rà soát thủ tục hành chính".into(), "Sở Tư pháp".into()], &g.sections));
         assert!(holds_body(&["Số: 12/QĐ-TTg".into(), "x".repeat(BODY_CELL_BYTES + 1)], &g.sections));
         let decision = format!("QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH KẾ HOẠCH {} QUYẾT ĐỊNH: Điều 1. Ban hành kèm theo Quyết định này Kế hoạch. Điều 2. Quyết định có hiệu lực kể từ ngày ký.", "Căn cứ Luật Tổ chức chính quyền địa phương;\n".repeat(12)).replace(": Điều 1", ":\nĐiều 1");

@@ -260,9 +260,9 @@ fn is_top_key(key: &str) -> bool {
     matches!(key, "part" | "chapter" | "muc" | "article" | "appendix")
 }
 
-/// Order of the top-level styles: a part holds chapters, a chapter articles.
 /// Nesting of the top-level styles: an appendix may be divided into parts
-/// ("PHỤ LỤC" over "PHẦN I. DANH MỤC ..."), a part into chapters, and so on.
+/// ("PHỤ LỤC" over "PHẦN I. DANH MỤC ..."), a part holds chapters, a
+/// chapter articles.
 fn top_rank(key: &str) -> u8 {
     match key {
         "appendix" => 0,
@@ -343,6 +343,9 @@ const FORM_LABEL_CHARS: usize = 120;
 fn blank_form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
     let mut inside = vec![false; doc.lines.len()];
     let Some(blank) = g.header.blank_form.as_ref() else { return inside };
+    // The document's own first header, found once and only if asked for.
+    let first_header = std::cell::OnceCell::new();
+    let after_first_header = |li: usize| first_header.get_or_init(|| (0..doc.lines.len()).find(|&i| part_header(doc, i, &g.doc_types).is_some())).is_some_and(|f| f < li);
     let mut li = 0;
     while li < doc.lines.len() {
         let number_line = li;
@@ -350,7 +353,7 @@ fn blank_form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
         let title = if blank.is_match(doc.line_text(number_line)) {
             let Some(title) = (number_line + 1..(number_line + 4).min(doc.lines.len())).find(|&t| part_header(doc, t, &g.doc_types).is_some()) else { continue };
             title
-        } else if is_blank_title(doc, number_line + 1) && part_header(doc, number_line, &g.doc_types).is_some() && (0..number_line).any(|i| part_header(doc, i, &g.doc_types).is_some()) {
+        } else if is_blank_title(doc, number_line + 1) && part_header(doc, number_line, &g.doc_types).is_some() && after_first_header(number_line) {
             // A form without a number line ("KẾ HOẠCH / Chuyển đổi cơ cấu
             // cây trồng ... năm …" after the decision form that issues it);
             // never the document's own first header.
