@@ -614,6 +614,39 @@ fn units_under_each_year_split_the_year_columns() {
 }
 
 #[test]
+fn an_indicator_table_read_from_a_pdf_keeps_its_figures() {
+    // A PDF reader put the row of years in columns of its own, to the left
+    // of the first row, and the rows below start with the empty cells of
+    // those columns: the unit is the cell before the figures.
+    let text = format!(
+        "{PLAN_HEADER}PHỤ LỤC 01\n\nTT | Chỉ tiêu | ĐVT | ƯTH Năm 2025 |  |  | GIAI ĐOẠN 2026 - 2028 |  | \n\
+         Năm 2026 | Năm 2027 | Năm 2028 | I | CÂY CÔNG NGHIỆP |  |  | \n\
+          |  |  | - Diện tích |  | Ha | 26.120 | 27.000 | 27.500 | 28.000\n\
+          |  |  | A | B | 1 | 2 | 3 | 4 | 5\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, &str, Option<i32>, &str)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str(), t.year, t.indicator.as_str())).collect();
+    assert_eq!(got, [(27000.0, "Ha", Some(2026), "- Diện tích"), (27500.0, "Ha", Some(2027), "- Diện tích"), (28000.0, "Ha", Some(2028), "- Diện tích")]);
+}
+
+#[test]
+fn units_under_years_split_a_header_with_empty_cells_among_the_years() {
+    // The PDF reader left empty cells between "Kế hoạch 2027" and "Kế
+    // hoạch 2028"; the row of units under them has one cell per column.
+    let text = format!(
+        "{PLAN_HEADER}PHỤ LỤC 02\n\nTT | Sản phẩm | Kế hoạch 2026 | Kế hoạch 2027 |  | Kế hoạch 2028 | \n\
+          | Lượng (Tấn) | Giá trị (Nghìn USD) | Lượng (Tấn) | Giá trị (Nghìn USD) | Lượng (Tấn) | Giá trị (Nghìn USD)\n\
+         3 | Chanh leo | 2.200 | 1.210 | 2.400 | 1.320 | 2.600 | 1.430\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, &str, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str(), t.year)).collect();
+    assert_eq!(
+        got,
+        [(2200.0, "Tấn", Some(2026)), (1210.0, "Nghìn USD", Some(2026)), (2400.0, "Tấn", Some(2027)), (1320.0, "Nghìn USD", Some(2027)), (2600.0, "Tấn", Some(2028)), (1430.0, "Nghìn USD", Some(2028))]
+    );
+}
+
+#[test]
 fn a_signer_name_ends_with_its_line() {
     // A saved page puts the next block ("Mẫu biểu số 01", "Công văn") right
     // after the name: it is no part of it.

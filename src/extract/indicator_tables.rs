@@ -60,9 +60,10 @@ struct Layout {
     /// A column that spans several years ("GIAI ĐOẠN 2026 - 2030"), counted
     /// from the left, to be split by a row of years under it.
     span_column: Option<usize>,
-    /// How many columns at the right end of the header name a year (0 when
-    /// another column stands among or after them).
-    year_block: usize,
+    /// The year columns at the right end of the header, counted from the
+    /// right, with the empty cells a PDF reader can leave among them
+    /// skipped; empty when a named column stands among or after them.
+    year_block: Vec<usize>,
 }
 
 /// A column that sets goals for a year.
@@ -170,7 +171,12 @@ impl IndicatorTableGrammar {
                 goals.push(Goal { right: width - 1 - col, year: last, unit: None });
             }
         }
-        let year_block = if year_cols.first().is_some_and(|&c| c + year_cols.len() == width) { year_cols.len() } else { 0 };
+        let year_block = match year_cols.first() {
+            Some(&first) if cells[first..].iter().enumerate().all(|(i, c)| c.is_empty() || year_cols.contains(&(first + i))) => {
+                year_cols.iter().map(|&c| width - 1 - c).collect()
+            }
+            _ => Vec::new(),
+        };
         (!goals.is_empty() || span_column.is_some()).then_some(Layout { width, indicator, unit, goals, span_column, year_block })
     }
 
@@ -220,6 +226,23 @@ impl IndicatorTableGrammar {
         true
     }
 
+    /// The indicator and unit columns of a row whose leading cells match
+    /// neither end of the header (a PDF reader put a header row's cells in
+    /// columns of their own): the unit is the first cell left of the goal
+    /// figures that is not a figure, the indicator the next filled cell
+    /// left of it, in words.
+    fn unit_before_figures(&self, l: &Layout, cells: &[&str]) -> Option<(usize, usize)> {
+        let first_goal = cells.len().checked_sub(l.goals.iter().map(|g| g.right).max()? + 1)?;
+        let unit = (0..first_goal).rev().find(|&c| !cells[c].is_empty() && !self.value.is_match(cells[c]))?;
+        if !looks_like_unit(cells[unit]) {
+            return None;
+        }
+        let indicator = (0..unit).rev().find(|&c| !cells[c].is_empty())?;
+        // A name is written in words, not as a row index ("I", "A") or a
+        // column number, which the guess would otherwise take for one.
+        cells[indicator].chars().any(char::is_lowercase).then_some((indicator, unit))
+    }
+
     /// The goal figures of one data row: `cells` read through merges (for
     /// the indicator and unit), `figures` and `at` each cell's own text.
     fn row_figures(
@@ -234,22 +257,19 @@ impl IndicatorTableGrammar {
         // Left-counted columns hold when the row is as wide as the header or
         // wider on the right; else count them from the right.
         let from_right = |col: usize| (n + col).checked_sub(l.width);
-        let (indicator, unit) = match l.unit {
-            Some(u) if looks_like_unit(cells.get(u).copied().unwrap_or("")) => (l.indicator, Some(u)),
+        let positional = match l.unit {
+            Some(u) if looks_like_unit(cells.get(u).copied().unwrap_or("")) => Some((l.indicator, Some(u))),
             Some(u) => match (from_right(l.indicator), from_right(u)) {
-                (Some(i), Some(u)) if looks_like_unit(cells[u]) => (i, Some(u)),
-                _ => return,
+                (Some(i), Some(u)) if looks_like_unit(cells[u]) => Some((i, Some(u))),
+                _ => None,
             },
-            None if n >= l.width => (l.indicator, None),
-            None => match from_right(l.indicator) {
-                Some(i) => (i, None),
-                None => return,
-            },
+            None if n >= l.width => Some((l.indicator, None)),
+            None => from_right(l.indicator).map(|i| (i, None)),
         };
-        let name = cells.get(indicator).copied().unwrap_or("");
-        if !name.chars().any(char::is_alphabetic) {
-            return;
-        }
+        let named = |&(i, _): &(usize, Option<usize>)| cells.get(i).is_some_and(|c| c.chars().any(char::is_alphabetic));
+        let guessed = || l.unit.and_then(|_| self.unit_before_figures(l, cells)).map(|(i, u)| (i, Some(u)));
+        let Some((indicator, unit)) = positional.filter(named).or_else(guessed) else { return };
+        let name = cells[indicator];
         for goal in &l.goals {
             let Some(unit_text) = goal.unit.as_deref().or(unit.map(|u| cells[u])) else { continue };
             let Some(col) = n.checked_sub(goal.right + 1) else { continue };
@@ -288,20 +308,30 @@ impl IndicatorTableGrammar {
 /// USD)" repeated under each year) splits each year into one column per
 /// unit. Returns whether the row was such a row.
 fn split_units(l: &mut Layout, cells: &[&str]) -> bool {
+    let years = l.year_block.len();
     let subs: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
-    if l.year_block == 0 || subs.is_empty() || !subs.len().is_multiple_of(l.year_block) {
+    if years == 0 || subs.is_empty() || !subs.len().is_multiple_of(years) {
         return false;
     }
-    let k = subs.len() / l.year_block;
+    let k = subs.len() / years;
     let Some(units) = subs[..k].iter().map(|c| bracketed_unit(c)).collect::<Option<Vec<&str>>>() else { return false };
     // The same units under every year.
     if subs.chunks(k).any(|chunk| chunk.iter().zip(&subs[..k]).any(|(a, b)| fold_key(a) != fold_key(b))) {
         return false;
     }
-    l.width += l.year_block * (k - 1);
+    // The block (from its first year to the header's end, empty cells and
+    // all) becomes k columns per year; a year's place is its rank in the
+    // block, as the empty cells a PDF reader left there are no columns.
+    let block = l.year_block.iter().max().map_or(0, |&r| r + 1);
+    l.width = l.width - block + years * k;
+    let rank = |right: usize| l.year_block.iter().filter(|&&r| r < right).count();
     l.goals = std::mem::take(&mut l.goals)
         .into_iter()
-        .flat_map(|g| units.iter().enumerate().map(move |(s, u)| Goal { right: g.right * k + (k - 1 - s), year: g.year, unit: Some(u.to_string()) }).collect::<Vec<_>>())
+        .filter(|g| l.year_block.contains(&g.right))
+        .flat_map(|g| {
+            let r = rank(g.right);
+            units.iter().enumerate().map(move |(s, u)| Goal { right: r * k + (k - 1 - s), year: g.year, unit: Some(u.to_string()) }).collect::<Vec<_>>()
+        })
         .collect();
     true
 }
