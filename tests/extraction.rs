@@ -321,6 +321,40 @@ fn a_blank_form_inside_an_appendix_is_no_part_of_the_structure() {
 }
 
 #[test]
+fn a_labelled_form_is_no_part_of_the_structure() {
+    // A circular's appendix of templates: "Mẫu số 01", the form's title,
+    // the header to fill in, then fields numbered like sections, and a
+    // sheet attached after the form's recipients.
+    let text = "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 69/2025/TT-BNNMT\nHà Nội, ngày 28 tháng 11 năm 2025\n\nTHÔNG TƯ\nQuy định tiêu chí xác định loài ngoại lai xâm hại\n\n\
+                Điều 1. Phạm vi điều chỉnh\n\nThông tư này quy định tiêu chí xác định loài ngoại lai xâm hại.\n\n\
+                PHỤ LỤC I\nCÁC BIỂU MẪU\n\nMẫu số 01\n\nBÁO CÁO XÁC ĐỊNH NGUY CƠ XÂM HẠI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n\
+                I. THÔNG TIN VỀ LOÀI NGOẠI LAI\n\n1. Tên tiếng Việt.\n\n2. Tên khoa học.\n\nNơi nhận: - Như trên; - Lưu: VT.\n\n\
+                THÔNG TIN KÈM THEO BÁO CÁO\n\n1. Tên khoa học: ..........\n\n\
+                PHỤ LỤC II\nDANH MỤC LOÀI NGOẠI LAI XÂM HẠI\n\nI. Vi sinh vật\n";
+    let doc = parse(text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    assert_eq!(got, ["Điều 1", "Phụ lục I", "Phụ lục II", "Phụ lục II/I"]);
+}
+
+#[test]
+fn numbering_quoted_from_the_amended_document_is_not_a_section() {
+    // An amending decree quotes the new wording of the old one, items and
+    // all, over several paragraphs; the quotation may open mid-paragraph.
+    let text = "CHÍNH PHỦ\nSố: 16/2025/NĐ-CP\nHà Nội, ngày 04 tháng 02 năm 2025\n\nNGHỊ ĐỊNH\nSửa đổi, bổ sung một số điều của Nghị định số 72/2020/NĐ-CP\n\n\
+                Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 72/2020/NĐ-CP như sau:\n\n\
+                1. Sửa đổi khoản 1 Điều 7 như sau:\n\n\"1. Phụ cấp chức vụ chỉ huy được chi trả theo tháng, mức hưởng như sau:\n\n\
+                a) Chỉ huy trưởng: 561.600 đồng;\n\nb) Tiểu đội trưởng: 234.000 đồng\".\n\n\
+                2. Sửa đổi Điều 8 như sau: “Điều 8. Chế độ phụ cấp\n\na) Thôn đội trưởng: 280.800 đồng;\n\nb) Phó Chỉ huy trưởng: 351.000 đồng”.\n\n\
+                a) Bổ sung tên điều như sau: tên mới.\n\n\
+                Điều 2. Hiệu lực thi hành\n\nNghị định này có hiệu lực từ ngày ký.\n";
+    let doc = parse(text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    assert_eq!(got, ["Điều 1", "Điều 1/1", "Điều 1/2", "Điều 1/2/a", "Điều 2"]);
+}
+
+#[test]
 fn a_chapter_title_on_the_next_line_is_its_heading() {
     let text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 2579/QĐ-UBND\nCần Thơ, ngày 21 tháng 11 năm 2025\n\nQUY ĐỊNH\nTiêu chí đánh giá\n\n\
                 Chương I\n\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\nQuy định này áp dụng cho các cơ quan.\n\n\

@@ -20,6 +20,8 @@ pub struct RawHeader {
     body_issuer_patterns: Vec<String>,
     #[serde(default)]
     blank_form_pattern: Option<String>,
+    #[serde(default)]
+    form_label_pattern: Option<String>,
     motto: Vec<String>,
     issuer_heads: Vec<String>,
     admin_units: Vec<String>,
@@ -67,6 +69,9 @@ pub struct HeaderGrammar {
     /// The number and date line of a blank form reproduced in a document
     /// ("Số: /TTr-TTTV | ....., ngày ..... tháng ..... năm 20.....").
     pub blank_form: Option<Regex>,
+    /// A form's label on a line of its own ("Mẫu số 01"), which starts a
+    /// blank form when the national motto follows it.
+    pub form_label: Option<Regex>,
     pub motto: Vec<String>,
     pub issuer_heads: Vec<String>,
     pub admin_units: Vec<String>,
@@ -118,6 +123,7 @@ impl HeaderGrammar {
             period_year: Regex::new(&raw.period_year_pattern)?,
             body_issuers: raw.body_issuer_patterns.iter().map(|p| Regex::new(p)).collect::<Result<_, _>>()?,
             blank_form: raw.blank_form_pattern.as_deref().map(Regex::new).transpose()?,
+            form_label: raw.form_label_pattern.as_deref().map(Regex::new).transpose()?,
             motto: raw.motto,
             issuer_heads,
             admin_units: raw.admin_units,

@@ -85,13 +85,26 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
     let mut closed = false;
     let mut part = 0usize;
     let mut nodes_in_part = 0usize;
-    let in_form = blank_form_lines(doc, g);
+    let mut in_form = blank_form_lines(doc, g);
+    for (b, labelled) in in_form.iter_mut().zip(labelled_form_lines(doc, g)) {
+        *b |= labelled;
+    }
+    let quoted = quoted_lines(doc);
 
     for (li, line) in doc.lines.iter().enumerate() {
         if in_form[li] {
             continue;
         }
         let text = doc.line_text(li);
+        // Text quoted from another document (an amended clause, a cited
+        // article) keeps that document's numbering: it belongs to the
+        // section that quotes it.
+        if quoted[li] {
+            if !closed {
+                out.owner[li] = stack.last().map(|o| o.node);
+            }
+            continue;
+        }
         if let Some(doc_type) = part_header(doc, li, &g.doc_types) {
             if out.parts.is_empty() || nodes_in_part > 0 {
                 if !out.parts.is_empty() {
@@ -335,6 +348,78 @@ fn part_header(doc: &NormDoc, li: usize, dt: &DocTypes) -> Option<String> {
 /// The longest label line above a blank form ("MẪU QUYẾT ĐỊNH BAN HÀNH KẾ
 /// HOẠCH ..." under "PHỤ LỤC II").
 const FORM_LABEL_CHARS: usize = 120;
+
+/// The most lines a quotation runs on after the line that opens it; a
+/// quotation mark left open longer is a typing slip, not a quotation.
+const QUOTED_LINES: usize = 60;
+
+/// The lines inside a quotation that runs over several paragraphs: after a
+/// paragraph that leaves a quotation open ("... như sau: “Điều 26. Đơn giá
+/// thuê đất", "\"1. Phụ cấp ... như sau:"), up to the paragraph that
+/// closes it ("... 234.000 đồng\".").
+fn quoted_lines(doc: &NormDoc) -> Vec<bool> {
+    let mut inside = vec![false; doc.lines.len()];
+    let mut li = 0;
+    while li < doc.lines.len() {
+        let open = li;
+        li += 1;
+        let text = doc.line_text(open);
+        // Curly marks say which way they go. Straight ones only toggle, and
+        // prose leaves them unpaired often enough (inches, typing slips)
+        // that only a paragraph opening with one and leaving it open counts.
+        let closes: fn(&str, &mut i32) -> bool = if curly_balance(text) > 0 {
+            |t, depth| {
+                *depth += curly_balance(t);
+                *depth <= 0
+            }
+        } else if text.trim_start().starts_with('"') && text.matches('"').count() % 2 == 1 {
+            |t, _| t.matches('"').count() % 2 == 1
+        } else {
+            continue;
+        };
+        let mut depth = curly_balance(text);
+        if let Some(close) = (open + 1..(open + 1 + QUOTED_LINES).min(doc.lines.len())).find(|&i| closes(doc.line_text(i), &mut depth)) {
+            inside[open + 1..=close].iter_mut().for_each(|b| *b = true);
+            li = close + 1;
+        }
+    }
+    inside
+}
+
+/// Curly quotation marks opened and not closed in `text` (negative: more closed).
+fn curly_balance(text: &str) -> i32 {
+    text.matches('“').count() as i32 - text.matches('”').count() as i32
+}
+
+/// How many lines after a form's label the national motto may stand (a
+/// title line or two comes between).
+const LABEL_TO_MOTTO_LINES: usize = 4;
+
+/// The lines of blank forms that open with a label line ("Mẫu số 01", the
+/// form's title, then the national motto of the header to fill in), up to
+/// the next label or appendix: a circular's templates number their fields
+/// like sections.
+fn labelled_form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
+    let mut inside = vec![false; doc.lines.len()];
+    let Some(label) = g.header.form_label.as_ref() else { return inside };
+    let is_label = |i: usize| doc.lines[i].kind == LineKind::Para && label.is_match(doc.line_text(i).trim());
+    let mut li = 0;
+    while li < doc.lines.len() {
+        let start = li;
+        li += 1;
+        if !is_label(start) || !(start + 1..(start + 1 + LABEL_TO_MOTTO_LINES).min(doc.lines.len())).any(|i| g.header.is_motto(doc.line_text(i))) {
+            continue;
+        }
+        let sg = &g.sections;
+        let appendix = |i: usize| sg.match_marker(doc.line_text(i)).is_some_and(|m| sg.styles[m.style].name == "appendix");
+        // Not at its recipients: a report form goes on after them with the
+        // sheet attached to it ("THÔNG TIN VỀ KẾT QUẢ ĐIỀU TRA ...").
+        let end = (start + 1..doc.lines.len()).find(|&i| is_label(i) || appendix(i)).unwrap_or(doc.lines.len());
+        inside[start..end].iter_mut().for_each(|b| *b = true);
+        li = end;
+    }
+    inside
+}
 
 /// The lines of the blank forms a document reproduces, from the form's
 /// label ("Phụ lục 9", "Tờ trình đề nghị công bố dịch") to its recipients:
