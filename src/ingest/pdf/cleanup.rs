@@ -210,6 +210,11 @@ fn should_break(prev: &LineIn, cur: &LineIn, lg: &LayoutGrammar) -> bool {
     {
         return false;
     }
+    // An item's number alone on its line ("2." over "UBND các xã, phường"
+    // in a narrow column) is followed by its own text.
+    if lg.is_marker_only(prev.text.trim()) && !lg.starts_item(&cur.text) {
+        return false;
+    }
     let marker = lg.starts_item(&cur.text);
     let sentence_end = ends_sentence(&prev.text);
     match prev.full_width {
@@ -313,6 +318,11 @@ fn leading_letters(text: &str) -> &str {
 fn word_continues(prev: &str, next: &str, after: Option<&str>) -> bool {
     let (left, right) = (trailing_letters(prev), leading_letters(next));
     if left.is_empty() || right.is_empty() {
+        return false;
+    }
+    // A lettered item opens the next line ("1. Sở Nội vụ" + "a) Tổ chức").
+    // ("NQ/T" + "W)" is a symbol in capitals that goes on.)
+    if right.chars().count() == 1 && right.chars().all(char::is_lowercase) && next[right.len()..].starts_with(')') {
         return false;
     }
     let caps = |w: &str| w.chars().all(char::is_uppercase);
@@ -563,6 +573,10 @@ mod tests {
         assert_eq!(joined(&["CÔNG", "NG", "HỆ"]), "CÔNG NGHỆ");
         assert_eq!(joined(&["Thàn", "h phố", "đồng/", "người", "Phùng", "Thị"]), "Thành phố đồng/người Phùng Thị");
         assert_eq!(joined(&["THUẾ", "HQ", "Tên", "th", "ủ tục"]), "THUẾ HQ Tên thủ tục");
+        // "vụ" + "a" would be a syllable, but "a)" opens an item.
+        assert_eq!(joined(&["1. Sở", "Nội vụ", "a) Tổ", "chức"]), "1. Sở Nội vụ a) Tổ chức");
+        // A number alone on its line takes the text after it.
+        assert_eq!(assemble_paragraphs(&lines(&["2.", "UBND các xã, phường", "a) Tổ chức tiếp nhận."]), &g), ["2. UBND các xã, phường", "a) Tổ chức tiếp nhận."]);
         // The same lines in a wide column are words of their own.
         assert_eq!(assemble_paragraphs(&lines(&["QUY", "ẾT"]), &g), ["QUY ẾT"]);
     }
