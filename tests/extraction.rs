@@ -355,6 +355,34 @@ fn numbering_quoted_from_the_amended_document_is_not_a_section() {
 }
 
 #[test]
+fn a_letter_asks_after_a_purpose_clause_and_a_place_ends_the_name() {
+    let text = "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5363/CT-CS\nHà Nội, ngày 20 tháng 11 năm 2025\n\nKính gửi: Các Thuế tỉnh, thành phố.\n\n\
+                Ngày 30/6/2025, Chính phủ ban hành Nghị định số 175/2025/NĐ-CP.\n\n\
+                Để bảo đảm việc thu lệ phí trước bạ từ ngày 01/01/2026, đề nghị các Thuế tỉnh, thành phố khẩn trương báo cáo UBND tỉnh ban hành Bảng giá.\n\n\
+                Đề nghị Thuế thành phố Huế đối chiếu với quy định của pháp luật để xử lý.\n\n\
+                Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các Thuế tỉnh phản ánh về Cục Thuế.\n";
+    let doc = parse(text);
+    let leads: Vec<Vec<String>> = doc.tasks.iter().map(|t| t.lead.clone()).collect();
+    assert_eq!(leads, [vec!["các Thuế tỉnh, thành phố".to_string()], vec!["Thuế thành phố Huế".to_string()]]);
+}
+
+#[test]
+fn an_item_that_opens_with_its_own_agency_and_a_duty_is_that_agency_s() {
+    let text = "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 69/2025/TT-BNNMT\nHà Nội, ngày 28 tháng 11 năm 2025\n\nTHÔNG TƯ\nQuy định tiêu chí xác định loài ngoại lai xâm hại\n\n\
+                Điều 1. Phạm vi điều chỉnh\n\nThông tư này quy định tiêu chí xác định loài ngoại lai xâm hại.\n\n\
+                Điều 2. Trách nhiệm thi hành\n\n1. Các đơn vị trực thuộc Bộ Nông nghiệp và Môi trường\n\n\
+                a) Cục Bảo tồn thiên nhiên và Đa dạng sinh học: Chủ trì triển khai thực hiện Thông tư này;\n\n\
+                b) Vụ Kế hoạch - Tài chính đảm bảo kinh phí hằng năm cho các đơn vị trực thuộc Bộ;\n\n\
+                c) Tổng hợp kết quả thực hiện.\n";
+    let doc = parse(text);
+    let leads: Vec<Vec<String>> = doc.tasks.iter().map(|t| t.lead.clone()).collect();
+    assert_eq!(
+        leads,
+        [vec!["Cục Bảo tồn thiên nhiên và Đa dạng sinh học".to_string()], vec!["Vụ Kế hoạch - Tài chính".to_string()], vec!["Các đơn vị trực thuộc Bộ Nông nghiệp và Môi trường".to_string()]]
+    );
+}
+
+#[test]
 fn a_chapter_title_on_the_next_line_is_its_heading() {
     let text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 2579/QĐ-UBND\nCần Thơ, ngày 21 tháng 11 năm 2025\n\nQUY ĐỊNH\nTiêu chí đánh giá\n\n\
                 Chương I\n\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\nQuy định này áp dụng cho các cơ quan.\n\n\

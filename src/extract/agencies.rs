@@ -44,6 +44,8 @@ pub struct RawAgencies {
     generic_extensions: Vec<String>,
     #[serde(default)]
     narrative_words: Vec<String>,
+    #[serde(default)]
+    place_units: Vec<String>,
     name_joiners: Vec<String>,
     name_continuations: Vec<String>,
     qualifier_words: Vec<String>,
@@ -111,6 +113,9 @@ pub struct AgencyGrammar {
     name_continuations: Phrases,
     /// Folded lower-case words that may extend a name (administrative levels).
     qualifier_words: Vec<String>,
+    /// Administrative units whose place name ends an agency's name ("Thuế
+    /// thành phố Huế" + "đối chiếu").
+    place_units: Phrases,
     category_heads: Phrases,
     public_heads: Phrases,
     adverbial_openers: Phrases,
@@ -237,6 +242,7 @@ impl AgencyGrammar {
             name_joiners: folded_words(&raw.name_joiners),
             name_continuations: any_case_phrases(&raw.name_continuations),
             qualifier_words: folded_words(&raw.qualifier_words),
+            place_units: phrases(&raw.place_units),
             category_heads: any_case_phrases(&raw.category_heads),
             public_heads: any_case_phrases(&raw.public_heads),
             adverbial_openers: any_case_phrases(&raw.adverbial_openers),
@@ -487,7 +493,17 @@ impl AgencyGrammar {
         if starts_any(toks, j, &self.name_continuations).is_some() {
             return false;
         }
-        self.is_separator(k) || k == "(" || k == ")" || k == ":" || k == "." || !capital && starts_any(toks, j, &self.stops).is_some()
+        self.is_separator(k) || k == "(" || k == ")" || k == ":" || k == "." || !capital && (starts_any(toks, j, &self.stops).is_some() || self.follows_place(toks, j))
+    }
+
+    /// Whether the words before `j` are a place: an administrative unit and
+    /// a name in capitals ("tỉnh Ninh Bình"). A name says where the agency
+    /// is and ends there; a word in lower case after it is what it does.
+    fn follows_place(&self, toks: &[Tok], j: usize) -> bool {
+        let capital = |t: &Tok| t.text.chars().next().is_some_and(char::is_uppercase);
+        let name_start = toks[..j].iter().rposition(|t| !capital(t)).map_or(0, |p| p + 1);
+        name_start < j
+            && (1..=2).any(|n| name_start >= n && self.place_units.list.iter().any(|p| p.len() == n && starts_with(toks, name_start - n, p)))
     }
 
     pub fn starts_agency(&self, toks: &[Tok], i: usize) -> bool {
@@ -550,6 +566,14 @@ impl AgencyGrammar {
         Some(std::iter::once(first).chain(after_commas).find(|&i| subject(i)).unwrap_or(first))
     }
 
+    /// Where an assignment starts after an opening phrase: "Để bảo đảm
+    /// việc thu lệ phí ..., đề nghị các Thuế tỉnh ..." (the token of the
+    /// assigning word, and its length), within the first 40 tokens.
+    pub fn assign_after_adverbial(&self, toks: &[Tok]) -> Option<(usize, usize)> {
+        starts_any(toks, 0, &self.adverbial_openers)?;
+        toks.iter().take(40).enumerate().filter(|(_, t)| t.key() == ",").find_map(|(i, _)| self.assign_prefix_len(toks, i + 1).map(|n| (i + 1, n)))
+    }
+
     /// Whether a text opens with a topic word ("Về đề nghị ...: giao Bộ X ..."):
     /// what follows its colon is the decision on that topic.
     pub fn opens_topic(&self, text: &str) -> bool {
@@ -574,6 +598,12 @@ impl AgencyGrammar {
 
     /// Whether a word after an agency tells what it did or is doing
     /// (grammar `narrative_words`).
+    /// Whether a duty word that ends a name starts at `j` ("đảm bảo",
+    /// "chủ trì", "tổng hợp").
+    pub fn starts_duty(&self, toks: &[Tok], j: usize) -> bool {
+        starts_any(toks, j, &self.stops).is_some()
+    }
+
     pub fn is_narrative(&self, key: &str) -> bool {
         self.narrative_words.iter().any(|w| w == key)
     }

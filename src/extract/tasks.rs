@@ -436,8 +436,12 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<(Vec<S
         toks = tokenize(own);
         (named, end) = cx.g.agencies.parse_list(&toks, 0, own);
     }
-    // "+ Sở X: ..." or "Giao phòng Nội vụ ..." names its own agency.
-    let own_agency = toks.get(end).is_some_and(|t| t.key() == ":") || cx.g.agencies.assign_prefix_len(&toks, 0).is_some();
+    // "+ Sở X: ..." or "Giao phòng Nội vụ ..." names its own agency, and
+    // so does "c) Vụ Kế hoạch - Tài chính đảm bảo kinh phí ...": a name
+    // that a duty in lower case ends.
+    let ag = &cx.g.agencies;
+    let duty_follows = !named.is_empty() && toks.get(end).is_some_and(|t| t.text.starts_with(char::is_lowercase) && !ag.is_narrative(t.key()) && ag.starts_duty(&toks, end));
+    let own_agency = toks.get(end).is_some_and(|t| t.key() == ":") || ag.assign_prefix_len(&toks, 0).is_some() || duty_follows;
     // "- Khuyến khích các doanh nghiệp ..." under "6. Các doanh nghiệp thứ
     // cấp ...": a category named in passing does not replace the heading.
     let own_agency = own_agency && !named.iter().all(|a| cx.g.agencies.is_category(&a.name));
@@ -495,6 +499,13 @@ fn inline_task(cx: &Context, id: Option<usize>, cl: &Clause, implementation: boo
     inline_task_in(cx, id, &rest, implementation || topic)
 }
 
+/// "Để bảo đảm ..., đề nghị các Thuế tỉnh ...": an assignment after an
+/// opening phrase, unless the sentence says where to turn with problems
+/// ("Trong quá trình thực hiện, nếu có vướng mắc, đề nghị ... phản ánh").
+fn assign_after_opener(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> Option<(usize, usize)> {
+    ag.assign_after_adverbial(toks).filter(|_| !ag.is_closing_formula(text))
+}
+
 fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: bool) -> Option<Task> {
     let text = &cx.doc.text[cl.start..cl.end];
     let ag = &cx.g.agencies;
@@ -513,9 +524,9 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
     }
     let (lead, support) = if let Some(ls) = lead_and_support(ag, &toks, text) {
         ls
-    } else if let Some(n) = ag.assign_prefix_len(&toks, 0) {
+    } else if let Some((at, n)) = ag.assign_prefix_len(&toks, 0).map(|n| (0, n)).or_else(|| assign_after_opener(ag, &toks, text)) {
         // "Giao X thực hiện ...; phối hợp với Y ...": Y supports.
-        let (lead, end) = ag.parse_list(&toks, n, text);
+        let (lead, end) = ag.parse_list(&toks, at + n, text);
         let support = ag
             .find_support_phrase(&toks, end)
             .map(|(i, n)| ag.parse_list(&toks, i + n, text).0)
