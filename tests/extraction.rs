@@ -383,6 +383,22 @@ fn an_item_that_opens_with_its_own_agency_and_a_duty_is_that_agency_s() {
 }
 
 #[test]
+fn the_end_mark_closes_the_body_when_the_recipients_lost_their_label() {
+    // A PDF reader dropped "Nơi nhận:"; the list follows the closing article.
+    let text = "CHÍNH PHỦ\nSố: 16/2025/NĐ-CP\nHà Nội, ngày 04 tháng 02 năm 2025\n\nNGHỊ ĐỊNH\nSửa đổi, bổ sung một số điều của Nghị định số 72/2020/NĐ-CP\n\n\
+                Điều 1. Hiệu lực thi hành\n\nNghị định này có hiệu lực thi hành từ ngày 23 tháng 3 năm 2025.\n\n\
+                Điều 2. Trách nhiệm thi hành\n\n1. Bộ Quốc phòng hướng dẫn thực hiện Nghị định này.\n\n\
+                2. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Nghị định này./.\n\n\
+                - Thủ tướng, các Phó Thủ tướng Chính phủ;\n\n- Các bộ, cơ quan ngang bộ;\n\n- Lưu: VT, NC.\n";
+    let doc = parse(text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    assert_eq!(got, ["Điều 1", "Điều 2", "Điều 2/1", "Điều 2/2"]);
+    let leads: Vec<Vec<String>> = doc.tasks.iter().map(|t| t.lead.clone()).collect();
+    assert_eq!(leads, [vec!["Bộ Quốc phòng".to_string()]]);
+}
+
+#[test]
 fn a_chapter_title_on_the_next_line_is_its_heading() {
     let text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 2579/QĐ-UBND\nCần Thơ, ngày 21 tháng 11 năm 2025\n\nQUY ĐỊNH\nTiêu chí đánh giá\n\n\
                 Chương I\n\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\nQuy định này áp dụng cho các cơ quan.\n\n\

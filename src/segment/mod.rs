@@ -83,6 +83,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
     // The last ordinal seen per key, for numbering that runs on across parents.
     let mut last_by_key: std::collections::HashMap<String, u32> = Default::default();
     let mut closed = false;
+    let mut body_ended = false;
     let mut part = 0usize;
     let mut nodes_in_part = 0usize;
     let mut in_form = blank_form_lines(doc, g);
@@ -116,14 +117,21 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
                 last_by_key.clear();
                 nodes_in_part = 0;
                 closed = false;
+                body_ended = false;
                 continue;
             }
         }
-        if is_recipients(text, &line.kind, g) {
+        if is_recipients(text, &line.kind, g) || std::mem::take(&mut body_ended) {
             closed = true;
             stack.clear();
-            continue;
+            if is_recipients(text, &line.kind, g) {
+                continue;
+            }
         }
+        // "... chịu trách nhiệm thi hành Nghị định này./." ends the body:
+        // what follows is the recipients list (its label may be lost) and
+        // the signature, until an appendix or the next document.
+        body_ended = line.kind == LineKind::Para && text.trim_end().ends_with("./.");
         if line.kind == LineKind::Footnote {
             continue;
         }
