@@ -52,6 +52,8 @@ struct RawSignature {
     recipients: Vec<String>,
     #[serde(default)]
     closing: Vec<String>,
+    #[serde(default)]
+    end_marks: Vec<String>,
 }
 
 pub struct HeaderGrammar {
@@ -98,6 +100,7 @@ pub struct HeaderGrammar {
     signature_openers: AhoCorasick,
     pub recipients: Vec<String>,
     pub closing: Vec<String>,
+    pub end_marks: Vec<String>,
 }
 
 impl HeaderGrammar {
@@ -144,6 +147,7 @@ impl HeaderGrammar {
             positions,
             recipients: raw.signature.recipients,
             closing: raw.signature.closing,
+            end_marks: raw.signature.end_marks,
         })
     }
 
@@ -172,6 +176,12 @@ impl HeaderGrammar {
     /// "Trên đây là Kế hoạch ...": the closing paragraph of a body.
     pub fn is_closing(&self, line: &str) -> bool {
         self.closing.iter().any(|c| line.starts_with(c.as_str()))
+    }
+
+    /// "... thi hành Nghị định này./.": the last paragraph of a body.
+    pub fn ends_body(&self, line: &str) -> bool {
+        let line = line.trim_end();
+        self.end_marks.iter().any(|m| line.ends_with(m.as_str()))
     }
 
     pub fn is_motto(&self, line: &str) -> bool {

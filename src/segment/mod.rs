@@ -121,17 +121,18 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
                 continue;
             }
         }
-        if is_recipients(text, &line.kind, g) || std::mem::take(&mut body_ended) {
+        let recipients = is_recipients(text, &line.kind, g);
+        if std::mem::take(&mut body_ended) || recipients {
             closed = true;
             stack.clear();
-            if is_recipients(text, &line.kind, g) {
-                continue;
-            }
         }
-        // "... chịu trách nhiệm thi hành Nghị định này./." ends the body:
-        // what follows is the recipients list (its label may be lost) and
-        // the signature, until an appendix or the next document.
-        body_ended = line.kind == LineKind::Para && text.trim_end().ends_with("./.");
+        if recipients {
+            continue;
+        }
+        // After the body's last paragraph come the recipients (their label
+        // may be lost) and the signature, until an appendix or the next
+        // document.
+        body_ended = line.kind == LineKind::Para && g.header.ends_body(text);
         if line.kind == LineKind::Footnote {
             continue;
         }
