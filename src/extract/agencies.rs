@@ -44,8 +44,6 @@ pub struct RawAgencies {
     generic_extensions: Vec<String>,
     #[serde(default)]
     narrative_words: Vec<String>,
-    #[serde(default)]
-    place_units: Vec<String>,
     name_joiners: Vec<String>,
     name_continuations: Vec<String>,
     qualifier_words: Vec<String>,
@@ -224,7 +222,9 @@ fn phrase_list(list: &[String]) -> Vec<Phrase> {
 }
 
 impl AgencyGrammar {
-    pub fn compile(raw: RawAgencies) -> Result<Self, regex::Error> {
+    /// `place_units`: administrative units ("tỉnh", "thành phố"), whose
+    /// place name ends an agency's name.
+    pub fn compile(raw: RawAgencies, place_units: &[String]) -> Result<Self, regex::Error> {
         Ok(AgencyGrammar {
             heads: phrases(&raw.heads),
             // Full names are unambiguous in any case ("phòng Văn hóa và Thông tin").
@@ -242,7 +242,7 @@ impl AgencyGrammar {
             name_joiners: folded_words(&raw.name_joiners),
             name_continuations: any_case_phrases(&raw.name_continuations),
             qualifier_words: folded_words(&raw.qualifier_words),
-            place_units: phrases(&raw.place_units),
+            place_units: phrases(place_units),
             category_heads: any_case_phrases(&raw.category_heads),
             public_heads: any_case_phrases(&raw.public_heads),
             adverbial_openers: any_case_phrases(&raw.adverbial_openers),

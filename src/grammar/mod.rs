@@ -160,18 +160,20 @@ impl Grammar {
     pub fn compile(src: &Sources) -> Result<Grammar, GrammarError> {
         let re = |file: &'static str| move |e: regex::Error| invalid(file, e);
         let doc_types = DocTypes::compile(src.get("doc_types.toml")?).map_err(re("doc_types.toml"))?;
+        let header = HeaderGrammar::compile(src.get("header.toml")?).map_err(re("header.toml"))?;
         Ok(Grammar {
             sections: SectionGrammar::compile(src.get("sections.toml")?).map_err(re("sections.toml"))?,
             normalize: NormalizeGrammar::compile(src.get("normalize.toml")?).map_err(re("normalize.toml"))?,
-            header: HeaderGrammar::compile(src.get("header.toml")?).map_err(re("header.toml"))?,
             references: ReferenceGrammar::compile(src.get("references.toml")?, &doc_types)
                 .map_err(re("references.toml"))?,
             deadlines: DeadlineGrammar::compile(src.get("deadlines.toml")?).map_err(re("deadlines.toml"))?,
             targets: TargetGrammar::compile(src.get("targets.toml")?).map_err(re("targets.toml"))?,
-            agencies: AgencyGrammar::compile(src.get("agencies.toml")?).map_err(re("agencies.toml"))?,
+            // A place name ends an agency's name: the header's administrative units.
+            agencies: AgencyGrammar::compile(src.get("agencies.toml")?, &header.admin_units).map_err(re("agencies.toml"))?,
             tables: TableGrammar::compile(src.get("tables.toml")?),
             layout: std::sync::Arc::new(LayoutGrammar::compile(src.get("layout.toml")?).map_err(re("layout.toml"))?),
             doc_types,
+            header,
         })
     }
 }

@@ -86,10 +86,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
     let mut body_ended = false;
     let mut part = 0usize;
     let mut nodes_in_part = 0usize;
-    let mut in_form = blank_form_lines(doc, g);
-    for (b, labelled) in in_form.iter_mut().zip(labelled_form_lines(doc, g)) {
-        *b |= labelled;
-    }
+    let in_form = form_lines(doc, g);
     let quoted = quoted_lines(doc);
 
     for (li, line) in doc.lines.iter().enumerate() {
@@ -398,6 +395,16 @@ fn quoted_lines(doc: &NormDoc) -> Vec<bool> {
 /// Curly quotation marks opened and not closed in `text` (negative: more closed).
 fn curly_balance(text: &str) -> i32 {
     text.matches('“').count() as i32 - text.matches('”').count() as i32
+}
+
+/// The lines of the blank forms a document reproduces, in either of the
+/// ways a form starts (see the two functions below).
+fn form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
+    let mut inside = blank_form_lines(doc, g);
+    for (b, labelled) in inside.iter_mut().zip(labelled_form_lines(doc, g)) {
+        *b |= labelled;
+    }
+    inside
 }
 
 /// How many lines after a form's label the national motto may stand (a
