@@ -856,3 +856,96 @@ fn goals_stated_by_an_agency_are_no_tasks_even_when_the_pdf_splits_the_heading()
     assert_eq!(leads, ["Sở Nội vụ"], "{:#?}", doc.tasks);
     assert_eq!(value_units(&doc), [(100.0, "%"), (90.0, "%")]);
 }
+
+#[test]
+fn a_letters_addressees_are_no_items_and_its_requests_are_tasks() {
+    // A letter saved from a web page: the addressees and the body share a
+    // layout row; the body asks "bộ, ngành, địa phương" after a long opening.
+    let text = "BỘ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n\
+        Số: 10989/BNV-TCBC V/v đề xuất biên chế giai đoạn 2026-2031 | Hà Nội, ngày 21 tháng 11 năm 2025\n\
+        Kính gửi: | - Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ; - Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương. | \
+        Bộ Nội vụ đã có Văn bản số 8091/BNV-TCBC ngày 17/9/2025 đề nghị các Bộ, ngành, địa phương báo cáo thực trạng biên chế. \
+        Để việc đề xuất biên chế giai đoạn 2026-2031 của các bộ, ngành, địa phương được triển khai thống nhất theo đúng yêu cầu của Bộ Chính trị, \
+        Ban Bí thư và Ban Tổ chức Trung ương, trên cơ sở nguyên tắc và định hướng đề xuất nhu cầu biên chế giai đoạn 2026 - 2031 nêu trên, \
+        đề nghị bộ, ngành, địa phương khẩn trương tổng hợp đề xuất biên chế và gửi về Bộ Nội vụ trước ngày 26/11/2025. \
+        Đề nghị bộ, ngành, địa phương quan tâm thực hiện./. | Nơi nhận: - Như trên; - Lưu: VT, TCBC.\n";
+    let doc = parse(text);
+    // The addressee bullets are not items, so the body is not inside the last one.
+    assert!(doc.sections.is_empty(), "{:#?}", doc.sections);
+    let got: Vec<(&str, String)> = doc.tasks.iter().map(|t| (t.lead[0].as_str(), t.text.chars().take(18).collect())).collect();
+    // What was asked before ("đã có Văn bản ... đề nghị") and the closing
+    // formula ("quan tâm thực hiện./.") are not tasks.
+    assert_eq!(got, [("bộ, ngành, địa phương", "Để việc đề xuất bi".to_string())], "{:#?}", doc.tasks);
+}
+
+#[test]
+fn a_request_before_bullets_hands_them_to_the_agencies_asked() {
+    let text = "UBND THÀNH PHỐ HÀ NỘI SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 5095/SGDĐT-CTTTHSSV\nHà Nội, ngày 03 tháng 12 năm 2025\n\
+        Kính gửi:\n- UBND các xã, phường;\n- Các đơn vị, cơ sở giáo dục trực thuộc.\n\
+        Thực hiện Công văn số 6356/UBND-NNMT ngày 01/12/2025 của UBND Thành phố (Văn bản đính kèm); Nhằm đảm bảo sức khỏe cho học sinh, \
+        Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường thực hiện nghiêm túc văn bản chỉ đạo của UBND Thành phố. Cụ thể:\n\
+        - Thường xuyên cập nhật thông tin về chất lượng không khí.\n\
+        - Các trường học chủ động điều chỉnh lịch học tập.\n\
+        Sở Giáo dục và Đào tạo đề nghị Thủ trưởng các đơn vị nghiêm túc thực hiện./. *\nNơi nhận:\n- Như trên;\n";
+    let doc = parse(text);
+    let got: Vec<(&str, String)> = doc.tasks.iter().map(|t| (t.lead[0].as_str(), t.text.chars().take(12).collect())).collect();
+    assert_eq!(
+        got,
+        [("UBND các xã, phường", "Thường xuyên".to_string()), ("Các trường học", "Các trường h".to_string())],
+        "{:#?}",
+        doc.tasks
+    );
+}
+
+#[test]
+fn a_leaders_directions_after_their_colon_are_tasks_but_an_answer_is_not() {
+    let letter = |body: &str| {
+        format!("VĂN PHÒNG CHÍNH PHỦ\nSố: 11298/VPCP-KTTH\nHà Nội, ngày 17 tháng 11 năm 2025\nKính gửi: Các Bộ, cơ quan ngang Bộ\n{body}\nNơi nhận:\n- Như trên;\n")
+    };
+    let doc = parse(&letter(
+        "Xét báo cáo của Bộ Tài chính, Phó Thủ tướng Chính phủ Hồ Đức Phớc có ý kiến như sau: \
+         Các Bộ, cơ quan ngang Bộ nghiên cứu các giải pháp tại Báo cáo số 621/BC-BTC; kịp thời báo cáo cấp có thẩm quyền.\n\
+         Văn phòng Chính phủ thông báo để các Bộ, cơ quan biết, thực hiện./.",
+    ));
+    let leads: Vec<&str> = doc.tasks.iter().map(|t| t.lead[0].as_str()).collect();
+    assert_eq!(leads, ["Các Bộ"], "{:#?}", doc.tasks);
+    // A tax office's opinion answers a question: the paragraphs after it
+    // explain the law ("cơ quan thuế không có trách nhiệm ...").
+    let doc = parse(&letter(
+        "Về vấn đề này, Cục Thuế có ý kiến như sau:\nCăn cứ quy định nêu trên, cơ quan thuế không có trách nhiệm xác định đơn giá thuê đất.\n\
+         Cục Thuế trả lời để Thuế tỉnh Gia Lai biết./.",
+    ));
+    assert!(doc.tasks.is_empty(), "{:#?}", doc.tasks);
+}
+
+#[test]
+fn a_regulation_duty_article_with_rights_gives_tasks_but_not_its_cases_or_repealed_clauses() {
+    let text = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 25/2016/QĐ-TTg\nHà Nội, ngày 27 tháng 6 năm 2016\n\nQUYẾT ĐỊNH\nBan hành Quy chế quản lý hoạt động của Cảng quốc tế Cam Ranh\n\n\
+        1. Quyết định số 29/2019/QĐ-TTg ngày 03 tháng 10 năm 2019 của Thủ tướng Chính phủ;\n\n\
+        2. Quyết định số 38/2025/QĐ-TTg ngày 13 tháng 10 năm 2025 của Thủ tướng Chính phủ.\n\n\
+        Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý hoạt động của Cảng quốc tế Cam Ranh.\n\n\
+        Điều 2. Quyết định này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2016./.\n\n\
+        QUY CHẾ\nQuản lý hoạt động của Cảng quốc tế Cam Ranh\n(Ban hành kèm theo Quyết định số 25/2016/QĐ-TTg ngày 27 tháng 6 năm 2016 của Thủ tướng Chính phủ)\n\n\
+        Chương I\nQUY ĐỊNH CHUNG\n\n\
+        Điều 1. Tàu quân sự nước ngoài đến Cảng quốc tế Cam Ranh\n\nTàu quân sự nước ngoài đến theo quy định của pháp luật.\n\n\
+        Điều 1a. Người và phương tiện Việt Nam vào, ra Cảng quốc tế Cam Ranh\n\n1. Người vào Cảng phải có giấy phép.\n\n\
+        Điều 2. Trách nhiệm và quyền hạn của Giám đốc Công ty Tân Cảng - Petro Cam Ranh\n\n\
+        1. Điều hành Công ty trong việc khai thác Cảng quốc tế Cam Ranh.\n\n\
+        2. Phối hợp với Cảng vụ Hàng hải Nha Trang từ chối tiếp nhận tàu thuyền trong các trường hợp sau đây:\n\n\
+        a) Khi Cảng không thể tiếp nhận tàu thuyền;\n\nb) Có nguy cơ gây mất an toàn, an ninh.\n\n\
+        3.[17] (được bãi bỏ).\n";
+    let doc = parse(text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    // An article after a numbered list in the preamble is not inside its last
+    // item, and an article inserted by an amendment ("10a") is an article.
+    assert!(got.iter().any(|p| p == "Điều 1"), "{got:?}");
+    assert!(got.iter().any(|p| p == "Chương I/Điều 1a/1"), "{got:?}");
+    // The regulation is a part of its own; its first chapter's title ("QUY
+    // ĐỊNH CHUNG") is no third document.
+    let parts: Vec<&str> = doc.parts.iter().map(|p| p.doc_type.as_str()).collect();
+    assert_eq!(parts, ["quyet_dinh", "quy_che"]);
+    let tasks: Vec<(String, &str)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.lead[0].as_str())).collect();
+    let lead = "Giám đốc Công ty Tân Cảng - Petro Cam Ranh";
+    assert_eq!(tasks, [("Chương I/Điều 2/1".to_string(), lead), ("Chương I/Điều 2/2".to_string(), lead)], "{:#?}", doc.tasks);
+}

@@ -9,6 +9,11 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use serde::Deserialize;
 
+/// How far into a sentence an opening phrase may run before its subject:
+/// a letter's "Để việc đề xuất ... của các bộ, ngành, địa phương được triển
+/// khai thống nhất ..., trên cơ sở ... nêu trên, đề nghị ..." takes 60 tokens.
+const ADVERBIAL_TOKENS: usize = 80;
+
 #[derive(Deserialize)]
 pub struct RawAgencies {
     heads: Vec<String>,
@@ -38,6 +43,14 @@ pub struct RawAgencies {
     boilerplate: Vec<String>,
     #[serde(default)]
     closing_formulas: Vec<String>,
+    #[serde(default)]
+    case_intros: Vec<String>,
+    #[serde(default)]
+    direction_intros: Vec<String>,
+    #[serde(default)]
+    direction_givers: Vec<String>,
+    #[serde(default)]
+    repealed_notes: Vec<String>,
     #[serde(default)]
     generic_determiners: Vec<String>,
     #[serde(default)]
@@ -110,7 +123,7 @@ pub struct AgencyGrammar {
     /// Phrases that continue a name although they start with a stop word ("có liên quan").
     name_continuations: Phrases,
     /// Folded lower-case words that may extend a name (administrative levels).
-    qualifier_words: Vec<String>,
+    qualifier_words: Phrases,
     /// Administrative units whose place name ends an agency's name ("Thuế
     /// thành phố Huế" + "đối chiếu").
     place_units: Phrases,
@@ -122,6 +135,13 @@ pub struct AgencyGrammar {
     /// Folded keys of formulas that name agencies without assigning work.
     boilerplate: Vec<String>,
     closing_formulas: Vec<String>,
+    /// Folded endings of a lead-in whose points are cases (`case_intros`).
+    case_intros: Vec<String>,
+    /// Folded endings of a lead-in to a leader's directions (`direction_intros`).
+    direction_intros: Vec<String>,
+    /// Leaders whose opinion is a direction (`direction_givers`), as written.
+    direction_givers: Vec<String>,
+    repealed_notes: Vec<String>,
     generic_determiners: Phrases,
     generic_extensions: Phrases,
     /// Folded words that tell what an agency did or is doing ("đã", "đang"):
@@ -241,7 +261,7 @@ impl AgencyGrammar {
             separators: folded_words(&raw.separators),
             name_joiners: folded_words(&raw.name_joiners),
             name_continuations: any_case_phrases(&raw.name_continuations),
-            qualifier_words: folded_words(&raw.qualifier_words),
+            qualifier_words: any_case_phrases(&raw.qualifier_words),
             place_units: phrases(place_units),
             category_heads: any_case_phrases(&raw.category_heads),
             public_heads: any_case_phrases(&raw.public_heads),
@@ -250,6 +270,10 @@ impl AgencyGrammar {
             rule_duty_prefixes: any_case_phrases(&raw.rule_duty_prefixes),
             boilerplate: raw.boilerplate.iter().map(|b| fold_key(b)).collect(),
             closing_formulas: raw.closing_formulas.iter().map(|b| fold_key(b)).collect(),
+            case_intros: raw.case_intros.iter().map(|b| fold_key(b)).collect(),
+            direction_intros: raw.direction_intros.iter().map(|b| fold_key(b)).collect(),
+            direction_givers: raw.direction_givers.clone(),
+            repealed_notes: raw.repealed_notes.iter().map(|b| fold_key(b)).collect(),
             generic_determiners: any_case_phrases(&raw.generic_determiners),
             generic_extensions: any_case_phrases(&raw.generic_extensions),
             narrative_words: folded_words(&raw.narrative_words),
@@ -351,8 +375,8 @@ impl AgencyGrammar {
         while j < toks.len() && (j - i < 16 || j - qualifiers_from < 4) {
             if let Some(n) = self.list_continuation(toks, j) {
                 j += n;
-            } else if !self.ends_name(toks, j) && !self.starts_capital_group(toks, j) && self.is_qualifier(&toks[j]) {
-                j += 1;
+            } else if let Some(n) = (!self.ends_name(toks, j) && !self.starts_capital_group(toks, j)).then(|| self.qualifier_len(toks, j)).flatten() {
+                j += n;
             } else {
                 break;
             }
@@ -535,6 +559,30 @@ impl AgencyGrammar {
         holds_any_folded(&self.closing_formulas, text)
     }
 
+    /// Whether an item's lead-in introduces the cases its points list
+    /// (grammar `case_intros`), not duties.
+    pub fn introduces_cases(&self, line: &str) -> bool {
+        ends_with_any_folded(&self.case_intros, line)
+    }
+
+    /// Whether the text before a colon introduces a leader's directions
+    /// (grammar `direction_intros`: "... có ý kiến như sau").
+    pub fn introduces_directions(&self, before_colon: &str) -> bool {
+        let sentence = before_colon.rsplit(". ").next().unwrap_or(before_colon);
+        ends_with_any_folded(&self.direction_intros, sentence) && self.direction_givers.iter().any(|g| sentence.contains(g.as_str()))
+    }
+
+    /// Whether an item is only the note that it was struck out (grammar
+    /// `repealed_notes`), its footnote marks, brackets and stops aside.
+    pub fn is_repealed(&self, text: &str) -> bool {
+        if text.len() > REPEALED_NOTE_BYTES {
+            return false;
+        }
+        let words: String = text.chars().map(|c| if c.is_alphabetic() { c } else { ' ' }).collect();
+        let key = fold_key(&words.split_whitespace().collect::<Vec<_>>().join(" "));
+        !key.is_empty() && self.repealed_notes.contains(&key)
+    }
+
     /// Whether a duty item is all accountability ("- Chịu trách nhiệm đối
     /// với những hậu quả ..." under "Trách nhiệm của X"): it opens with a
     /// formula of [`Self::is_boilerplate`] and its first sentence has no
@@ -554,10 +602,11 @@ impl AgencyGrammar {
     }
 
     /// Where the subject starts after an opening "Trên cơ sở ..., " phrase:
-    /// the token after the comma that ends it (within the first 40 tokens).
+    /// the token after the comma that ends it (within the first
+    /// [`ADVERBIAL_TOKENS`] tokens).
     pub fn after_adverbial(&self, toks: &[Tok]) -> Option<usize> {
         starts_any(toks, 0, &self.adverbial_openers)?;
-        let mut after_commas = toks.iter().take(40).enumerate().filter(|(_, t)| t.key() == ",").map(|(i, _)| i + 1);
+        let mut after_commas = toks.iter().take(ADVERBIAL_TOKENS).enumerate().filter(|(_, t)| t.key() == ",").map(|(i, _)| i + 1);
         let first = after_commas.next()?;
         // "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính
         // ...": a lower-case word after a comma goes on with what the phrase
@@ -568,10 +617,10 @@ impl AgencyGrammar {
 
     /// Where an assignment starts after an opening phrase: "Để bảo đảm
     /// việc thu lệ phí ..., đề nghị các Thuế tỉnh ..." (the token of the
-    /// assigning word, and its length), within the first 40 tokens.
+    /// assigning word, and its length), within the first [`ADVERBIAL_TOKENS`].
     pub fn assign_after_adverbial(&self, toks: &[Tok]) -> Option<(usize, usize)> {
         starts_any(toks, 0, &self.adverbial_openers)?;
-        toks.iter().take(40).enumerate().filter(|(_, t)| t.key() == ",").find_map(|(i, _)| self.assign_prefix_len(toks, i + 1).map(|n| (i + 1, n)))
+        toks.iter().take(ADVERBIAL_TOKENS).enumerate().filter(|(_, t)| t.key() == ",").find_map(|(i, _)| self.assign_prefix_len(toks, i + 1).map(|n| (i + 1, n)))
     }
 
     /// Whether a text opens with a topic word ("Về đề nghị ...: giao Bộ X ..."):
@@ -583,8 +632,13 @@ impl AgencyGrammar {
 
     /// Words that may extend a known name: capitalised words (place names),
     /// administrative levels, and the words tying them together.
-    fn is_qualifier(&self, t: &Tok) -> bool {
-        t.text.chars().next().is_some_and(char::is_uppercase) || self.qualifier_words.iter().any(|w| *w == t.key())
+    /// How many tokens at `j` make one: a capitalised word, or a phrase of
+    /// `qualifier_words` whole ("thành phố", never "thành" of "thành lập").
+    fn qualifier_len(&self, toks: &[Tok], j: usize) -> Option<usize> {
+        if toks[j].text.chars().next().is_some_and(char::is_uppercase) {
+            return Some(1);
+        }
+        starts_any(toks, j, &self.qualifier_words)
     }
 
     /// "Công an tỉnh Các sở, ban, ngành": a capitalised group ("Các sở")
@@ -720,6 +774,25 @@ pub fn words_prefix(text: &str, n: usize) -> &str {
 
 /// Whether `text`, folded, holds one of the folded `keys` (an empty list
 /// folds nothing).
+/// Whether `text`, its colon and white space aside, ends with one of the
+/// folded `keys`.
+fn ends_with_any_folded(keys: &[String], text: &str) -> bool {
+    if keys.is_empty() {
+        return false;
+    }
+    // Only the last words can hold a key: fold no more than those.
+    let t = text.trim_end().trim_end_matches(':').trim_end();
+    let tail = &t[t.floor_char_boundary(t.len().saturating_sub(ENDING_BYTES))..];
+    let key = fold_key(tail);
+    keys.iter().any(|k| key.ends_with(k.as_str()))
+}
+
+/// The longest item that can be only a repeal note ("3.[17] (được bãi bỏ).").
+const REPEALED_NOTE_BYTES: usize = 80;
+
+/// Bytes at the end of a text that an ending key can span.
+const ENDING_BYTES: usize = 200;
+
 fn holds_any_folded(keys: &[String], text: &str) -> bool {
     if keys.is_empty() {
         return false;

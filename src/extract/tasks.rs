@@ -28,6 +28,7 @@ pub fn extract(cx: &Context) -> Vec<Task> {
             agency_headed(cx, id, &heading, &mut consumed, &mut tasks);
         }
     }
+    lead_in_bullets(cx, &mut consumed, &mut tasks);
     for id in 0..cx.seg.nodes.len() {
         if consumed[id] {
             continue;
@@ -59,14 +60,19 @@ pub fn extract(cx: &Context) -> Vec<Task> {
 /// the recipients are read for assignments ("Bộ Khoa học và Công nghệ chủ
 /// trì, phối hợp với ...").
 fn body_without_sections(cx: &Context, tasks: &mut Vec<Task>) {
+    // After "Phó Thủ tướng ... có ý kiến như sau:" the paragraphs are the
+    // leader's directions, each assigned to the agency that opens it.
+    let mut directions = false;
     for (li, line) in cx.doc.lines.iter().enumerate() {
         if line.kind != crate::normalize::LineKind::Para {
             continue;
         }
-        if cx.g.header.is_recipients(cx.doc.line_text(li)) {
+        let text = cx.doc.line_text(li);
+        if cx.g.header.is_recipients(text) {
             break;
         }
-        tasks.extend(sentences(&cx.doc.text, line.start, line.end).iter().filter_map(|cl| inline_task(cx, None, cl, false)));
+        tasks.extend(sentences(&cx.doc.text, line.start, line.end).iter().filter_map(|cl| inline_task(cx, None, cl, directions)));
+        directions |= text.trim_end().ends_with(':') && cx.g.agencies.introduces_directions(text);
     }
 }
 
@@ -344,7 +350,7 @@ fn agency_headed<'h>(
         for line in &cx.doc.lines[node.line + 1..node.own_lines.end] {
             let (s, e) = (line.start, line.end.min(node.content.1));
             if line.kind == crate::normalize::LineKind::Para && s < e && !cx.g.agencies.is_closing_formula(&cx.doc.text[s..e]) {
-                duties.push((node.path.clone(), s, e, head.lead.clone()));
+                duties.push((node.path.clone(), s, e, own_lead(cx, &cx.doc.text[s..e], &head.lead)));
             }
         }
     }
@@ -355,31 +361,83 @@ fn agency_headed<'h>(
     consumed[id] = true;
     let closing = split_closing_request(cx, id, &mut duties);
     for (section, s, e, lead) in duties {
-        let text = cx.doc.text[s..e].trim_end();
-        if text.is_empty() || cx.g.agencies.opens_with_boilerplate(text) {
-            continue;
-        }
-        let toks = tokenize(text);
-        let mut support = cx
-            .g
-            .agencies
-            .find_support_phrase(&toks, 0)
-            .map(|(i, n)| names(cx.g.agencies.parse_list(&toks, i + n, text).0))
-            .unwrap_or_default();
-        if support.is_empty() {
-            support = head.support.clone();
-        }
-        tasks.push(Task {
-            section,
-            text: text.to_string(),
-            lead,
-            support,
-            deadline: cx.g.deadlines.parse_in_text(text),
-            origin: "text".into(),
-            span: cx.span(s, s + text.len()),
-        });
+        tasks.extend(duty_task(cx, section, (s, e), lead, &head.support));
     }
     tasks.extend(closing);
+}
+
+/// The task of one duty under a heading or a request that names its lead;
+/// the supporting agencies are its own "phối hợp với ..." or the heading's.
+fn duty_task(cx: &Context, section: Vec<String>, (s, e): (usize, usize), lead: Vec<String>, head_support: &[String]) -> Option<Task> {
+    let text = cx.doc.text[s..e].trim_end();
+    if text.is_empty() || cx.g.agencies.opens_with_boilerplate(text) || cx.g.agencies.is_repealed(text) {
+        return None;
+    }
+    let toks = tokenize(text);
+    let mut support = cx
+        .g
+        .agencies
+        .find_support_phrase(&toks, 0)
+        .map(|(i, n)| names(cx.g.agencies.parse_list(&toks, i + n, text).0))
+        .unwrap_or_default();
+    if support.is_empty() {
+        support = head_support.to_vec();
+    }
+    Some(Task {
+        section,
+        text: text.to_string(),
+        lead,
+        support,
+        deadline: cx.g.deadlines.parse_in_text(text),
+        origin: "text".into(),
+        span: cx.span(s, s + text.len()),
+    })
+}
+
+/// Most words of a sentence that only announces the list after it ("Cụ
+/// thể:", "Nội dung như sau:"), after the request it follows.
+const ANNOUNCING_WORDS: usize = 5;
+
+/// "Sở X đề nghị A; B thực hiện nghiêm túc ... Cụ thể:" over "- Thường
+/// xuyên cập nhật ...", "- Hạn chế ...": a request ending in a colon, in a
+/// paragraph outside any section, hands the bullets under it to the
+/// agencies asked (a bullet that names its own agency keeps it).
+fn lead_in_bullets(cx: &Context, consumed: &mut [bool], tasks: &mut Vec<Task>) {
+    let sg = &cx.g.sections;
+    let is_bullet = |id: usize| sg.styles[cx.seg.nodes[id].style].name == "bullet";
+    for (k, &root) in cx.seg.roots.iter().enumerate() {
+        let node = &cx.seg.nodes[root];
+        if consumed[root] || !is_bullet(root) || node.line == 0 {
+            continue;
+        }
+        let prev = node.line - 1;
+        let line = &cx.doc.lines[prev];
+        if cx.seg.owner[prev].is_some() || line.kind != crate::normalize::LineKind::Para || !cx.doc.line_text(prev).trim_end().ends_with(':') {
+            continue;
+        }
+        let Some(request) = request_before_list(cx, line.start, line.end) else { continue };
+        let run: Vec<usize> = cx.seg.roots[k..].iter().copied().take_while(|&b| is_bullet(b) && !consumed[b]).collect();
+        for b in run {
+            let (s, e) = cx.seg.nodes[b].content;
+            let lead = own_lead(cx, &cx.doc.text[s..e], &request.lead);
+            tasks.extend(duty_task(cx, Vec::new(), (s, subtree_end(cx, b)), lead, &request.support));
+            mark_subtree(cx, b, consumed);
+        }
+    }
+}
+
+/// The request in the last sentence of a lead-in paragraph (or the one
+/// before a short announcing sentence), read from its start or from after
+/// a ";" ("Thực hiện Công văn ...; Nhằm ..., Sở X đề nghị ...").
+fn request_before_list(cx: &Context, start: usize, end: usize) -> Option<Task> {
+    let mut sents = sentences(&cx.doc.text, start, end);
+    let mut last = sents.pop()?;
+    if cx.doc.text[last.start..last.end].split_whitespace().count() <= ANNOUNCING_WORDS {
+        last = sents.pop()?;
+    }
+    let text = &cx.doc.text[last.start..last.end];
+    let restarts = text.match_indices("; ").map(|(i, _)| last.start + i + 2);
+    std::iter::once(last.start).chain(restarts).find_map(|s| inline_task_in(cx, None, &Clause { start: s, end: last.end }, false))
 }
 
 /// The last duty of the last agency often runs on into a closing paragraph
@@ -426,7 +484,26 @@ fn requests_others(cx: &Context, task: &Task) -> bool {
 fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<(Vec<String>, usize, usize, Vec<String>)>) {
     let node = &cx.seg.nodes[id];
     let (s, e) = node.content;
-    let own = &cx.doc.text[s..e];
+    let lead = own_lead(cx, &cx.doc.text[s..e], lead);
+    let first_line_end = cx.doc.lines[node.line].end.min(e);
+    // "1. Trách nhiệm trong việc quản lý Ứng dụng" over "a) ...", "b) ...":
+    // a title alone on its line introduces its items as a colon does.
+    let titled = node.heading.is_some() && node.own_lines.len() == 1;
+    let first_line = &cx.doc.text[s..first_line_end];
+    let introduces = (first_line.trim_end().ends_with(':') && !cx.g.agencies.introduces_cases(first_line)) || titled;
+    if introduces && !node.children.is_empty() {
+        for &c in &node.children {
+            collect_duties(cx, c, &lead, out);
+        }
+    } else {
+        out.push((node.path.clone(), s, subtree_end(cx, id), lead));
+    }
+}
+
+/// The lead of a duty under a heading: the agencies the duty opens with when
+/// it names its own ("+ Sở X: ...", "Giao phòng Nội vụ ...", "Cơ quan Hải
+/// quan, ... có trách nhiệm phối hợp ..."), else the heading's.
+fn own_lead(cx: &Context, own: &str, lead: &[String]) -> Vec<String> {
     // Only the agencies the item opens with matter: read its first words,
     // and the whole item only when the names run to their end.
     let head = words_prefix(own, HEAD_WORDS);
@@ -445,19 +522,7 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<(Vec<S
     // "- Khuyến khích các doanh nghiệp ..." under "6. Các doanh nghiệp thứ
     // cấp ...": a category named in passing does not replace the heading.
     let own_agency = own_agency && !named.iter().all(|a| cx.g.agencies.is_category(&a.name));
-    let lead = if !named.is_empty() && own_agency { names(named) } else { lead.to_vec() };
-    let first_line_end = cx.doc.lines[node.line].end.min(e);
-    // "1. Trách nhiệm trong việc quản lý Ứng dụng" over "a) ...", "b) ...":
-    // a title alone on its line introduces its items as a colon does.
-    let titled = node.heading.is_some() && node.own_lines.len() == 1;
-    let introduces = cx.doc.text[s..first_line_end].trim_end().ends_with(':') || titled;
-    if introduces && !node.children.is_empty() {
-        for &c in &node.children {
-            collect_duties(cx, c, &lead, out);
-        }
-    } else {
-        out.push((node.path.clone(), s, subtree_end(cx, id), lead));
-    }
+    if !named.is_empty() && own_agency { names(named) } else { lead.to_vec() }
 }
 
 fn skip_parenthetical(toks: &[Tok], i: usize) -> usize {
@@ -491,13 +556,26 @@ fn inline_task(cx: &Context, id: Option<usize>, cl: &Clause, implementation: boo
     }
     let text = &cx.doc.text[cl.start..cl.end];
     // (a char search runs on memchr; a two-byte needle would not)
-    let colon = text.match_indices(':').map(|(i, _)| i).find(|&i| text.as_bytes().get(i + 1) == Some(&b' '))?;
+    let mut colons = text.match_indices(':').map(|(i, _)| i).filter(|&i| text.as_bytes().get(i + 1) == Some(&b' '));
+    let colon = colons.next()?;
     // A topic ("Về ...") is settled by what follows, as in an implementation
     // section: an agency that opens it is assigned the rest.
     let topic = cx.g.agencies.opens_topic(&text[..colon]);
     let rest = Clause { start: cl.start + colon + 2, end: cl.end };
-    inline_task_in(cx, id, &rest, implementation || topic)
+    if let Some(task) = inline_task_in(cx, id, &rest, implementation || topic) {
+        return Some(task);
+    }
+    // "Phó Thủ tướng ... có ý kiến như sau: Các Bộ, ... nghiên cứu ...": a
+    // leader's directions follow, and the agency that opens them is assigned
+    // them. (The first colon may be a label's: "Kính gửi: ...".)
+    std::iter::once(colon).chain(colons).take(MAX_COLONS).find(|&c| cx.g.agencies.introduces_directions(&text[..c])).and_then(|c| {
+        let rest = Clause { start: cl.start + c + 2, end: cl.end };
+        inline_task_in(cx, id, &rest, true)
+    })
 }
+
+/// Colons of a sentence tried for the directions they introduce.
+const MAX_COLONS: usize = 4;
 
 /// "Để bảo đảm ..., đề nghị các Thuế tỉnh ...": an assignment after an
 /// opening phrase, unless the sentence says where to turn with problems
@@ -524,9 +602,14 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
     }
     let (lead, support) = if let Some(ls) = lead_and_support(ag, &toks, text) {
         ls
-    } else if let Some((at, n)) = ag.assign_prefix_len(&toks, 0).map(|n| (0, n)).or_else(|| assign_after_opener(ag, &toks, text)) {
+    } else if let Some(asked) = ag.assign_prefix_len(&toks, 0).or_else(|| assign_after_opener(ag, &toks, text).map(|(at, n)| at + n))
+        .or_else(|| requested_by_subject(ag, &toks, text))
+    {
         // "Giao X thực hiện ...; phối hợp với Y ...": Y supports.
-        let (lead, end) = ag.parse_list(&toks, at + n, text);
+        let (lead, end) = ag.parse_list(&toks, asked, text);
+        if bare_closing_request(cx, &toks[end..], text) {
+            return None;
+        }
         let support = ag
             .find_support_phrase(&toks, end)
             .map(|(i, n)| ag.parse_list(&toks, i + n, text).0)
@@ -586,6 +669,31 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
         origin: "text".into(),
         span: cx.span(cl.start, cl.end),
     })
+}
+
+/// "Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường ...", also after an
+/// opening phrase ("Nhằm ..., Sở X đề nghị ..."): an agency that asks
+/// others at once, with no "đã" between, hands them the work. Where the
+/// asked agencies start.
+fn requested_by_subject(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> Option<usize> {
+    let start = ag.after_adverbial(toks).filter(|_| !ag.is_closing_formula(text)).unwrap_or(0);
+    let (subject, end) = ag.parse_list(toks, start, text);
+    if subject.is_empty() {
+        return None;
+    }
+    let end = skip_parenthetical(toks, end);
+    ag.assign_prefix_len(toks, end).map(|n| end + n)
+}
+
+/// Most words a request may ask after its agencies and still be only the
+/// closing formula of a letter ("đề nghị Thủ trưởng các đơn vị nghiêm túc
+/// thực hiện./.").
+const CLOSING_REQUEST_WORDS: usize = 4;
+
+/// Whether a request that ends the body (its end mark "./.") asks nothing
+/// beyond doing what the letter says.
+fn bare_closing_request(cx: &Context, after_lead: &[Tok], text: &str) -> bool {
+    cx.g.header.ends_body(text) && after_lead.iter().filter(|t| t.text.chars().any(char::is_alphanumeric)).count() <= CLOSING_REQUEST_WORDS
 }
 
 /// Lead agencies that run from the clause start right up to "chủ trì" (or

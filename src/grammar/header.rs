@@ -43,6 +43,8 @@ struct RawHeaderWords {
     title_stops: Vec<String>,
     draft: Vec<String>,
     attached: Vec<String>,
+    #[serde(default)]
+    addressee_labels: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -93,6 +95,8 @@ pub struct HeaderGrammar {
     pub title_stops: Vec<String>,
     pub draft: Vec<String>,
     pub attached: Vec<String>,
+    /// "Kính gửi:": a letter's addressees, written before its body.
+    pub addressee_labels: Vec<String>,
     pub on_behalf_prefixes: Vec<String>,
     pub positions: Vec<String>,
     /// Both lists above as one anchored automaton: asked of every line, and
@@ -143,6 +147,7 @@ impl HeaderGrammar {
             title_stops: raw.header.title_stops,
             draft: raw.header.draft,
             attached: raw.header.attached,
+            addressee_labels: raw.header.addressee_labels,
             on_behalf_prefixes: raw.signature.on_behalf_prefixes,
             positions,
             recipients: raw.signature.recipients,
@@ -169,6 +174,11 @@ impl HeaderGrammar {
         body
     }
 
+    /// Whether a line opens with an addressee label ("Kính gửi:").
+    pub fn is_addressees(&self, line: &str) -> bool {
+        self.addressee_labels.iter().any(|r| line.starts_with(r.as_str()))
+    }
+
     pub fn is_recipients(&self, line: &str) -> bool {
         self.recipients.iter().any(|r| line.starts_with(r.as_str()))
     }
@@ -180,7 +190,8 @@ impl HeaderGrammar {
 
     /// "... thi hành Nghị định này./.": the last paragraph of a body.
     pub fn ends_body(&self, line: &str) -> bool {
-        let line = line.trim_end();
+        // (a page saved from the web may star the last paragraph: "./. *")
+        let line = line.trim_end().trim_end_matches('*').trim_end();
         self.end_marks.iter().any(|m| line.ends_with(m.as_str()))
     }
 

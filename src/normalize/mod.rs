@@ -186,9 +186,15 @@ impl Builder<'_> {
     }
 
     /// A short letter saved from a web page: its number cell ("Số: 11299/
-    /// VPCP-KGVX V/v ...") and its body share one layout row.
+    /// VPCP-KGVX V/v ...") or its addressees ("Kính gửi: | - Các bộ, ...")
+    /// and its body share one layout row.
     fn is_letter_row(&self, row: &[String]) -> bool {
-        row.iter().any(|c| c.len() > flattened::LETTER_BODY_BYTES) && row.iter().any(|c| self.g.header.number.is_match(c.trim_start()))
+        let h = &self.g.header;
+        row.iter().any(|c| c.len() > flattened::LETTER_BODY_BYTES)
+            && row.iter().any(|c| {
+                let c = c.trim_start();
+                h.number.is_match(c) || h.is_addressees(c)
+            })
     }
 
     /// An appendix or part title in capitals ("PHỤ LỤC II ...", "PHẦN I").

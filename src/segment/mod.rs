@@ -88,9 +88,10 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
     let mut nodes_in_part = 0usize;
     let in_form = form_lines(doc, g);
     let quoted = quoted_lines(doc);
+    let addressees = addressee_lines(doc, g);
 
     for (li, line) in doc.lines.iter().enumerate() {
-        if in_form[li] {
+        if in_form[li] || addressees[li] {
             continue;
         }
         let text = doc.line_text(li);
@@ -103,7 +104,9 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
             }
             continue;
         }
-        if let Some(doc_type) = part_header(doc, li, &g.doc_types) {
+        // "Chương I" / "QUY ĐỊNH CHUNG": the chapter's title, not a document.
+        let titles_marker = li > 0 && is_bare_marker(doc.line_text(li - 1), sg);
+        if let Some(doc_type) = part_header(doc, li, &g.doc_types).filter(|_| !titles_marker) {
             if out.parts.is_empty() || nodes_in_part > 0 {
                 if !out.parts.is_empty() {
                     part += 1;
@@ -151,6 +154,14 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
                     }
                 } else if let Some(pos) = stack.iter().position(|o| o.key == m.key) {
                     stack.truncate(pos);
+                } else if is_top_key(&m.key) {
+                    // "Điều 1." after a numbered list in the preamble ("1.
+                    // Quyết định số 29/2019/QĐ-TTg ...;", "2. ...") is not
+                    // inside its last item: an article or a "Mục" sits only
+                    // under a part, a chapter or an appendix.
+                    while stack.last().is_some_and(|o| !is_top_key(&o.key)) {
+                        stack.pop();
+                    }
                 } else if style.name != "bullet" {
                     // Bullets are the lowest level: a numbered item after a
                     // bullet list ("- Các Bộ: ...;" recipients, then "1. ...")
@@ -229,11 +240,14 @@ fn accept(
         // Documents skip or repeat a number now and then ("4." then "6."):
         // allow small gaps forward, never going back.
         if let Some(prev) = open.ordinal {
+            // "Điều 10a" after "Điều 10": an article inserted by an amendment.
+            let inserted = ord == prev && style.sequence == Sequence::Arabic && m.label.ends_with(|c: char| c.is_ascii_alphabetic());
             // A Roman part numbered twice by mistake ("IV. KINH PHÍ", then
             // "IV. PHÂN CÔNG NHIỆM VỤ") is still a part when its heading is
             // set in capitals, as part headings are.
             let repeated_part = ord == prev && style.sequence == Sequence::Roman && capital_heading;
             return ord > prev && ord <= prev + 3
+                || inserted
                 || repeated_part
                 || ord == 1 && style.sequence == Sequence::Decimal && restarts_decimal(m, stack, sg);
         }
@@ -343,6 +357,12 @@ fn heading_of(rest: &str, part_level: bool) -> Option<String> {
 
 /// The document type if this line is a header title ("KẾ HOẠCH", "NGHỊ
 /// QUYẾT QUY ĐỊNH ..."): in capitals, not the enacting "QUYẾT ĐỊNH:".
+/// A chapter, part or appendix marker alone on its line ("Chương I"),
+/// whose title is the next line.
+fn is_bare_marker(text: &str, sg: &markers::SectionGrammar) -> bool {
+    sg.match_marker(text).is_some_and(|m| sg.styles[m.style].top && text[m.len..].trim().is_empty())
+}
+
 fn part_header(doc: &NormDoc, li: usize, dt: &DocTypes) -> Option<String> {
     match &doc.lines[li].kind {
         LineKind::Para => dt.title_type(doc.line_text(li)),
@@ -387,6 +407,37 @@ fn quoted_lines(doc: &NormDoc) -> Vec<bool> {
         if let Some(close) = (open + 1..(open + 1 + QUOTED_LINES).min(doc.lines.len())).find(|&i| closes(doc.line_text(i), &mut depth)) {
             inside[open + 1..=close].iter_mut().for_each(|b| *b = true);
             li = close + 1;
+        }
+    }
+    inside
+}
+
+/// The most addressees a letter lists under its label, one per line.
+const ADDRESSEE_LINES: usize = 30;
+
+/// A letter's addressee block: the "Kính gửi:" line and the bullets under
+/// it ("- Các bộ, cơ quan ngang bộ;"). They name whom the letter is sent
+/// to; read as items, the last one would take in the whole body after it.
+fn addressee_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
+    let mut inside = vec![false; doc.lines.len()];
+    let sg = &g.sections;
+    let mut li = 0;
+    while li < doc.lines.len() {
+        let para = |i: usize| doc.lines[i].kind == LineKind::Para;
+        if !(para(li) && g.header.is_addressees(doc.line_text(li))) {
+            li += 1;
+            continue;
+        }
+        inside[li] = true;
+        li += 1;
+        let end = (li + ADDRESSEE_LINES).min(doc.lines.len());
+        while li < end && para(li) {
+            let is_bullet = sg.match_marker(doc.line_text(li)).is_some_and(|m| sg.styles[m.style].name == "bullet");
+            if !is_bullet {
+                break;
+            }
+            inside[li] = true;
+            li += 1;
         }
     }
     inside
