@@ -949,3 +949,16 @@ fn a_regulation_duty_article_with_rights_gives_tasks_but_not_its_cases_or_repeal
     let lead = "Giám đốc Công ty Tân Cảng - Petro Cam Ranh";
     assert_eq!(tasks, [("Chương I/Điều 2/1".to_string(), lead), ("Chương I/Điều 2/2".to_string(), lead)], "{:#?}", doc.tasks);
 }
+
+#[test]
+fn a_blank_form_without_recipients_ends_at_the_next_appendix_even_with_a_footnote_mark() {
+    let text = "ỦY BAN NHÂN DÂN\nSố: 12/QĐ-UBND\nHà Nội, ngày 1 tháng 1 năm 2025\n\nQUYẾT ĐỊNH\nVề việc ban hành mẫu văn bản\n\n\
+        Điều 1. Ban hành kèm theo Quyết định này các mẫu văn bản.\n\nĐiều 2. Quyết định có hiệu lực từ ngày ký.\n\n\
+        PHỤ LỤC I\nMẪU THÔNG BÁO\n\nSố: ..../TB-...\n\nTHÔNG BÁO KẾT THÚC VIỆC XỬ LÝ HÀNG HÓA\n\n1. Loại hàng: ..........\n\n\
+        Xin thông báo để Quý cơ quan được biết/.\n\n\
+        PHỤ LỤC II[23]\nBỔ SUNG MẪU VĂN BẢN ĐỀ NGHỊ\n\n1. Danh sách người ra, vào Cảng.\n";
+    let doc = parse(text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    assert_eq!(got, ["Điều 1", "Điều 2", "Phụ lục I", "Phụ lục II", "Phụ lục II/1"]);
+}

@@ -529,7 +529,19 @@ fn blank_form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
             }
             start = prev;
         }
-        let end = (title..doc.lines.len()).find(|&i| is_recipients(doc.line_text(i), &doc.lines[i].kind, g)).unwrap_or(title);
+        // A form whose recipients were left out ends where the next
+        // appendix starts ("PHỤ LỤC II" after a notice form).
+        let sg = &g.sections;
+        let appendix = |i: usize| i > title && sg.match_marker(doc.line_text(i)).is_some_and(|m| sg.styles[m.style].name == "appendix");
+        let end = (title..doc.lines.len())
+            .find_map(|i| {
+                if appendix(i) {
+                    Some(i - 1)
+                } else {
+                    is_recipients(doc.line_text(i), &doc.lines[i].kind, g).then_some(i)
+                }
+            })
+            .unwrap_or(title);
         inside[start..=end].iter_mut().for_each(|b| *b = true);
         li = end + 1;
     }
