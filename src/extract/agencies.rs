@@ -258,8 +258,8 @@ impl AgencyGrammar {
             duty_heading_prefixes: phrases(&raw.duty_heading_prefixes),
             incomplete_heads: phrase_list(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
             not_names: any_case_phrases(&raw.not_names),
-            separators: folded_words(&raw.separators),
-            name_joiners: folded_words(&raw.name_joiners),
+            separators: folded_keys(&raw.separators),
+            name_joiners: folded_keys(&raw.name_joiners),
             name_continuations: any_case_phrases(&raw.name_continuations),
             qualifier_words: any_case_phrases(&raw.qualifier_words),
             place_units: phrases(place_units),
@@ -268,15 +268,15 @@ impl AgencyGrammar {
             adverbial_openers: any_case_phrases(&raw.adverbial_openers),
             topic_openers: phrases(&raw.topic_openers),
             rule_duty_prefixes: any_case_phrases(&raw.rule_duty_prefixes),
-            boilerplate: raw.boilerplate.iter().map(|b| fold_key(b)).collect(),
-            closing_formulas: raw.closing_formulas.iter().map(|b| fold_key(b)).collect(),
-            case_intros: raw.case_intros.iter().map(|b| fold_key(b)).collect(),
-            direction_intros: raw.direction_intros.iter().map(|b| fold_key(b)).collect(),
+            boilerplate: folded_keys(&raw.boilerplate),
+            closing_formulas: folded_keys(&raw.closing_formulas),
+            case_intros: folded_keys(&raw.case_intros),
+            direction_intros: folded_keys(&raw.direction_intros),
             direction_givers: raw.direction_givers.clone(),
-            repealed_notes: raw.repealed_notes.iter().map(|b| fold_key(b)).collect(),
+            repealed_notes: folded_keys(&raw.repealed_notes),
             generic_determiners: any_case_phrases(&raw.generic_determiners),
             generic_extensions: any_case_phrases(&raw.generic_extensions),
-            narrative_words: folded_words(&raw.narrative_words),
+            narrative_words: folded_keys(&raw.narrative_words),
             assignment_cues: cue_finder(&[&raw.lead_phrases, &raw.support_phrases, &raw.assign_prefixes]),
             labels: Labels {
                 lead: phrases(&raw.labels.lead),
@@ -375,7 +375,9 @@ impl AgencyGrammar {
         while j < toks.len() && (j - i < 16 || j - qualifiers_from < 4) {
             if let Some(n) = self.list_continuation(toks, j) {
                 j += n;
-            } else if let Some(n) = (!self.ends_name(toks, j) && !self.starts_capital_group(toks, j)).then(|| self.qualifier_len(toks, j)).flatten() {
+            } else if self.ends_name(toks, j) || self.starts_capital_group(toks, j) {
+                break;
+            } else if let Some(n) = self.qualifier_len(toks, j) {
                 j += n;
             } else {
                 break;
@@ -631,8 +633,8 @@ impl AgencyGrammar {
     }
 
     /// Words that may extend a known name: capitalised words (place names),
-    /// administrative levels, and the words tying them together.
-    /// How many tokens at `j` make one: a capitalised word, or a phrase of
+    /// administrative levels, and the words tying them together. How many
+    /// tokens at `j` make one: a capitalised word, or a phrase of
     /// `qualifier_words` whole ("thành phố", never "thành" of "thành lập").
     fn qualifier_len(&self, toks: &[Tok], j: usize) -> Option<usize> {
         if toks[j].text.chars().next().is_some_and(char::is_uppercase) {
@@ -650,14 +652,14 @@ impl AgencyGrammar {
             && starts_any(toks, j, &self.heads).is_some()
     }
 
-    /// Whether a word after an agency tells what it did or is doing
-    /// (grammar `narrative_words`).
     /// Whether a duty word that ends a name starts at `j` ("đảm bảo",
     /// "chủ trì", "tổng hợp").
     pub fn starts_duty(&self, toks: &[Tok], j: usize) -> bool {
         starts_any(toks, j, &self.stops).is_some()
     }
 
+    /// Whether a word after an agency tells what it did or is doing
+    /// (grammar `narrative_words`).
     pub fn is_narrative(&self, key: &str) -> bool {
         self.narrative_words.iter().any(|w| w == key)
     }
@@ -761,8 +763,9 @@ fn any_case_phrases(list: &[String]) -> Phrases {
     Phrases::new(phrase_list(list).into_iter().map(|p| Phrase { cap: false, ..p }).collect())
 }
 
-/// Single words as fold keys, for comparing with a token's key.
-fn folded_words(list: &[String]) -> Vec<String> {
+/// Words or phrases as fold keys, for comparing with a token's key or a
+/// folded text.
+fn folded_keys(list: &[String]) -> Vec<String> {
     list.iter().map(|s| fold_key(s.trim())).filter(|s| !s.is_empty()).collect()
 }
 
@@ -772,8 +775,6 @@ pub fn words_prefix(text: &str, n: usize) -> &str {
     text.match_indices(' ').nth(n).map_or(text, |(i, _)| &text[..i])
 }
 
-/// Whether `text`, folded, holds one of the folded `keys` (an empty list
-/// folds nothing).
 /// Whether `text`, its colon and white space aside, ends with one of the
 /// folded `keys`.
 fn ends_with_any_folded(keys: &[String], text: &str) -> bool {
@@ -793,6 +794,8 @@ const REPEALED_NOTE_BYTES: usize = 80;
 /// Bytes at the end of a text that an ending key can span.
 const ENDING_BYTES: usize = 200;
 
+/// Whether `text`, folded, holds one of the folded `keys` (an empty list
+/// folds nothing).
 fn holds_any_folded(keys: &[String], text: &str) -> bool {
     if keys.is_empty() {
         return false;

@@ -8,6 +8,7 @@ use super::agencies::{tokenize, words_prefix, AgencyGrammar, Found, LabelRole, T
 use super::clauses::{sentences, Clause};
 use super::tables::agencies_in_cell;
 use super::Context;
+use crate::normalize::LineKind;
 use crate::model::{Span, Task};
 use std::cell::OnceCell;
 
@@ -64,7 +65,7 @@ fn body_without_sections(cx: &Context, tasks: &mut Vec<Task>) {
     // leader's directions, each assigned to the agency that opens it.
     let mut directions = false;
     for (li, line) in cx.doc.lines.iter().enumerate() {
-        if line.kind != crate::normalize::LineKind::Para {
+        if line.kind != LineKind::Para {
             continue;
         }
         let text = cx.doc.line_text(li);
@@ -313,7 +314,7 @@ fn lead_in_heading(cx: &Context, node: &crate::segment::Node) -> Option<Heading>
     let ag = &cx.g.agencies;
     let last = &cx.doc.lines[node.own_lines.end - 1];
     let lead_in = &cx.doc.text[last.start..last.end.min(node.content.1)];
-    if !lead_in.trim_end().ends_with(':') || last.kind != crate::normalize::LineKind::Para {
+    if !lead_in.trim_end().ends_with(':') || last.kind != LineKind::Para {
         return None;
     }
     let ltoks = tokenize(lead_in);
@@ -340,17 +341,17 @@ fn agency_headed<'h>(
     if node.children.iter().any(|&c| heading(c).is_some_and(|h| h.inline_duty.is_none())) {
         return;
     }
-    let mut duties: Vec<(Vec<String>, usize, usize, Vec<String>)> = Vec::new();
+    let mut duties: Vec<Duty> = Vec::new();
     if let Some(s) = head.inline_duty {
-        duties.push((node.path.clone(), s, node.content.1, head.lead.clone()));
+        duties.push(Duty { section: node.path.clone(), start: s, end: node.content.1, lead: head.lead.clone() });
     } else if node.own_lines.len() > 1 && !cx.doc.text[..node.content.1].trim_end().ends_with(':') {
         // The paragraphs under the heading, one duty each ("a) Trách nhiệm
         // của UBND cấp xã" over "Chủ tịch UBND cấp xã thành lập ..." and
         // "UBND cấp xã tổng hợp báo cáo ...").
         for line in &cx.doc.lines[node.line + 1..node.own_lines.end] {
             let (s, e) = (line.start, line.end.min(node.content.1));
-            if line.kind == crate::normalize::LineKind::Para && s < e && !cx.g.agencies.is_closing_formula(&cx.doc.text[s..e]) {
-                duties.push((node.path.clone(), s, e, own_lead(cx, &cx.doc.text[s..e], &head.lead)));
+            if line.kind == LineKind::Para && s < e && !cx.g.agencies.is_closing_formula(&cx.doc.text[s..e]) {
+                duties.push(Duty { section: node.path.clone(), start: s, end: e, lead: own_lead(cx, &cx.doc.text[s..e], &head.lead) });
             }
         }
     }
@@ -360,15 +361,24 @@ fn agency_headed<'h>(
     }
     consumed[id] = true;
     let closing = split_closing_request(cx, id, &mut duties);
-    for (section, s, e, lead) in duties {
-        tasks.extend(duty_task(cx, section, (s, e), lead, &head.support));
+    for duty in duties {
+        tasks.extend(duty_task(cx, duty, &head.support));
     }
     tasks.extend(closing);
 }
 
-/// The task of one duty under a heading or a request that names its lead;
-/// the supporting agencies are its own "phối hợp với ..." or the heading's.
-fn duty_task(cx: &Context, section: Vec<String>, (s, e): (usize, usize), lead: Vec<String>, head_support: &[String]) -> Option<Task> {
+/// One duty under a heading or a request: its section, its span in the
+/// text and the agencies that lead it.
+struct Duty {
+    section: Vec<String>,
+    start: usize,
+    end: usize,
+    lead: Vec<String>,
+}
+
+/// The task of one duty; the supporting agencies are its own "phối hợp
+/// với ..." or the heading's.
+fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead }: Duty, head_support: &[String]) -> Option<Task> {
     let text = cx.doc.text[s..e].trim_end();
     if text.is_empty() || cx.g.agencies.opens_with_boilerplate(text) || cx.g.agencies.is_repealed(text) {
         return None;
@@ -412,7 +422,7 @@ fn lead_in_bullets(cx: &Context, consumed: &mut [bool], tasks: &mut Vec<Task>) {
         }
         let prev = node.line - 1;
         let line = &cx.doc.lines[prev];
-        if cx.seg.owner[prev].is_some() || line.kind != crate::normalize::LineKind::Para || !cx.doc.line_text(prev).trim_end().ends_with(':') {
+        if cx.seg.owner[prev].is_some() || line.kind != LineKind::Para || !cx.doc.line_text(prev).trim_end().ends_with(':') {
             continue;
         }
         let Some(request) = request_before_list(cx, line.start, line.end) else { continue };
@@ -420,7 +430,7 @@ fn lead_in_bullets(cx: &Context, consumed: &mut [bool], tasks: &mut Vec<Task>) {
         for b in run {
             let (s, e) = cx.seg.nodes[b].content;
             let lead = own_lead(cx, &cx.doc.text[s..e], &request.lead);
-            tasks.extend(duty_task(cx, Vec::new(), (s, subtree_end(cx, b)), lead, &request.support));
+            tasks.extend(duty_task(cx, Duty { section: Vec::new(), start: s, end: subtree_end(cx, b), lead }, &request.support));
             mark_subtree(cx, b, consumed);
         }
     }
@@ -444,18 +454,18 @@ fn request_before_list(cx: &Context, start: usize, end: usize) -> Option<Task> {
 /// of the issuer ("Ủy ban nhân dân Thành phố yêu cầu các Sở, ... định kỳ
 /// trước ngày 30 tháng 11 hằng năm báo cáo ..."): that paragraph assigns
 /// work to others, so it ends the duty and is a task of its own.
-fn split_closing_request(cx: &Context, id: usize, duties: &mut [(Vec<String>, usize, usize, Vec<String>)]) -> Option<Task> {
-    let (_, s, e, _) = duties.last()?.clone();
+fn split_closing_request(cx: &Context, id: usize, duties: &mut [Duty]) -> Option<Task> {
+    let (s, e) = duties.last().map(|d| (d.start, d.end))?;
     // `line_of` is 1-based: skipping that many lines starts after the duty's first line.
     let later = cx.doc.lines.iter().skip(cx.doc.line_of(s)).take_while(|l| l.start < e);
     for line in later {
-        if line.start <= s || line.kind != crate::normalize::LineKind::Para {
+        if line.start <= s || line.kind != LineKind::Para {
             continue;
         }
         let cl = Clause { start: line.start, end: line.end.min(e) };
         let Some(mut task) = inline_task(cx, Some(id), &cl, true).filter(|t| requests_others(cx, t)) else { continue };
         if let Some(last) = duties.last_mut() {
-            last.2 = line.start;
+            last.end = line.start;
         }
         // Without a time ("... nghiêm túc thực hiện Chỉ thị này") the
         // request is a closing formula, not a duty to track; with one
@@ -481,7 +491,7 @@ fn requests_others(cx: &Context, task: &Task) -> bool {
 
 /// One duty per child; a child that introduces its own list ("...:") gives
 /// one duty per grandchild, and "+ Sở X: ..." names its own agency.
-fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<(Vec<String>, usize, usize, Vec<String>)>) {
+fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<Duty>) {
     let node = &cx.seg.nodes[id];
     let (s, e) = node.content;
     let lead = own_lead(cx, &cx.doc.text[s..e], lead);
@@ -496,7 +506,7 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<(Vec<S
             collect_duties(cx, c, &lead, out);
         }
     } else {
-        out.push((node.path.clone(), s, subtree_end(cx, id), lead));
+        out.push(Duty { section: node.path.clone(), start: s, end: subtree_end(cx, id), lead });
     }
 }
 
@@ -577,11 +587,21 @@ fn inline_task(cx: &Context, id: Option<usize>, cl: &Clause, implementation: boo
 /// Colons of a sentence tried for the directions they introduce.
 const MAX_COLONS: usize = 4;
 
-/// "Để bảo đảm ..., đề nghị các Thuế tỉnh ...": an assignment after an
-/// opening phrase, unless the sentence says where to turn with problems
-/// ("Trong quá trình thực hiện, nếu có vướng mắc, đề nghị ... phản ánh").
-fn assign_after_opener(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> Option<(usize, usize)> {
-    ag.assign_after_adverbial(toks).filter(|_| !ag.is_closing_formula(text))
+/// Where the agencies asked start: after "Giao"/"Đề nghị" opening the
+/// clause, after an opening phrase ("Để bảo đảm ..., đề nghị các Thuế tỉnh
+/// ..."), or after the agency asking ("Sở X đề nghị UBND các xã ...").
+fn asked_from(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> Option<usize> {
+    ag.assign_prefix_len(toks, 0)
+        .or_else(|| ag.assign_after_adverbial(toks).filter(|_| !ag.is_closing_formula(text)).map(|(at, n)| at + n))
+        .or_else(|| requested_by_subject(ag, toks, text))
+}
+
+/// Where the subject starts after an opening phrase ("Trên cơ sở ..., các
+/// phòng ..."), unless the sentence says where to turn with problems
+/// ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan báo
+/// cáo ..." is no duty).
+fn subject_after_opener(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> Option<usize> {
+    ag.after_adverbial(toks).filter(|_| !ag.is_closing_formula(text))
 }
 
 fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: bool) -> Option<Task> {
@@ -602,9 +622,7 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
     }
     let (lead, support) = if let Some(ls) = lead_and_support(ag, &toks, text) {
         ls
-    } else if let Some(asked) = ag.assign_prefix_len(&toks, 0).or_else(|| assign_after_opener(ag, &toks, text).map(|(at, n)| at + n))
-        .or_else(|| requested_by_subject(ag, &toks, text))
-    {
+    } else if let Some(asked) = asked_from(ag, &toks, text) {
         // "Giao X thực hiện ...; phối hợp với Y ...": Y supports.
         let (lead, end) = ag.parse_list(&toks, asked, text);
         if bare_closing_request(cx, &toks[end..], text) {
@@ -622,9 +640,7 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
         let mut after_opener = false;
         if lead.is_empty() {
             // "Trên cơ sở nội dung Kế hoạch, các phòng, đơn vị thuộc Sở ...".
-            // ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ
-            // quan báo cáo ..." is where to turn, not a duty.)
-            if let Some(subject) = ag.after_adverbial(&toks).filter(|_| !ag.is_closing_formula(text)) {
+            if let Some(subject) = subject_after_opener(ag, &toks, text) {
                 (lead, end) = ag.parse_list(&toks, subject, text);
                 after_opener = true;
             }
@@ -676,7 +692,7 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
 /// others at once, with no "đã" between, hands them the work. Where the
 /// asked agencies start.
 fn requested_by_subject(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> Option<usize> {
-    let start = ag.after_adverbial(toks).filter(|_| !ag.is_closing_formula(text)).unwrap_or(0);
+    let start = subject_after_opener(ag, toks, text).unwrap_or(0);
     let (subject, end) = ag.parse_list(toks, start, text);
     if subject.is_empty() {
         return None;

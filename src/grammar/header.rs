@@ -176,16 +176,16 @@ impl HeaderGrammar {
 
     /// Whether a line opens with an addressee label ("Kính gửi:").
     pub fn is_addressees(&self, line: &str) -> bool {
-        self.addressee_labels.iter().any(|r| line.starts_with(r.as_str()))
+        starts_with_any(&self.addressee_labels, line)
     }
 
     pub fn is_recipients(&self, line: &str) -> bool {
-        self.recipients.iter().any(|r| line.starts_with(r.as_str()))
+        starts_with_any(&self.recipients, line)
     }
 
     /// "Trên đây là Kế hoạch ...": the closing paragraph of a body.
     pub fn is_closing(&self, line: &str) -> bool {
-        self.closing.iter().any(|c| line.starts_with(c.as_str()))
+        starts_with_any(&self.closing, line)
     }
 
     /// "... thi hành Nghị định này./.": the last paragraph of a body.
@@ -218,4 +218,8 @@ impl HeaderGrammar {
             .find(|h| line.strip_prefix(h.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
             .map(String::as_str)
     }
+}
+
+fn starts_with_any(openers: &[String], line: &str) -> bool {
+    openers.iter().any(|o| line.starts_with(o.as_str()))
 }

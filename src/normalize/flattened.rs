@@ -46,7 +46,7 @@ fn holds_articles(text: &str, sections: &SectionGrammar) -> bool {
         .filter(|&(i, _)| {
             let rest = &text[i + 1..];
             let next = rest.trim_start();
-            next.len() < rest.len() && sections.match_marker(next).is_some_and(|m| sections.styles[m.style].name == "article")
+            next.len() < rest.len() && sections.marker_style(next) == Some("article")
         })
         .nth(1)
         .is_some()

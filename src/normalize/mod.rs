@@ -203,7 +203,7 @@ impl Builder<'_> {
         let sg = &self.g.sections;
         let first_word_caps = cell.split_whitespace().next().is_some_and(|w| !w.chars().any(char::is_lowercase));
         first_word_caps
-            && sg.match_marker(cell).is_some_and(|m| matches!(sg.styles[m.style].name.as_str(), "appendix" | "part"))
+            && matches!(sg.marker_style(cell), Some("appendix" | "part"))
     }
 
     /// The cells `row` of table row `ri` (starting at column `col0`) as one

@@ -184,6 +184,11 @@ impl SectionGrammar {
         None
     }
 
+    /// The name of the style whose marker opens `line` ("appendix", "bullet").
+    pub fn marker_style(&self, line: &str) -> Option<&str> {
+        self.match_marker(line).map(|m| self.styles[m.style].name.as_str())
+    }
+
     pub fn starts_with_marker(&self, line: &str) -> bool {
         self.match_marker(line).is_some()
     }

@@ -355,14 +355,14 @@ fn heading_of(rest: &str, part_level: bool) -> Option<String> {
     (!ends_sentence && rest.split_whitespace().nth(20).is_none()).then(|| rest.to_string())
 }
 
-/// The document type if this line is a header title ("KẾ HOẠCH", "NGHỊ
-/// QUYẾT QUY ĐỊNH ..."): in capitals, not the enacting "QUYẾT ĐỊNH:".
 /// A chapter, part or appendix marker alone on its line ("Chương I"),
 /// whose title is the next line.
 fn is_bare_marker(text: &str, sg: &markers::SectionGrammar) -> bool {
     sg.match_marker(text).is_some_and(|m| sg.styles[m.style].top && text[m.len..].trim().is_empty())
 }
 
+/// The document type if this line is a header title ("KẾ HOẠCH", "NGHỊ
+/// QUYẾT QUY ĐỊNH ..."): in capitals, not the enacting "QUYẾT ĐỊNH:".
 fn part_header(doc: &NormDoc, li: usize, dt: &DocTypes) -> Option<String> {
     match &doc.lines[li].kind {
         LineKind::Para => dt.title_type(doc.line_text(li)),
@@ -432,8 +432,7 @@ fn addressee_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
         li += 1;
         let end = (li + ADDRESSEE_LINES).min(doc.lines.len());
         while li < end && para(li) {
-            let is_bullet = sg.match_marker(doc.line_text(li)).is_some_and(|m| sg.styles[m.style].name == "bullet");
-            if !is_bullet {
+            if sg.marker_style(doc.line_text(li)) != Some("bullet") {
                 break;
             }
             inside[li] = true;
@@ -478,7 +477,7 @@ fn labelled_form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
             continue;
         }
         let sg = &g.sections;
-        let appendix = |i: usize| sg.match_marker(doc.line_text(i)).is_some_and(|m| sg.styles[m.style].name == "appendix");
+        let appendix = |i: usize| sg.marker_style(doc.line_text(i)) == Some("appendix");
         // Not at its recipients: a report form goes on after them with the
         // sheet attached to it ("THÔNG TIN VỀ KẾT QUẢ ĐIỀU TRA ...").
         let end = (start + 1..doc.lines.len()).find(|&i| is_label(i) || appendix(i)).unwrap_or(doc.lines.len());
@@ -523,7 +522,7 @@ fn blank_form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
         for _ in 0..3 {
             let Some(prev) = start.checked_sub(1) else { break };
             let t = doc.line_text(prev).trim();
-            let item = g.sections.match_marker(t).is_some_and(|m| g.sections.styles[m.style].name != "appendix");
+            let item = g.sections.marker_style(t).is_some_and(|s| s != "appendix");
             if doc.lines[prev].kind != LineKind::Para || t.chars().count() > FORM_LABEL_CHARS || t.ends_with(['.', ':', ';']) || item {
                 break;
             }
@@ -532,7 +531,7 @@ fn blank_form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
         // A form whose recipients were left out ends where the next
         // appendix starts ("PHỤ LỤC II" after a notice form).
         let sg = &g.sections;
-        let appendix = |i: usize| i > title && sg.match_marker(doc.line_text(i)).is_some_and(|m| sg.styles[m.style].name == "appendix");
+        let appendix = |i: usize| i > title && sg.marker_style(doc.line_text(i)) == Some("appendix");
         let end = (title..doc.lines.len())
             .find_map(|i| {
                 if appendix(i) {
