@@ -91,3 +91,22 @@ fn usage_errors_exit_with_2() {
     let (code, _, _) = common::run(&[]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn a_misspelt_key_in_a_user_grammar_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("deadlines.toml");
+    let grammar = dir.path().to_str().unwrap();
+    // Correctly spelt, the extension is taken and the run succeeds.
+    std::fs::write(&file, "cues = [\"muộn nhất\"]\n").unwrap();
+    let out = dir.path().join("plans.json");
+    let (code, _, stderr) =
+        common::run(&["corpus/101_kh-nhiem-vu-co-nhan.txt", "--grammar", grammar, "-q", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    // Misspelt, the run stops before any document with the file and the key named.
+    std::fs::write(&file, "cue = [\"muộn nhất\"]\n").unwrap();
+    let (code, _, stderr) =
+        common::run(&["corpus/101_kh-nhiem-vu-co-nhan.txt", "--grammar", grammar, "-q", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("deadlines.toml") && stderr.contains("unknown key `cue`"), "{stderr}");
+}

@@ -62,6 +62,11 @@ fn invalid(file: &str, e: impl std::fmt::Display) -> GrammarError {
     GrammarError::Invalid { file: file.to_string(), message: e.to_string() }
 }
 
+/// Top-level keys every grammar file may hold besides its stage's own:
+/// `replace` (see `Sources::load`) and the `[[example]]` tables that the
+/// grammar tests run.
+const READ_ELSEWHERE: &[&str] = &["replace", "example"];
+
 /// The text of every grammar file after merging user overrides, by name.
 pub struct Sources {
     files: Vec<(String, toml::Value)>,
@@ -93,9 +98,20 @@ impl Sources {
         Ok(Sources { files })
     }
 
+    /// A grammar file as the stage that uses it reads it. A key that no
+    /// stage reads is refused: in a user's file it is almost always a
+    /// misspelling, and ignoring it would leave the user wondering why the
+    /// setting has no effect.
     pub fn get<T: DeserializeOwned>(&self, name: &str) -> Result<T, GrammarError> {
         let value = self.value(name).ok_or_else(|| invalid(name, "missing"))?;
-        value.clone().try_into().map_err(|e| invalid(name, e))
+        let mut unread: Vec<String> = Vec::new();
+        let parsed = serde_ignored::deserialize(value.clone(), |path| unread.push(path.to_string()))
+            .map_err(|e| invalid(name, e))?;
+        unread.retain(|key| !READ_ELSEWHERE.contains(&key.as_str()));
+        match unread.first() {
+            None => Ok(parsed),
+            Some(key) => Err(invalid(name, format!("unknown key `{key}` (misspelt? no stage reads it)"))),
+        }
     }
 
     pub fn value(&self, name: &str) -> Option<&toml::Value> {
