@@ -962,3 +962,39 @@ fn a_blank_form_without_recipients_ends_at_the_next_appendix_even_with_a_footnot
     paths(&doc.sections, &mut got);
     assert_eq!(got, ["Điều 1", "Điều 2", "Phụ lục I", "Phụ lục II", "Phụ lục II/1"]);
 }
+
+/// A resolution of the National Assembly's standing committee (shortened
+/// from 1683/NQ-UBTVQH15): its articles assign work to the Government and
+/// to the Assembly's own bodies, and it ends with its adoption statement
+/// and an unlabelled recipients list.
+const STANDING_COMMITTEE_RESOLUTION: &str = "Số: 1683/NQ-UBTVQH15 |\n\nNGHỊ QUYẾT\n\n\
+    Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Thái Nguyên năm 2025\n\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n\n\
+    Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n\nQUYẾT NGHỊ:\n\n\
+    Điều 1. Sắp xếp các đơn vị hành chính cấp xã của tỉnh Thái Nguyên\n\n\
+    1. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của xã Vạn Phái và xã Thành Công thành xã mới có tên gọi là xã Thành Công.\n\n\
+    Điều 2. Tổ chức thực hiện\n\n\
+    1. Giao Chính phủ, căn cứ vào Nghị quyết này và Đề án số 375/ĐA-CP ngày 09 tháng 5 năm 2025 của Chính phủ, tổ chức việc xác định chính xác diện tích tự nhiên của các đơn vị hành chính cấp xã và công bố công khai trước ngày 30 tháng 9 năm 2025.\n\n\
+    2. Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh Thái Nguyên, trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này.\n\n\
+    Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV thông qua ngày 16 tháng 6 năm 2025.\n\n\
+    - Chính phủ; - Ban Tổ chức Trung ương; - Kiểm toán nhà nước; - Lưu: HC, PLTP. | (đã ký)\n";
+
+#[test]
+fn a_standing_committee_resolution_assigns_the_government_and_the_assemblys_bodies() {
+    let doc = parse(STANDING_COMMITTEE_RESOLUTION);
+    let leads: Vec<Vec<&str>> = doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect();
+    assert_eq!(
+        leads,
+        [
+            vec!["Chính phủ"],
+            // the scope between the agencies and their duty does not hide the duty
+            vec!["Hội đồng Dân tộc", "các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh Thái Nguyên"],
+        ],
+        "tasks: {:?}",
+        doc.tasks
+    );
+    assert_eq!(doc.tasks[0].deadline.as_ref().and_then(|d| d.year), Some(2025));
+    // The adoption statement closes the body: it and the recipients after it
+    // are not part of the last clause.
+    let last = &doc.sections.last().unwrap().children.last().unwrap();
+    assert!(last.text.ends_with("giám sát việc thực hiện Nghị quyết này."), "{:?}", last.text);
+}

@@ -36,6 +36,8 @@ pub struct RawAgencies {
     #[serde(default)]
     adverbial_openers: Vec<String>,
     #[serde(default)]
+    scope_phrases: Vec<String>,
+    #[serde(default)]
     topic_openers: Vec<String>,
     #[serde(default)]
     rule_duty_prefixes: Vec<String>,
@@ -130,6 +132,9 @@ pub struct AgencyGrammar {
     category_heads: Phrases,
     public_heads: Phrases,
     adverbial_openers: Phrases,
+    /// "X, trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát ...": the
+    /// scope set between an agency and its duty, after a comma.
+    scope_phrases: Phrases,
     topic_openers: Phrases,
     rule_duty_prefixes: Phrases,
     /// Folded keys of formulas that name agencies without assigning work.
@@ -266,6 +271,7 @@ impl AgencyGrammar {
             category_heads: any_case_phrases(&raw.category_heads),
             public_heads: any_case_phrases(&raw.public_heads),
             adverbial_openers: any_case_phrases(&raw.adverbial_openers),
+            scope_phrases: any_case_phrases(&raw.scope_phrases),
             topic_openers: phrases(&raw.topic_openers),
             rule_duty_prefixes: any_case_phrases(&raw.rule_duty_prefixes),
             boilerplate: folded_keys(&raw.boilerplate),
@@ -623,6 +629,12 @@ impl AgencyGrammar {
     pub fn assign_after_adverbial(&self, toks: &[Tok]) -> Option<(usize, usize)> {
         starts_any(toks, 0, &self.adverbial_openers)?;
         toks.iter().take(ADVERBIAL_TOKENS).enumerate().filter(|(_, t)| t.key() == ",").find_map(|(i, _)| self.assign_prefix_len(toks, i + 1).map(|n| (i + 1, n)))
+    }
+
+    /// Whether a scope phrase ("trong phạm vi nhiệm vụ, quyền hạn của mình")
+    /// starts at token `i`.
+    pub fn scope_at(&self, toks: &[Tok], i: usize) -> bool {
+        starts_any(toks, i, &self.scope_phrases).is_some()
     }
 
     /// Whether a text opens with a topic word ("Về đề nghị ...: giao Bộ X ..."):

@@ -661,7 +661,10 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
             // "..., các phòng, đơn vị thuộc Sở, căn cứ vào ... để cụ thể hoá ...":
             // after an opening phrase the duty may follow a comma.
             && toks.get(end).is_some_and(|t| t.key() == ",")
-            && toks.get(end + 1).is_some_and(lower_word));
+            && toks.get(end + 1).is_some_and(lower_word))
+            // "Hội đồng Dân tộc, ..., trong phạm vi nhiệm vụ, quyền hạn của
+            // mình, giám sát ...": a scope between the agency and its duty.
+            || (toks.get(end).is_some_and(|t| t.key() == ",") && ag.scope_at(&toks, end + 1));
         if !next_is_duty {
             return None;
         }
