@@ -998,3 +998,38 @@ fn a_standing_committee_resolution_assigns_the_government_and_the_assemblys_bodi
     let last = &doc.sections.last().unwrap().children.last().unwrap();
     assert!(last.text.ends_with("giám sát việc thực hiện Nghị quyết này."), "{:?}", last.text);
 }
+
+#[test]
+fn a_letter_asking_the_company_it_answers_gives_a_task() {
+    let text = "CỤC HẢI QUAN\nSố: 37951/CHQ-GSQL\nV/v hướng dẫn thủ tục hải quan\nHà Nội, ngày 24 tháng 11 năm 2025\n\n\
+        Kính gửi: Công ty TNHH Hanesbrands Việt Nam\n\n\
+        1. Theo quy định tại khoản 2 Điều 1 Quyết định số 18/2019/QĐ-TTg thì khoản này không hướng dẫn đối với máy móc đã qua sử dụng. \
+        Đề nghị Công ty nghiên cứu quy định nêu trên để thực hiện và liên hệ với Bộ Khoa học và Công nghệ để được hướng dẫn.\n\n\
+        2. Về thủ tục chuyển giao máy móc thiết bị: thực hiện theo khoản 3 Điều 3 Luật số 90/2025/QH15.\n\n\
+        Cục Hải quan trả lời để Công ty biết./.\n";
+    let doc = parse(text);
+    let tasks: Vec<(&str, String)> = doc.tasks.iter().map(|t| (t.lead[0].as_str(), t.text.chars().take(15).collect())).collect();
+    // "Công ty" alone names nobody in a list, but after "Đề nghị" with a verb
+    // following it is the company addressed; the closing line is no task.
+    assert_eq!(tasks, [("Công ty", "Đề nghị Công ty".to_string())], "{:#?}", doc.tasks);
+}
+
+#[test]
+fn a_regulation_item_that_only_names_an_agency_hands_it_its_points() {
+    let text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 71/2025/QĐ-UBND\nHà Nội, ngày 26 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\
+        Ban hành Quy chế xét tặng danh hiệu Công dân Thủ đô ưu tú\n\n\
+        Điều 1. Ban hành kèm theo Quyết định này Quy chế xét tặng danh hiệu Công dân Thủ đô ưu tú.\n\n\
+        Điều 2. Quyết định này có hiệu lực từ ngày 06 tháng 12 năm 2025./.\n\n\
+        QUY CHẾ\nXét tặng danh hiệu Công dân Thủ đô ưu tú\n\n\
+        Điều 1. Hạ bậc xếp loại\n\n1. Các trường hợp hạ bậc xếp loại:\n\n\
+        a) Bị xử lý kỷ luật hình thức khiển trách thì xếp loại thấp hơn một bậc;\n\nb) Bị xử lý kỷ luật hình thức cảnh cáo thì không xếp loại.\n\n\
+        Điều 2. Quy trình xét tặng\n\n\
+        1. Các cơ quan, đơn vị xem xét, lựa chọn cá nhân tiêu biểu.\n\n\
+        2. Sở Nội vụ thành phố Hà Nội:\n\n\
+        a) Rà soát, thẩm định hồ sơ, điều kiện, tiêu chuẩn theo quy định;\n\n\
+        b) Tổng hợp, trình Chủ tịch Ủy ban nhân dân thành phố Hà Nội quyết định.\n";
+    let doc = parse(text);
+    let tasks: Vec<(String, &str)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.lead[0].as_str())).collect();
+    let lead = "Sở Nội vụ thành phố Hà Nội";
+    assert_eq!(tasks, [("Điều 2/2/a".to_string(), lead), ("Điều 2/2/b".to_string(), lead)], "{:#?}", doc.tasks);
+}

@@ -144,7 +144,8 @@ pub struct AgencyGrammar {
     case_intros: Vec<String>,
     /// Folded endings of a lead-in to a leader's directions (`direction_intros`).
     direction_intros: Vec<String>,
-    /// Leaders whose opinion is a direction (`direction_givers`), as written.
+    /// Leaders whose opinion is a direction (`direction_givers`), folded,
+    /// so "Phó thủ tướng" and "Phó Thủ Tướng" count too.
     direction_givers: Vec<String>,
     repealed_notes: Vec<String>,
     generic_determiners: Phrases,
@@ -278,7 +279,7 @@ impl AgencyGrammar {
             closing_formulas: folded_keys(&raw.closing_formulas),
             case_intros: folded_keys(&raw.case_intros),
             direction_intros: folded_keys(&raw.direction_intros),
-            direction_givers: raw.direction_givers.clone(),
+            direction_givers: folded_keys(&raw.direction_givers),
             repealed_notes: folded_keys(&raw.repealed_notes),
             generic_determiners: any_case_phrases(&raw.generic_determiners),
             generic_extensions: any_case_phrases(&raw.generic_extensions),
@@ -342,6 +343,26 @@ impl AgencyGrammar {
             i = j;
         }
         (out, i, listed)
+    }
+
+    /// Whether words that only look like an agency ("trường hợp", "báo
+    /// cáo") stand anywhere in `toks`.
+    pub fn holds_not_name(&self, toks: &[Tok]) -> bool {
+        find_any(toks, 0, &self.not_names).is_some()
+    }
+
+    /// "Đề nghị Công ty nghiên cứu ...": after a request, a head alone that
+    /// a verb follows names the one addressed (a letter's "Công ty"), though
+    /// as a name in a list it would name nobody. The head and its length in
+    /// tokens.
+    pub fn addressed_head(&self, toks: &[Tok], i: usize) -> Option<(Found, usize)> {
+        let n = starts_any(toks, i, &self.heads)?;
+        let next = toks.get(i + n)?;
+        if !next.text.starts_with(char::is_lowercase) || starts_any(toks, i, &self.not_names).is_some() {
+            return None;
+        }
+        let (start, end) = (toks[i].start, toks[i + n - 1].end);
+        Some((Found { name: toks[i..i + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" "), start, end }, n))
     }
 
     fn parse_one(&self, toks: &[Tok], i: usize, text: &str) -> Option<(usize, Found)> {
@@ -577,7 +598,10 @@ impl AgencyGrammar {
     /// (grammar `direction_intros`: "... có ý kiến như sau").
     pub fn introduces_directions(&self, before_colon: &str) -> bool {
         let sentence = before_colon.rsplit(". ").next().unwrap_or(before_colon);
-        ends_with_any_folded(&self.direction_intros, sentence) && self.direction_givers.iter().any(|g| sentence.contains(g.as_str()))
+        ends_with_any_folded(&self.direction_intros, sentence) && {
+            let folded = fold_key(sentence);
+            self.direction_givers.iter().any(|g| folded.contains(g.as_str()))
+        }
     }
 
     /// Whether an item is only the note that it was struck out (grammar

@@ -184,6 +184,24 @@ struct Heading {
     inline_duty: Option<usize>,
 }
 
+/// Whether an item with points has a first line that is an agency list and
+/// a colon, nothing more.
+fn names_only_an_agency(cx: &Context, node: &crate::segment::Node, first: &str) -> bool {
+    let Some(name) = first.trim_end().strip_suffix(':') else { return false };
+    // (a longer line is a sentence: "Bộ trưởng Bộ Tư pháp quyết định thu
+    // hồi nội dung phân cấp trong các trường hợp sau:")
+    if node.children.is_empty() || name.split_whitespace().count() > HEADING_NAME_WORDS {
+        return false;
+    }
+    let toks = tokenize(name);
+    // ("Các trường hợp hạ bậc xếp loại:" opens like "Các trường")
+    let (agencies, end) = cx.g.agencies.parse_list(&toks, 0, name);
+    !agencies.is_empty() && end == toks.len() && !cx.g.agencies.holds_not_name(&toks)
+}
+
+/// The most words of an agency list read as an item's whole first line.
+const HEADING_NAME_WORDS: usize = 12;
+
 fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     let node = &cx.seg.nodes[id];
     let line_end = cx.doc.lines[node.line].end;
@@ -197,7 +215,10 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     // In a regulation, "Điều 9. Cục thuộc bộ" or "Nhiệm vụ, quyền hạn của
     // bộ" describes a body and its competences; it assigns work only in its
     // implementation articles and under "Trách nhiệm của X".
-    if cx.in_rules(id) && !cx.in_implementation(id) && !ag.assigns_in_rules(&head_toks) {
+    // An item that is only an agency and a colon over its points ("2. Sở
+    // Nội vụ thành phố Hà Nội:" under "Điều 5. Quy trình xét tặng") lists
+    // that agency's steps wherever it stands.
+    if cx.in_rules(id) && !cx.in_implementation(id) && !ag.assigns_in_rules(&head_toks) && !names_only_an_agency(cx, node, first) {
         return None;
     }
     let could_head = ag.duty_prefix_len(&head_toks).is_some() || opens_with_agency(ag, &head_toks, head);
@@ -624,7 +645,13 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
         ls
     } else if let Some(asked) = asked_from(ag, &toks, text) {
         // "Giao X thực hiện ...; phối hợp với Y ...": Y supports.
-        let (lead, end) = ag.parse_list(&toks, asked, text);
+        let (mut lead, mut end) = ag.parse_list(&toks, asked, text);
+        if lead.is_empty() {
+            if let Some((head, n)) = ag.addressed_head(&toks, asked) {
+                end = asked + n;
+                lead.push(head);
+            }
+        }
         if bare_closing_request(cx, &toks[end..], text) {
             return None;
         }

@@ -84,9 +84,26 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         // "GIAI ĐOẠN 2026 – 2030": a dash between two numbers is a range, not a bullet.
         let range_dash = marker.is_some() && is_year_part(word) && is_year_part(prev) && words.get(k + 1).is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
         let marker = if range_dash { None } else { marker };
+        // "... (nếu có), Điều 5. Kết thúc ...": a saved page may lose the
+        // full stop before an article and keep a comma.
+        // (only a capitalised word followed by a number can open an article)
+        let numbered_next = || words.get(k + 1).is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
+        let marker = if marker.is_none() && prev.ends_with(',') && is_capitalised(word) && numbered_next() {
+            sections.match_marker(&text[at..])
+        } else {
+            marker
+        };
         let cut = is_heading_mark(word) || match marker {
             // "2. Ủy ban nhân dân các xã, phường a) Niêm yết ...": a list
             // that opens with its first item and a capital starts anew.
+            // (with its full stop: "Căn cứ Điều 4, Điều 17, Điều 19 Nghị
+            // định ..." lists articles)
+            Some(m) if prev.ends_with(',') && !after_stop => {
+                sections.styles[m.style].name == "article"
+                    && text[at..at + m.len].trim_end().ends_with('.')
+                    && text[at + m.len..].trim_start().starts_with(char::is_uppercase)
+                    || opens_list(sections, &m, &text[at + m.len..])
+            }
             Some(m) => after_stop || caps_before(2) || opens_list(sections, &m, &text[at + m.len..]),
             // A title, then its text: "... THỦ TƯỚNG CHÍNH PHỦ Căn cứ",
             // "... THỦ TƯỚNG CHÍNH PHỦ điện:".
@@ -205,6 +222,17 @@ mod tests {
         );
         assert_eq!(strip_heading_mark("#"), "");
         assert_eq!(strip_heading_mark("#5 là số"), "#5 là số");
+    }
+
+    #[test]
+    fn an_article_after_a_lost_full_stop_is_cut_but_a_list_of_articles_is_not() {
+        let g = Grammar::builtin();
+        let text = "Điều 4. Chính sách quản lý Việc quản lý thực hiện theo Nghị định số 03/2017/NĐ-CP hoặc văn bản thay thế (nếu có), \
+                    Điều 5. Kết thúc thời gian thí điểm Kết thúc thời gian thí điểm, dự án dừng. \
+                    Điều 6. Tổ chức thực hiện Căn cứ Điều 4, Điều 17, Điều 19 Nghị định số 181/2025/NĐ-CP, các Bộ triển khai.";
+        let parts = paragraphs(text, &g.sections);
+        let starts: Vec<&str> = parts.iter().map(|p| &p[..p.find(". ").map_or(p.len(), |i| i + 1)]).collect();
+        assert_eq!(starts, ["Điều 4.", "Điều 5.", "Điều 6."], "{parts:#?}");
     }
 
     #[test]
