@@ -646,11 +646,11 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
     } else if let Some(asked) = asked_from(ag, &toks, text) {
         // "Giao X thực hiện ...; phối hợp với Y ...": Y supports.
         let (mut lead, mut end) = ag.parse_list(&toks, asked, text);
-        if lead.is_empty() {
-            if let Some((head, n)) = ag.addressed_head(&toks, asked) {
-                end = asked + n;
-                lead.push(head);
-            }
+        if lead.is_empty()
+            && let Some((head, n)) = ag.addressed_head(&toks, asked)
+        {
+            end = asked + n;
+            lead.push(head);
         }
         if bare_closing_request(cx, &toks[end..], text) {
             return None;
