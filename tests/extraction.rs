@@ -1033,3 +1033,18 @@ fn a_regulation_item_that_only_names_an_agency_hands_it_its_points() {
     let lead = "Sở Nội vụ thành phố Hà Nội";
     assert_eq!(tasks, [("Điều 2/2/a".to_string(), lead), ("Điều 2/2/b".to_string(), lead)], "{:#?}", doc.tasks);
 }
+
+#[test]
+fn a_portals_english_translation_after_the_document_is_not_read() {
+    // A saved page of a legal portal: the Vietnamese body in one row, then the
+    // portal's English translation in the next, then its contact row.
+    let text = "Số: 109/2025/TT-BTC | Hà Nội, ngày 18 tháng 11 năm 2025 | THÔNG TƯ QUY ĐỊNH MỨC THU LỆ PHÍ \
+        Căn cứ Nghị định số 96/2024/NĐ-CP ngày 24 tháng 7 năm 2024 của Chính phủ; Bộ trưởng Bộ Tài chính ban hành Thông tư. \
+        Điều 1. Phạm vi điều chỉnh Thông tư này quy định mức thu lệ phí. Điều 2. Hiệu lực thi hành Thông tư này có hiệu lực từ ngày 01 tháng 01 năm 2026./.\n\
+        No. 109/2025/TT-BTC | Hanoi, November 18, 2025 | CIRCULAR CHARGES FOR ISSUANCE OF PRACTICING CERTIFICATES \
+        Pursuant to Decree No. 96/2024/ND-CP dated July 24, 2024 of the Government; Article 1. Scope This Circular prescribes charges.\n\
+        Địa chỉ: | 17 Nguyễn Gia Thiều, P. Xuân Hòa, TP.HCM | Điện thoại: | (028) 3930 3279\n";
+    let doc = parse(text);
+    let numbers: Vec<&str> = doc.references.iter().map(|r| r.number.as_str()).collect();
+    assert_eq!(numbers, ["96/2024/NĐ-CP"], "{:#?}", doc.references);
+}

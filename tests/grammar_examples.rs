@@ -47,6 +47,9 @@ fn normalize_examples() {
         if let Some(r) = e.get("residue").and_then(Value::as_bool) {
             assert_eq!(g.normalize.is_residue(input), r, "{input:?}");
         }
+        if let Some(t) = e.get("tail").and_then(Value::as_bool) {
+            assert_eq!(g.normalize.is_tail(input), t, "{input:?}");
+        }
     }
 }
 

@@ -289,6 +289,13 @@ mod spaced_tests {
     }
 
     #[test]
+    fn a_dash_spaced_on_both_sides_joins_a_symbol_but_not_a_word() {
+        let g = Grammar::builtin();
+        let found: Vec<String> = g.references.numbers("theo công văn số 2273/CTK - CSCL của Cục Thống kê; Quyết định số 12/QĐ-UBND - Về việc ban hành").map(|(n, _, _)| n).collect();
+        assert_eq!(found, ["2273/CTK-CSCL", "12/QĐ-UBND"]);
+    }
+
+    #[test]
     fn clean_lines_are_searched_once() {
         assert!(glue_spaced("Quyết định số 12/QĐ-UBND ngày 5 tháng 3").is_none());
         // Spaces between digits or capitals far from any slash are no number's.

@@ -107,7 +107,11 @@ pub fn normalize(blocks: &[Block], format: Format, g: &Grammar) -> NormDoc {
                     b.push_para_line(&line);
                 }
             }
-            Block::Table(t) => b.push_table(t, format),
+            Block::Table(t) => {
+                if b.push_table(t, format) {
+                    break 'blocks;
+                }
+            }
         }
     }
     for note in std::mem::take(&mut b.footnotes) {
@@ -161,11 +165,17 @@ impl Builder<'_> {
         self.open_para = true;
     }
 
-    fn push_table(&mut self, t: &crate::ingest::Table, format: Format) {
+    /// The rows of a table, up to a row that starts the page furniture
+    /// after a document (grammar `tail_patterns`, read in its first cell
+    /// with text): true when one did, and nothing after it is text.
+    fn push_table(&mut self, t: &crate::ingest::Table, format: Format) -> bool {
         let mut table = self.tables;
         self.tables += 1;
         let mut above: Vec<(usize, usize)> = Vec::new();
         for (ri, row) in t.rows.iter().enumerate() {
+            if row.iter().map(|c| c.trim_start()).find(|c| !c.is_empty()).is_some_and(|c| self.g.normalize.is_tail(c)) {
+                return true;
+            }
             // "PHỤ LỤC II DANH MỤC ..." inside a row: pages saved from the web
             // put the next appendix's title, and its table's header, in the
             // last row of the table before. The title is a paragraph, and
@@ -183,6 +193,7 @@ impl Builder<'_> {
             }
             self.push_cells(t, ri, row, 0, table, &mut above, format);
         }
+        false
     }
 
     /// A short letter saved from a web page: its number cell ("Số: 11299/
