@@ -70,11 +70,19 @@ impl ReferenceGrammar {
             if text[..m.start()].ends_with('/') {
                 return None;
             }
-            let number = normalise_number(m.as_str());
+            // "12/QĐ-UBND - QUY ĐỊNH VỀ ...": a spaced dash before a title in
+            // capitals is no part of the symbol (the grammar joins "CTK - CSCL").
+            let title_follows = text[m.end()..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase));
+            let m_str = match m.as_str().rfind(" - ") {
+                Some(cut) if title_follows => &m.as_str()[..cut],
+                _ => m.as_str(),
+            };
+            let m_end = m.start() + m_str.len();
+            let number = normalise_number(m_str);
             if self.not_documents.iter().any(|n| number.contains(n.as_str())) || !has_symbol(&number) {
                 return None;
             }
-            Some((number, m.start(), m.end()))
+            Some((number, m.start(), m_end))
         })
     }
 }
@@ -291,8 +299,12 @@ mod spaced_tests {
     #[test]
     fn a_dash_spaced_on_both_sides_joins_a_symbol_but_not_a_word() {
         let g = Grammar::builtin();
-        let found: Vec<String> = g.references.numbers("theo công văn số 2273/CTK - CSCL của Cục Thống kê; Quyết định số 12/QĐ-UBND - Về việc ban hành").map(|(n, _, _)| n).collect();
-        assert_eq!(found, ["2273/CTK-CSCL", "12/QĐ-UBND"]);
+        let found: Vec<String> = g
+            .references
+            .numbers("theo công văn số 2273/CTK - CSCL của Cục; Quyết định số 12/QĐ-UBND - Về việc; Quyết định 13/QĐ-UBND - QUY ĐỊNH VỀ")
+            .map(|(n, _, _)| n)
+            .collect();
+        assert_eq!(found, ["2273/CTK-CSCL", "12/QĐ-UBND", "13/QĐ-UBND"]);
     }
 
     #[test]
