@@ -355,14 +355,14 @@ impl AgencyGrammar {
     /// a verb follows names the one addressed (a letter's "Công ty"), though
     /// as a name in a list it would name nobody. The head and its length in
     /// tokens.
-    pub fn addressed_head(&self, toks: &[Tok], i: usize) -> Option<(Found, usize)> {
+    pub fn addressed_head(&self, toks: &[Tok], i: usize, text: &str) -> Option<(Found, usize)> {
         let n = starts_any(toks, i, &self.heads)?;
         let next = toks.get(i + n)?;
         if !next.text.starts_with(char::is_lowercase) || starts_any(toks, i, &self.not_names).is_some() {
             return None;
         }
         let (start, end) = (toks[i].start, toks[i + n - 1].end);
-        Some((Found { name: toks[i..i + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" "), start, end }, n))
+        Some((Found { name: text[start..end].to_string(), start, end }, n))
     }
 
     fn parse_one(&self, toks: &[Tok], i: usize, text: &str) -> Option<(usize, Found)> {

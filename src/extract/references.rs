@@ -73,16 +73,16 @@ impl ReferenceGrammar {
             // "12/QĐ-UBND - QUY ĐỊNH VỀ ...": a spaced dash before a title in
             // capitals is no part of the symbol (the grammar joins "CTK - CSCL").
             let title_follows = text[m.end()..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase));
-            let m_str = match m.as_str().rfind(" - ") {
+            let written = match m.as_str().rfind(" - ") {
                 Some(cut) if title_follows => &m.as_str()[..cut],
                 _ => m.as_str(),
             };
-            let m_end = m.start() + m_str.len();
-            let number = normalise_number(m_str);
+            let end = m.start() + written.len();
+            let number = normalise_number(written);
             if self.not_documents.iter().any(|n| number.contains(n.as_str())) || !has_symbol(&number) {
                 return None;
             }
-            Some((number, m.start(), m_end))
+            Some((number, m.start(), end))
         })
     }
 }

@@ -81,13 +81,13 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         // "1.") is a short word ending in a bracket or a full stop.
         let list_shape = word.len() <= 6 && word.ends_with([')', '.']);
         let marker = if after_stop || caps_before(2) || list_shape { sections.match_marker(&text[at..]) } else { None };
+        let numbered_next = || words.get(k + 1).is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
         // "GIAI ĐOẠN 2026 – 2030": a dash between two numbers is a range, not a bullet.
-        let range_dash = marker.is_some() && is_year_part(word) && is_year_part(prev) && words.get(k + 1).is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
+        let range_dash = marker.is_some() && is_year_part(word) && is_year_part(prev) && numbered_next();
         let marker = if range_dash { None } else { marker };
         // "... (nếu có), Điều 5. Kết thúc ...": a saved page may lose the
         // full stop before an article and keep a comma.
         // (only a capitalised word followed by a number can open an article)
-        let numbered_next = || words.get(k + 1).is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
         let marker = if marker.is_none() && prev.ends_with(',') && is_capitalised(word) && numbered_next() {
             sections.match_marker(&text[at..])
         } else {

@@ -4,12 +4,15 @@
 //! ("X chủ trì, phối hợp với Y ..."). Each clause yields at most one task,
 //! and a section consumed by one rule is not read again by the next.
 
+mod letters;
+
 use super::agencies::{tokenize, words_prefix, AgencyGrammar, Found, LabelRole, Tok};
 use super::clauses::{sentences, Clause};
 use super::tables::agencies_in_cell;
 use super::Context;
 use crate::normalize::LineKind;
 use crate::model::{Span, Task};
+use letters::{bare_closing_request, body_without_sections, lead_in_bullets, requested_by_subject};
 use std::cell::OnceCell;
 
 pub fn extract(cx: &Context) -> Vec<Task> {
@@ -55,26 +58,6 @@ pub fn extract(cx: &Context) -> Vec<Task> {
     }
     tasks.sort_by_key(|t| t.span.start);
     tasks
-}
-
-/// A letter with no numbered item (a short Công văn): its paragraphs up to
-/// the recipients are read for assignments ("Bộ Khoa học và Công nghệ chủ
-/// trì, phối hợp với ...").
-fn body_without_sections(cx: &Context, tasks: &mut Vec<Task>) {
-    // After "Phó Thủ tướng ... có ý kiến như sau:" the paragraphs are the
-    // leader's directions, each assigned to the agency that opens it.
-    let mut directions = false;
-    for (li, line) in cx.doc.lines.iter().enumerate() {
-        if line.kind != LineKind::Para {
-            continue;
-        }
-        let text = cx.doc.line_text(li);
-        if cx.g.header.is_recipients(text) {
-            break;
-        }
-        tasks.extend(sentences(&cx.doc.text, line.start, line.end).iter().filter_map(|cl| inline_task(cx, None, cl, directions)));
-        directions |= text.trim_end().ends_with(':') && cx.g.agencies.introduces_directions(text);
-    }
 }
 
 /// What one field-bearing line says.
@@ -427,50 +410,6 @@ fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead }: Duty, head_
 
 /// Most words of a sentence that only announces the list after it ("Cụ
 /// thể:", "Nội dung như sau:"), after the request it follows.
-const ANNOUNCING_WORDS: usize = 5;
-
-/// "Sở X đề nghị A; B thực hiện nghiêm túc ... Cụ thể:" over "- Thường
-/// xuyên cập nhật ...", "- Hạn chế ...": a request ending in a colon, in a
-/// paragraph outside any section, hands the bullets under it to the
-/// agencies asked (a bullet that names its own agency keeps it).
-fn lead_in_bullets(cx: &Context, consumed: &mut [bool], tasks: &mut Vec<Task>) {
-    let sg = &cx.g.sections;
-    let is_bullet = |id: usize| sg.styles[cx.seg.nodes[id].style].name == "bullet";
-    for (k, &root) in cx.seg.roots.iter().enumerate() {
-        let node = &cx.seg.nodes[root];
-        if consumed[root] || !is_bullet(root) || node.line == 0 {
-            continue;
-        }
-        let prev = node.line - 1;
-        let line = &cx.doc.lines[prev];
-        if cx.seg.owner[prev].is_some() || line.kind != LineKind::Para || !cx.doc.line_text(prev).trim_end().ends_with(':') {
-            continue;
-        }
-        let Some(request) = request_before_list(cx, line.start, line.end) else { continue };
-        let run: Vec<usize> = cx.seg.roots[k..].iter().copied().take_while(|&b| is_bullet(b) && !consumed[b]).collect();
-        for b in run {
-            let (s, e) = cx.seg.nodes[b].content;
-            let lead = own_lead(cx, &cx.doc.text[s..e], &request.lead);
-            tasks.extend(duty_task(cx, Duty { section: Vec::new(), start: s, end: subtree_end(cx, b), lead }, &request.support));
-            mark_subtree(cx, b, consumed);
-        }
-    }
-}
-
-/// The request in the last sentence of a lead-in paragraph (or the one
-/// before a short announcing sentence), read from its start or from after
-/// a ";" ("Thực hiện Công văn ...; Nhằm ..., Sở X đề nghị ...").
-fn request_before_list(cx: &Context, start: usize, end: usize) -> Option<Task> {
-    let mut sents = sentences(&cx.doc.text, start, end);
-    let mut last = sents.pop()?;
-    if cx.doc.text[last.start..last.end].split_whitespace().count() <= ANNOUNCING_WORDS {
-        last = sents.pop()?;
-    }
-    let text = &cx.doc.text[last.start..last.end];
-    let restarts = text.match_indices("; ").map(|(i, _)| last.start + i + 2);
-    std::iter::once(last.start).chain(restarts).find_map(|s| inline_task_in(cx, None, &Clause { start: s, end: last.end }, false))
-}
-
 /// The last duty of the last agency often runs on into a closing paragraph
 /// of the issuer ("Ủy ban nhân dân Thành phố yêu cầu các Sở, ... định kỳ
 /// trước ngày 30 tháng 11 hằng năm báo cáo ..."): that paragraph assigns
@@ -647,7 +586,7 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
         // "Giao X thực hiện ...; phối hợp với Y ...": Y supports.
         let (mut lead, mut end) = ag.parse_list(&toks, asked, text);
         if lead.is_empty()
-            && let Some((head, n)) = ag.addressed_head(&toks, asked)
+            && let Some((head, n)) = ag.addressed_head(&toks, asked, text)
         {
             end = asked + n;
             lead.push(head);
@@ -655,11 +594,7 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
         if bare_closing_request(cx, &toks[end..], text) {
             return None;
         }
-        let support = ag
-            .find_support_phrase(&toks, end)
-            .map(|(i, n)| ag.parse_list(&toks, i + n, text).0)
-            .unwrap_or_default();
-        (lead, support)
+        (lead, support_after(ag, &toks, end, text))
     } else if implementation {
         // In the implementation part a sentence that opens with an agency
         // assigns it what follows ("Sở Khoa học và Công nghệ tổng hợp, báo cáo ...").
@@ -682,24 +617,20 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
             }
         }
         let lower_word = |t: &Tok| t.text.chars().next().is_some_and(char::is_lowercase);
+        let comma = toks.get(end).is_some_and(|t| t.key() == ",");
         let next_is_duty = toks.get(end).is_some_and(|t| {
             t.key() == ":" || !ag.is_separator(t.key()) && !ag.is_narrative(t.key()) && lower_word(t)
-        }) || (after_opener
+        })
             // "..., các phòng, đơn vị thuộc Sở, căn cứ vào ... để cụ thể hoá ...":
             // after an opening phrase the duty may follow a comma.
-            && toks.get(end).is_some_and(|t| t.key() == ",")
-            && toks.get(end + 1).is_some_and(lower_word))
+            || comma && after_opener && toks.get(end + 1).is_some_and(lower_word)
             // "Hội đồng Dân tộc, ..., trong phạm vi nhiệm vụ, quyền hạn của
             // mình, giám sát ...": a scope between the agency and its duty.
-            || (toks.get(end).is_some_and(|t| t.key() == ",") && ag.scope_at(&toks, end + 1));
+            || comma && ag.scope_at(&toks, end + 1);
         if !next_is_duty {
             return None;
         }
-        let support = ag
-            .find_support_phrase(&toks, end)
-            .map(|(i, n)| ag.parse_list(&toks, i + n, text).0)
-            .unwrap_or_default();
-        (lead, support)
+        (lead, support_after(ag, &toks, end, text))
     } else {
         return None;
     };
@@ -717,29 +648,9 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
     })
 }
 
-/// "Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường ...", also after an
-/// opening phrase ("Nhằm ..., Sở X đề nghị ..."): an agency that asks
-/// others at once, with no "đã" between, hands them the work. Where the
-/// asked agencies start.
-fn requested_by_subject(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> Option<usize> {
-    let start = subject_after_opener(ag, toks, text).unwrap_or(0);
-    let (subject, end) = ag.parse_list(toks, start, text);
-    if subject.is_empty() {
-        return None;
-    }
-    let end = skip_parenthetical(toks, end);
-    ag.assign_prefix_len(toks, end).map(|n| end + n)
-}
-
-/// Most words a request may ask after its agencies and still be only the
-/// closing formula of a letter ("đề nghị Thủ trưởng các đơn vị nghiêm túc
-/// thực hiện./.").
-const CLOSING_REQUEST_WORDS: usize = 4;
-
-/// Whether a request that ends the body (its end mark "./.") asks nothing
-/// beyond doing what the letter says.
-fn bare_closing_request(cx: &Context, after_lead: &[Tok], text: &str) -> bool {
-    cx.g.header.ends_body(text) && after_lead.iter().filter(|t| t.text.chars().any(char::is_alphanumeric)).count() <= CLOSING_REQUEST_WORDS
+/// The supporting agencies named after "phối hợp với" past token `end`.
+fn support_after(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str) -> Vec<Found> {
+    ag.find_support_phrase(toks, end).map(|(i, n)| ag.parse_list(toks, i + n, text).0).unwrap_or_default()
 }
 
 /// Lead agencies that run from the clause start right up to "chủ trì" (or
