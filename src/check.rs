@@ -81,10 +81,13 @@ pub fn to_pretty(v: &Value) -> String {
     s
 }
 
+/// Reads one category's items out of a document's JSON, each as a line.
+type ItemsOf = fn(&Value) -> Vec<String>;
+
 /// Compare a parsed document with its expected JSON.
 pub fn diff(name: &str, actual: &Value, expected: &Value) -> DocDiff {
     let mut d = DocDiff { name: name.to_string(), ..Default::default() };
-    let cats: [(&str, fn(&Value) -> Vec<String>); 7] = [
+    let cats: [(&str, ItemsOf); 7] = [
         ("meta", |v| items_of_object(&v["meta"])),
         ("parts", |v| items(&v["parts"], |p| format!("{} {} {}", s(&p["doc_type"]), s(&p["number"]), s(&p["title"])))),
         ("sections", |v| {

@@ -276,12 +276,11 @@ fn progress_bar(n: usize, quiet: bool) -> ProgressBar {
 }
 
 fn run(args: &RunArgs) -> i32 {
-    if let Some(out) = &args.output {
-        if let Err(e) = output::check_writable(out) {
+    if let Some(out) = &args.output
+        && let Err(e) = output::check_writable(out) {
             eprintln!("planparse: cannot write the output: {e}");
             return 2;
         }
-    }
     let g = match load_grammar(&args.common) {
         Ok(g) => g,
         Err(e) => {
@@ -299,7 +298,7 @@ fn run(args: &RunArgs) -> i32 {
     let opts = options(&args.common, &g, args.include_text);
     let mut has_warnings = false;
     let result = match &args.output {
-        Some(path) => write_report(path, &inputs, &g, &opts, &args.common, &mut has_warnings).map(|(errors, s)| (errors, s)),
+        Some(path) => write_report(path, &inputs, &g, &opts, &args.common, &mut has_warnings),
         None => {
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
             stream_report(stdout, &inputs, &g, &opts, &args.common, &mut has_warnings).map(|(_, errors, s)| (errors, s))

@@ -415,14 +415,13 @@ impl AgencyGrammar {
         }
         // "Các cơ quan được giao chủ trì nhiệm vụ tại Phụ lục": a group is
         // named by the duty it was given.
-        if starts_any(toks, i, &self.generic_determiners).is_some() {
-            if let Some(n) = starts_any(toks, j, &self.generic_extensions) {
+        if starts_any(toks, i, &self.generic_determiners).is_some()
+            && let Some(n) = starts_any(toks, j, &self.generic_extensions) {
                 j += n;
             }
-        }
         let (s, e) = (toks[i].start, toks[j - 1].end);
         let name = text[s..e].trim_end_matches(['.', ':']).trim().to_string();
-        (!name.is_empty()).then(|| (j, Found { name, start: s, end: e }))
+        (!name.is_empty()).then_some((j, Found { name, start: s, end: e }))
     }
 
     /// "các Sở: Xây dựng, Tài chính, Nội vụ", "Bộ trưởng các Bộ: Quốc
@@ -735,11 +734,10 @@ impl AgencyGrammar {
         ];
         let mut best: Option<(LabelRole, usize)> = None;
         for (role, list) in roles {
-            if let Some(n) = starts_any(toks, 0, list) {
-                if toks.get(n).is_some_and(|t| t.key() == ":") && best.is_none_or(|(_, b)| n + 1 > b) {
+            if let Some(n) = starts_any(toks, 0, list)
+                && toks.get(n).is_some_and(|t| t.key() == ":") && best.is_none_or(|(_, b)| n + 1 > b) {
                     best = Some((role, n + 1));
                 }
-            }
         }
         best
     }

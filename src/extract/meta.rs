@@ -13,7 +13,7 @@ const HEADER_LINES_WITHOUT_TITLE: usize = 6;
 const HEADER_LINES_AFTER_TITLE: usize = 4;
 
 /// The texts of a line: the whole paragraph, or each cell of a row.
-fn pieces<'a>(doc: &'a NormDoc, li: usize) -> Vec<&'a str> {
+fn pieces(doc: &NormDoc, li: usize) -> Vec<&str> {
     match &doc.lines[li].kind {
         LineKind::Para | LineKind::Footnote => vec![doc.line_text(li)],
         LineKind::Row { cells, .. } => cells.iter().map(|&(s, e)| &doc.text[s..e]).collect(),
@@ -393,11 +393,10 @@ fn signers(doc: &NormDoc, h: &HeaderGrammar) -> Vec<Signer> {
         // Pieces stay apart: a name ends with its line, and the line after
         // the signature ("Mẫu biểu số 01") is no part of it.
         let joined = window.join("\n");
-        if let Some(s) = parse_signature(&joined, h) {
-            if !out.iter().any(|o| o.name == s.name) {
+        if let Some(s) = parse_signature(&joined, h)
+            && !out.iter().any(|o| o.name == s.name) {
                 out.push(s);
             }
-        }
         li += 5;
     }
     out

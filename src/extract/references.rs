@@ -176,7 +176,7 @@ pub fn extract(doc: &NormDoc, g: &ReferenceGrammar, dt: &DocTypes, own: &[String
     for (li, line) in doc.lines.iter().enumerate() {
         let text = doc.line_text(li);
         for (number, s, e) in numbers_even_spaced(g, text) {
-            if own.iter().any(|o| *o == number) || is_own_header_number(text, s, &g.own_number_labels) {
+            if own.contains(&number) || is_own_header_number(text, s, &g.own_number_labels) {
                 continue;
             }
             let (start, end) = (line.start + s, line.start + e);
@@ -239,37 +239,33 @@ const LOOK_BEFORE: usize = 240;
 
 fn fill_details(r: &mut Reference, text: &str, s: usize, e: usize, g: &ReferenceGrammar, dt: &DocTypes) {
     let before = &text[text.floor_char_boundary(s.saturating_sub(LOOK_BEFORE))..s];
-    if let Some(c) = g.type_before.captures(before) {
-        if let Some(t) = c.name("type").and_then(|t| dt.mention_type(t.as_str())) {
+    if let Some(c) = g.type_before.captures(before)
+        && let Some(t) = c.name("type").and_then(|t| dt.mention_type(t.as_str())) {
             r.doc_type = t.to_string();
         }
-    }
     // A footnote mark glued to the number ("2412/UBND-NC₁") is not text.
     let after = text[e..].trim_start_matches(|c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉".contains(c));
     let mut rest = after;
     if r.date.is_none() {
         if let Some(c) = g.date.captures(after) {
             let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-            if let (Some(d), Some(m), Some(y)) = (num("day"), num("month"), num("year")) {
-                if (1..=31).contains(&d) && (1..=12).contains(&m) {
+            if let (Some(d), Some(m), Some(y)) = (num("day"), num("month"), num("year"))
+                && (1..=31).contains(&d) && (1..=12).contains(&m) {
                     r.date = Some(format!("{y:04}-{m:02}-{d:02}"));
                 }
-            }
             rest = &after[c.get(0).map_or(0, |m| m.end())..];
         }
     } else if let Some(c) = g.date.captures(after) {
         rest = &after[c.get(0).map_or(0, |m| m.end())..];
     }
-    if r.issuer.is_none() {
-        if let Some(c) = g.issuer.captures(rest) {
+    if r.issuer.is_none()
+        && let Some(c) = g.issuer.captures(rest) {
             r.issuer = c.name("issuer").map(|m| m.as_str().trim().to_string()).filter(|s| !s.is_empty());
         }
-    }
-    if r.issuer.is_none() {
-        if let Some(c) = g.issuer_before.as_ref().and_then(|re| re.captures(before)) {
+    if r.issuer.is_none()
+        && let Some(c) = g.issuer_before.as_ref().and_then(|re| re.captures(before)) {
             r.issuer = c.name("issuer").map(|m| m.as_str().trim().to_string()).filter(|s| !s.is_empty());
         }
-    }
 }
 
 #[cfg(test)]

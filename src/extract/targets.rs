@@ -299,14 +299,13 @@ impl TargetGrammar {
             // "100% dịch vụ mức độ 2, tối thiểu 16 dịch vụ mức độ 3 và 4": in a
             // list of figures, a part that holds only this figure's
             // comparator names nothing; what is counted follows the figure.
-            if k > 0 {
-                if let Some(comma) = own_before.rfind(',') {
+            if k > 0
+                && let Some(comma) = own_before.rfind(',') {
                     let part = &own_before[comma + 1..];
                     if self.only_comparator(part) {
                         own_before = part;
                     }
                 }
-            }
             let mut own_after = &clause[whole.end()..to.min(next_start).max(whole.end())];
             if next_start < clause.len() {
                 own_after = self.before_next_indicator(own_after);

@@ -126,7 +126,7 @@ impl DocTypes {
             .split(['-', '/'])
             .find(|p| p.chars().next().is_some_and(char::is_uppercase))?
             .to_string();
-        self.types.iter().find(|t| t.symbol.iter().any(|s| *s == code)).map(|t| t.id.as_str())
+        self.types.iter().find(|t| t.symbol.contains(&code)).map(|t| t.id.as_str())
     }
 
     /// The contract's meta doc_type: ids outside its list become "other".

@@ -1,8 +1,8 @@
 //! Documents saved from legal-document web sites keep the whole body in one
 //! cell of the page's layout table: the .docx and .pdf as a cell of many
 //! paragraphs, the .txt as one row whose cell runs to tens of kilobytes with
-//! every paragraph break lost ("... với những nội dung sau: I. QUAN ĐIỂM
-//! 1. Phát triển ..."). Such a cell is a body, not data: its row is read
+//! every paragraph break lost ("... với những nội dung sau: I. QUAN ĐIỂM 1.
+//! Phát triển ..."). Such a cell is a body, not data: its row is read
 //! as paragraphs, and a flattened paragraph is cut again where a new one
 //! must have begun.
 
@@ -111,7 +111,7 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         };
         // "Điều 1.": the number belongs to the marker before it.
         let (prev_at, _) = words[k - 1];
-        if cut && !sections.match_marker(&text[prev_at..]).is_some_and(|m| prev_at + m.len > at) {
+        if cut && sections.match_marker(&text[prev_at..]).is_none_or(|m| prev_at + m.len <= at) {
             cuts.push(at);
         }
     }

@@ -365,11 +365,10 @@ fn clean_line_fully(raw: &str, format: Format) -> String {
     }
     // NFC reorders marks; a tone it puts before a circumflex needs the
     // repair again (fix_chars is idempotent otherwise).
-    if recomposed {
-        if let Cow::Owned(r) = vietnamese::fix_chars(&s) {
+    if recomposed
+        && let Cow::Owned(r) = vietnamese::fix_chars(&s) {
             s = to_nfc(Cow::Owned(r)).0.into_owned();
         }
-    }
     collapse_whitespace(s)
 }
 

@@ -15,6 +15,8 @@ use crate::model::{Span, Task};
 use letters::{bare_closing_request, body_without_sections, lead_in_bullets, requested_by_subject};
 use std::cell::OnceCell;
 
+// The readers mark nodes consumed as they go, so the loops index by id.
+#[allow(clippy::needless_range_loop)]
 pub fn extract(cx: &Context) -> Vec<Task> {
     let mut tasks = Vec::new();
     let mut consumed: Vec<bool> = (0..cx.seg.nodes.len()).map(|id| cx.is_addressee(id)).collect();
@@ -252,8 +254,8 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     }
     // The whole heading is a list of agencies.
     let (agencies, end) = ag.parse_list(&toks, 0, first);
-    if !agencies.is_empty() {
-        if let Some(inline_duty) = after(end) {
+    if !agencies.is_empty()
+        && let Some(inline_duty) = after(end) {
             let assigned = ag.assign_prefix_len(&toks, 0).is_some();
             // A heading that only names a category of actors ("Doanh
             // nghiệp số") is a topic unless something assigns it work.
@@ -262,7 +264,6 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
                 return Some(Heading { lead: names(agencies), support: Vec::new(), inline_duty });
             }
         }
-    }
     if let Some(h) = lead_in_heading(cx, node) {
         return Some(h);
     }
@@ -496,11 +497,10 @@ fn own_lead(cx: &Context, own: &str, lead: &[String]) -> Vec<String> {
 }
 
 fn skip_parenthetical(toks: &[Tok], i: usize) -> usize {
-    if toks.get(i).is_some_and(|t| t.key() == "(") {
-        if let Some(close) = toks[i..].iter().position(|t| t.key() == ")") {
+    if toks.get(i).is_some_and(|t| t.key() == "(")
+        && let Some(close) = toks[i..].iter().position(|t| t.key() == ")") {
             return i + close + 1;
         }
-    }
     i
 }
 
