@@ -282,8 +282,9 @@ fn in_a_notice_of_conclusions_every_item_that_opens_with_an_agency_assigns_it() 
     let doc = parse(&text);
     let leads: Vec<Vec<String>> = doc.tasks.iter().map(|t| t.lead.clone()).collect();
     assert_eq!(leads, [vec!["Bộ trưởng".to_string(), "Thủ trưởng cơ quan ngang Bộ".to_string()], vec!["Bộ Tài chính".to_string()]], "tasks: {:?}", doc.tasks);
-    // The same items in a notice of anything else assign nothing.
-    let plain = text.replace("Kết luận của Thủ tướng Chính phủ tại buổi làm việc với tỉnh", "Về lịch tiếp công dân");
+    // The same items in a notice of anything else assign nothing (without
+    // "khẩn trương", which makes a directive of a sentence wherever it is).
+    let plain = text.replace("Kết luận của Thủ tướng Chính phủ tại buổi làm việc với tỉnh", "Về lịch tiếp công dân").replace("khẩn trương ", "");
     assert!(parse(&plain).tasks.is_empty(), "tasks: {:?}", parse(&plain).tasks);
 }
 
@@ -1047,4 +1048,133 @@ fn a_portals_english_translation_after_the_document_is_not_read() {
     let doc = parse(text);
     let numbers: Vec<&str> = doc.references.iter().map(|r| r.number.as_str()).collect();
     assert_eq!(numbers, ["96/2024/NĐ-CP"], "{:#?}", doc.references);
+}
+
+#[test]
+fn an_article_on_entry_into_force_still_assigns_an_urgent_duty_and_counts_past_ninety_nine() {
+    // A resolution merging communes lists a hundred and more clauses, and its
+    // article on entry into force tells the bodies concerned to prepare.
+    let merges: String = (1..=101)
+        .map(|n| format!("{n}. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của xã A{n} và xã B{n} thành xã mới có tên gọi là xã C{n}.\n\n"))
+        .collect();
+    let text = format!(
+        "Số: 1666/NQ-UBTVQH15 |\n\nNGHỊ QUYẾT\n\nVề việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Hưng Yên năm 2025\n\n\
+         QUYẾT NGHỊ:\n\nĐiều 1. Sắp xếp các đơn vị hành chính cấp xã của tỉnh Hưng Yên\n\n{merges}\
+         Điều 2. Hiệu lực thi hành\n\n1. Nghị quyết này có hiệu lực thi hành từ ngày được thông qua.\n\n\
+         2. Các cơ quan theo thẩm quyền khẩn trương thực hiện các công tác chuẩn bị cần thiết, bảo đảm để chính quyền địa phương \
+         ở các đơn vị hành chính cấp xã hình thành sau sắp xếp chính thức hoạt động từ ngày 01 tháng 7 năm 2025.\n\n\
+         3. Các cơ quan đã khẩn trương rà soát hồ sơ trong tháng 5.\n"
+    );
+    let doc = parse(&text);
+    let mut all = Vec::new();
+    paths(&doc.sections, &mut all);
+    assert!(all.contains(&"Điều 1/100".to_string()) && all.contains(&"Điều 1/101".to_string()), "{all:?}");
+    let tasks: Vec<(String, &str)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.lead[0].as_str())).collect();
+    // (the account of what was done, "đã khẩn trương", is no task)
+    assert_eq!(tasks, [("Điều 2/2".to_string(), "Các cơ quan")], "{:#?}", doc.tasks);
+}
+
+#[test]
+fn a_request_run_into_its_heading_is_still_a_request() {
+    // A saved letter whose item heading lost its line break: "1. Về thuế giá
+    // trị gia tăng Đề nghị Thuế tỉnh ...".
+    let text = "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5491/CT-CS\nV/v Chính sách thuế\nHà Nội, ngày 25 tháng 11 năm 2025\n\n\
+        Kính gửi: Thuế tỉnh Ninh Bình\n\nCục Thuế có ý kiến như sau:\n\n\
+        1. Về thuế giá trị gia tăng Đề nghị Thuế tỉnh Ninh Bình căn cứ quy định nêu trên và hợp đồng ký kết thực tế để xác định khoản tiền thưởng.\n\n\
+        2. Về thuế thu nhập doanh nghiệp Khoản chi tiền thưởng nếu thỏa mãn điều kiện thì được trừ. Theo Biểu mẫu Đề nghị cấp phép, hồ sơ gồm hai bản.\n\n\
+        Thuế tỉnh Ninh Bình trả lời cho Công ty được biết và thực hiện./.\n";
+    let doc = parse(text);
+    let tasks: Vec<(String, &str)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.lead[0].as_str())).collect();
+    // (a form's title "Biểu mẫu Đề nghị cấp phép" asks nobody; the reply's
+    // closing line is no task)
+    assert_eq!(tasks, [("1".to_string(), "Thuế tỉnh Ninh Bình")], "{:#?}", doc.tasks);
+    assert!(doc.tasks[0].text.starts_with("Đề nghị Thuế tỉnh Ninh Bình"), "{:?}", doc.tasks[0].text);
+}
+
+#[test]
+fn a_regulation_item_naming_an_agency_and_its_duty_phrase_hands_it_its_points() {
+    let text = "KIỂM TOÁN NHÀ NƯỚC\nSố: 1760/QĐ-KTNN\nHà Nội, ngày 24 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\
+        Ban hành Quy định về mẫu thẻ Kiểm toán viên nhà nước\n\n\
+        Điều 1. Ban hành kèm theo Quyết định này Quy định về mẫu thẻ Kiểm toán viên nhà nước.\n\n\
+        Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n\n\
+        QUY ĐỊNH\nVề mẫu thẻ Kiểm toán viên nhà nước\n\n\
+        Điều 1. Cấp mới, đổi thẻ\n\n1. Hồ sơ cấp mới, đổi thẻ gồm:\n\n\
+        a) Đơn xin đổi thẻ;\n\nb) Công văn đề nghị cấp mới, đổi thẻ;\n\nc) Danh sách công chức;\n\n\
+        d) 02 ảnh màu chân dung cỡ 25 mm x 30 mm của người đề nghị cấp thẻ.\n\n\
+        Điều 2. Quản lý và sử dụng thẻ\n\n\
+        1. Tổng Kiểm toán nhà nước thống nhất quản lý thẻ trong hệ thống tổ chức Kiểm toán nhà nước.\n\n\
+        2. Vụ Tổ chức cán bộ có trách nhiệm\n\n\
+        a) Phối hợp với Vụ Pháp chế thẩm định hồ sơ;\n\nb) Quản lý, sử dụng phôi thẻ;\n\n\
+        3. Thủ trưởng các đơn vị trực thuộc Kiểm toán nhà nước có trách nhiệm\n\n\
+        a) Xem xét, tổng hợp danh sách, gửi văn bản đề nghị cấp mới thẻ;\n\nb) Thực hiện thu hồi thẻ.\n";
+    let doc = parse(text);
+    let mut all = Vec::new();
+    paths(&doc.sections, &mut all);
+    // "d) 02 ảnh": a point may open with a figure after its bracket
+    assert!(all.contains(&"Điều 1/1/d".to_string()), "{all:?}");
+    let tasks: Vec<(String, &str)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.lead[0].as_str())).collect();
+    let (unit, heads) = ("Vụ Tổ chức cán bộ", "Thủ trưởng các đơn vị trực thuộc Kiểm toán nhà nước");
+    assert_eq!(
+        tasks,
+        [
+            ("Điều 2/2/a".to_string(), unit),
+            ("Điều 2/2/b".to_string(), unit),
+            ("Điều 2/3/a".to_string(), heads),
+            ("Điều 2/3/b".to_string(), heads),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+}
+
+#[test]
+fn a_paragraph_that_hands_out_a_duty_goes_on_handing_them_out() {
+    // An untitled article run into one paragraph: the last sentence names its
+    // agency and verb without "có trách nhiệm". A sentence cut by a page
+    // break into the next paragraph is not read as a duty of its own.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nSố: 2770/QĐ-UBND\nĐồng Nai, ngày 18 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\
+        Về việc công bố danh mục thủ tục hành chính lĩnh vực chứng thực\n\n\
+        Điều 1. Công bố kèm theo Quyết định này 12 thủ tục hành chính.\n\n\
+        Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n\
+        Điều 3. Sở Tư pháp có trách nhiệm tổ chức niêm yết, công khai các thủ tục hành chính. \
+        Sở Tư pháp thực hiện nộp hồ sơ dịch vụ công trực tuyến, cung cấp mã số hồ sơ kiểm thử. \
+        Giao Văn phòng Ủy ban nhân dân tỉnh, các Tổ công tác\n\n\
+        Sở Khoa học và Công nghệ giám sát việc thực hiện.\n";
+    let doc = parse(text);
+    let tasks: Vec<(&str, String)> = doc.tasks.iter().map(|t| (t.lead[0].as_str(), t.text.chars().take(20).collect())).collect();
+    assert_eq!(
+        tasks,
+        [
+            ("Sở Tư pháp", "Sở Tư pháp có trách ".to_string()),
+            ("Sở Tư pháp", "Sở Tư pháp thực hiện".to_string()),
+            ("Văn phòng Ủy ban nhân dân tỉnh", "Giao Văn phòng Ủy ba".to_string()),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+}
+
+#[test]
+fn a_group_row_inside_a_table_is_not_a_section() {
+    // A procedure list whose merged group rows came out as lines of their own;
+    // a heading before the next table's header row stays a section.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nSố: 2770/QĐ-UBND\nĐồng Nai, ngày 18 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\
+        Về việc công bố danh mục thủ tục hành chính\n\n\
+        Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n\n\
+        Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n\
+        PHỤ LỤC\n\nI. DANH MỤC THỦ TỤC HÀNH CHÍNH\n\n\
+        STT | Mã TTHC | Tên thủ tục hành chính | Thời hạn giải quyết\n\
+        A. THỦ TỤC HÀNH CHÍNH ÁP DỤNG CHUNG\n\
+        1 | 2.000908 | Cấp bản sao từ sổ gốc | Trong ngày\n\
+        2 | 2.000815 | Chứng thực bản sao từ bản chính | Trong ngày\n\
+        B. THỦ TỤC HÀNH CHÍNH CẤP XÃ\n\
+        1 | 2.001035 | Chứng thực giao dịch liên quan đến tài sản | 02 ngày làm việc\n\n\
+        II. PHÍ, LỆ PHÍ\n\n\
+        STT | Nội dung | Mức thu\n\
+        1 | Chứng thực bản sao | 2.000 đồng/trang\n";
+    let doc = parse(text);
+    let mut all = Vec::new();
+    paths(&doc.sections, &mut all);
+    assert!(!all.iter().any(|p| p.ends_with("/A") || p.ends_with("/B")), "{all:?}");
+    assert!(all.iter().any(|p| p.ends_with("/II")), "{all:?}");
 }

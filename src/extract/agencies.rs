@@ -38,6 +38,8 @@ pub struct RawAgencies {
     #[serde(default)]
     scope_phrases: Vec<String>,
     #[serde(default)]
+    directive_adverbs: Vec<String>,
+    #[serde(default)]
     topic_openers: Vec<String>,
     #[serde(default)]
     rule_duty_prefixes: Vec<String>,
@@ -135,6 +137,7 @@ pub struct AgencyGrammar {
     /// "X, trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát ...": the
     /// scope set between an agency and its duty, after a comma.
     scope_phrases: Phrases,
+    directive_adverbs: Phrases,
     topic_openers: Phrases,
     rule_duty_prefixes: Phrases,
     /// Folded keys of formulas that name agencies without assigning work.
@@ -273,6 +276,7 @@ impl AgencyGrammar {
             public_heads: any_case_phrases(&raw.public_heads),
             adverbial_openers: any_case_phrases(&raw.adverbial_openers),
             scope_phrases: any_case_phrases(&raw.scope_phrases),
+            directive_adverbs: phrases(&raw.directive_adverbs),
             topic_openers: phrases(&raw.topic_openers),
             rule_duty_prefixes: any_case_phrases(&raw.rule_duty_prefixes),
             boilerplate: folded_keys(&raw.boilerplate),
@@ -284,7 +288,7 @@ impl AgencyGrammar {
             generic_determiners: any_case_phrases(&raw.generic_determiners),
             generic_extensions: any_case_phrases(&raw.generic_extensions),
             narrative_words: folded_keys(&raw.narrative_words),
-            assignment_cues: cue_finder(&[&raw.lead_phrases, &raw.support_phrases, &raw.assign_prefixes]),
+            assignment_cues: cue_finder(&[&raw.lead_phrases, &raw.support_phrases, &raw.assign_prefixes, &raw.directive_adverbs]),
             labels: Labels {
                 lead: phrases(&raw.labels.lead),
                 support: phrases(&raw.labels.support),
@@ -575,6 +579,23 @@ impl AgencyGrammar {
         starts_any(toks, i, &self.assign_prefixes)
     }
 
+    /// Where a request written with its capital stands inside a sentence,
+    /// after a word in lower case ("1. Về thuế giá trị gia tăng Đề nghị Thuế
+    /// tỉnh ..."): a heading ran into its first sentence when the line break
+    /// between them was lost, and the request starts a sentence of its own.
+    pub fn request_after_lost_break(&self, text: &str) -> Option<usize> {
+        let cap = self.assign_prefixes.list.iter().filter(|p| p.cap).count();
+        if cap == 0 {
+            return None;
+        }
+        let toks = tokenize(text);
+        (1..toks.len()).find_map(|i| {
+            let prev_lower = toks[i - 1].text.chars().next().is_some_and(char::is_lowercase);
+            let here_upper = toks[i].text.chars().next().is_some_and(char::is_uppercase);
+            (prev_lower && here_upper && self.assign_prefix_len(&toks, i).is_some()).then_some(toks[i].start)
+        })
+    }
+
     /// Whether a sentence is a formula that names agencies without giving
     /// them a duty to track ("... chịu trách nhiệm thi hành Quyết định này").
     pub fn is_boilerplate(&self, text: &str) -> bool {
@@ -658,6 +679,22 @@ impl AgencyGrammar {
     /// starts at token `i`.
     pub fn scope_at(&self, toks: &[Tok], i: usize) -> bool {
         starts_any(toks, i, &self.scope_phrases).is_some()
+    }
+
+    /// Whether `toks` open with agencies told to act at once ("Các cơ quan
+    /// theo thẩm quyền khẩn trương thực hiện ..."): such a sentence assigns
+    /// its duty wherever it stands, not only in an implementation part.
+    pub fn opens_with_directive(&self, toks: &[Tok], text: &str) -> bool {
+        let (lead, mut end) = self.parse_list(toks, 0, text);
+        if lead.is_empty() {
+            return false;
+        }
+        if let Some(n) = starts_any(toks, end, &self.scope_phrases) {
+            end += n;
+        } else if toks.get(end).is_some_and(|t| t.key() == ",") && let Some(n) = starts_any(toks, end + 1, &self.scope_phrases) {
+            end += n + 2;
+        }
+        starts_any(toks, end, &self.directive_adverbs).is_some()
     }
 
     /// Whether a text opens with a topic word ("Về đề nghị ...: giao Bộ X ..."):

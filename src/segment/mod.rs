@@ -141,7 +141,10 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
             }
             continue;
         }
-        if let Some(m) = sg.match_marker(text) {
+        if let Some(m) = sg.match_marker(text).filter(|m| {
+            let style = &sg.styles[m.style];
+            style.top || style.name == "bullet" || !is_group_row(doc, li)
+        }) {
             let style = &sg.styles[m.style];
             let heading_line = is_capital_heading(&text[m.len..]);
             if (!closed || style.top) && accept(&m, &stack, &last_by_key, sg, heading_line) {
@@ -569,6 +572,29 @@ fn header_zone_start(doc: &NormDoc, title: usize, out: &Segmented, g: &Grammar) 
     }
     start
 }
+
+/// Whether a paragraph sits inside a table as a group row ("A. THỦ TỤC
+/// HÀNH CHÍNH CẤP XÃ" between two rows of a procedure list, where Word's
+/// merged cell came out as a line of its own): a row above and
+/// a data row below, whose first cell is a number. A heading between two
+/// tables is followed by the next table's header row instead.
+fn is_group_row(doc: &NormDoc, li: usize) -> bool {
+    let filled = |i: &usize| !doc.line_text(*i).trim().is_empty();
+    let prev = (0..li).rev().find(filled);
+    let next = (li + 1..doc.lines.len()).find(filled);
+    let (Some(prev), Some(next)) = (prev, next) else { return false };
+    if !matches!(doc.lines[prev].kind, LineKind::Row { .. }) {
+        return false;
+    }
+    let LineKind::Row { cells, .. } = &doc.lines[next].kind else { return false };
+    cells.first().is_some_and(|&(s, e)| {
+        let first = doc.text[s..e].trim();
+        !first.is_empty() && first.len() <= MAX_ROW_NUMBER_BYTES && first.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    })
+}
+
+/// The longest row number read in a first cell ("12", "1.2.3").
+const MAX_ROW_NUMBER_BYTES: usize = 6;
 
 fn is_recipients(text: &str, kind: &LineKind, g: &Grammar) -> bool {
     let first = match kind {

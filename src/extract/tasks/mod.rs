@@ -46,12 +46,19 @@ pub fn extract(cx: &Context) -> Vec<Task> {
         let first = &cx.doc.text[s..cx.doc.lines[node.line].end.max(s)];
         let topic = first.trim_end().ends_with(':') && cx.g.agencies.opens_topic(first);
         let implementation = topic || cx.in_implementation(id);
+        // A paragraph that has handed out one duty goes on handing them out:
+        // "Sở Tư pháp có trách nhiệm ... . Sở Tư pháp thực hiện nộp hồ sơ ..."
+        // in an untitled article. (Only in the same paragraph: the next may
+        // be the rest of a sentence cut by a page break.)
+        let mut assigning_until: Option<usize> = None;
         for cl in sentences(&cx.doc.text, s, e) {
             if cx.in_row(cl.start) {
                 continue;
             }
-            if let Some(t) = inline_task(cx, Some(id), &cl, implementation) {
+            let same_paragraph = assigning_until.is_some_and(|end| !cx.doc.text[end..cl.start].contains('\n'));
+            if let Some(t) = inline_task(cx, Some(id), &cl, implementation || same_paragraph) {
                 tasks.push(t);
+                assigning_until = Some(cl.end);
             }
         }
     }
@@ -170,22 +177,41 @@ struct Heading {
 }
 
 /// Whether an item with points has a first line that is an agency list and
-/// a colon, nothing more.
+/// a colon, or an agency list and its lead phrase ("có trách nhiệm"),
+/// nothing more.
 fn names_only_an_agency(cx: &Context, node: &crate::segment::Node, first: &str) -> bool {
-    let Some(name) = first.trim_end().strip_suffix(':') else { return false };
+    let line = first.trim_end();
+    let (name, colon) = match line.strip_suffix(':') {
+        Some(name) => (name.trim_end(), true),
+        None => (line, false),
+    };
     // (a longer line is a sentence: "Bộ trưởng Bộ Tư pháp quyết định thu
     // hồi nội dung phân cấp trong các trường hợp sau:")
-    if node.children.is_empty() || name.split_whitespace().count() > HEADING_NAME_WORDS {
+    let words = |s: &str| s.split_whitespace().count();
+    if node.children.is_empty() || words(name) > HEADING_NAME_WORDS + LEAD_PHRASE_WORDS {
         return false;
     }
+    let ag = &cx.g.agencies;
     let toks = tokenize(name);
     // ("Các trường hợp hạ bậc xếp loại:" opens like "Các trường")
-    let (agencies, end) = cx.g.agencies.parse_list(&toks, 0, name);
-    !agencies.is_empty() && end == toks.len() && !cx.g.agencies.holds_not_name(&toks)
+    let (agencies, end) = ag.parse_list(&toks, 0, name);
+    if agencies.is_empty() || ag.holds_not_name(&toks) {
+        return false;
+    }
+    if end == toks.len() {
+        return colon && words(name) <= HEADING_NAME_WORDS;
+    }
+    // "2. Vụ Tổ chức cán bộ có trách nhiệm" over its points says whose they
+    // are as plainly, with its colon or without.
+    words(&name[..toks[end].start]) <= HEADING_NAME_WORDS
+        && ag.find_lead_phrase(&toks, end).is_some_and(|(at, n)| at == end && at + n == toks.len())
 }
 
 /// The most words of an agency list read as an item's whole first line.
 const HEADING_NAME_WORDS: usize = 12;
+
+/// The most words of a lead phrase after it ("là cơ quan chủ trì").
+const LEAD_PHRASE_WORDS: usize = 5;
 
 fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     let node = &cx.seg.nodes[id];
@@ -271,7 +297,7 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     // "Sở Y tế chủ trì, phối hợp với ...:", "Các doanh nghiệp thứ cấp đang
     // hoạt động trong KCN", "UBND các phường ... chủ động bố trí kinh phí; ...".
     let assigned = ag.assign_prefix_len(&toks, 0).is_some();
-    if has_children && (ends_with_colon || assigned || cx.in_implementation(id)) {
+    if has_children && (ends_with_colon || assigned || cx.in_implementation(id) || names_only_an_agency(cx, node, first)) {
         if let Some((lead, support)) = lead_and_support(ag, &toks, first) {
             return Some(Heading { lead: names(lead), support: names(support), inline_duty: None });
         }
@@ -521,9 +547,12 @@ fn mark_subtree(cx: &Context, id: usize, consumed: &mut [bool]) {
 /// or any of these after a topic and its colon ("Về dự án ...: Bộ Xây dựng
 /// khẩn trương rà soát ..."), as conclusions on requests are written.
 fn inline_task(cx: &Context, id: Option<usize>, cl: &Clause, implementation: bool) -> Option<Task> {
-    if let Some(task) = inline_task_in(cx, id, cl, implementation) {
-        return Some(task);
-    }
+    inline_task_in(cx, id, cl, implementation)
+        .or_else(|| task_after_colon(cx, id, cl, implementation))
+        .or_else(|| request_after_lost_break(cx, id, cl, implementation))
+}
+
+fn task_after_colon(cx: &Context, id: Option<usize>, cl: &Clause, implementation: bool) -> Option<Task> {
     let text = &cx.doc.text[cl.start..cl.end];
     // (a char search runs on memchr; a two-byte needle would not)
     let mut colons = text.match_indices(':').map(|(i, _)| i).filter(|&i| text.as_bytes().get(i + 1) == Some(&b' '));
@@ -542,6 +571,13 @@ fn inline_task(cx: &Context, id: Option<usize>, cl: &Clause, implementation: boo
         let rest = Clause { start: cl.start + c + 2, end: cl.end };
         inline_task_in(cx, id, &rest, true)
     })
+}
+
+/// "1. Về thuế giá trị gia tăng Đề nghị Thuế tỉnh ...": the request after
+/// a heading it ran into.
+fn request_after_lost_break(cx: &Context, id: Option<usize>, cl: &Clause, implementation: bool) -> Option<Task> {
+    let at = cx.g.agencies.request_after_lost_break(&cx.doc.text[cl.start..cl.end])?;
+    inline_task_in(cx, id, &Clause { start: cl.start + at, end: cl.end }, implementation)
 }
 
 /// Colons of a sentence tried for the directions they introduce.
@@ -576,7 +612,7 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
         return None;
     }
     let toks = tokenize(text);
-    let implementation = implementation || has_colon && ag.opens_with_colon_list(&toks, text);
+    let implementation = implementation || has_colon && ag.opens_with_colon_list(&toks, text) || ag.opens_with_directive(&toks, text);
     if !may_assign && !implementation {
         return None;
     }
