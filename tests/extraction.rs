@@ -1178,3 +1178,33 @@ fn a_group_row_inside_a_table_is_not_a_section() {
     assert!(!all.iter().any(|p| p.ends_with("/A") || p.ends_with("/B")), "{all:?}");
     assert!(all.iter().any(|p| p.ends_with("/II")), "{all:?}");
 }
+
+#[test]
+fn rows_a_pdf_ran_into_one_give_a_target_each() {
+    // "Sắn - Diện tích - Sản lượng | Ha Tấn | 43.114 526.420 | ...": the area
+    // and the yield rows share every cell, one figure over the other.
+    let text = format!(
+        "{PLAN_HEADER}PHỤ LỤC 01\n\nTT | Chỉ tiêu | ĐVT | ƯTH Năm 2025 |  |  | GIAI ĐOẠN 2026 - 2027 |  | \n\
+         Năm 2026 | Năm 2027 | I | CÂY CÔNG NGHIỆP |  |  | \n\
+          |  |  | 2 Chè - Diện tích |  | Ha | 6.132 | 6.500 | 6.700\n\
+          |  |  | 3 Sắn - Diện tích - Sản lượng |  | Ha Tấn | 43.114 526.420 | 43.600 540.640 | 43.800 551.880\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, &str, Option<i32>, &str)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str(), t.year, t.indicator.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (6500.0, "Ha", Some(2026), "2 Chè - Diện tích"),
+            (6700.0, "Ha", Some(2027), "2 Chè - Diện tích"),
+            (43600.0, "Ha", Some(2026), "Diện tích"),
+            (540640.0, "Tấn", Some(2026), "Sản lượng"),
+            (43800.0, "Ha", Some(2027), "Diện tích"),
+            (551880.0, "Tấn", Some(2027), "Sản lượng"),
+        ],
+        "{:#?}",
+        doc.targets
+    );
+    // Each target points at its own figure within the shared cell.
+    let t = &doc.targets[3];
+    assert!(t.text.contains("540.640") && t.span.end - t.span.start >= "540.640".len(), "{t:?}");
+}

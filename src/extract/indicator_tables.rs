@@ -137,6 +137,10 @@ impl IndicatorTableGrammar {
             // A figure is read from its own cell: an empty cell merged with
             // the one above ("values") repeats the figure of another row.
             let figures: Vec<&str> = own.iter().map(|&(s, e)| doc.text[s..e].trim()).collect();
+            if let Some(rows) = self.stacked_rows(l, (&cells, &figures)) {
+                stacked_figures(l, &rows, (&doc.text, &figures, own), li, &mut out);
+                continue;
+            }
             self.row_figures(l, (&cells, &figures, own), li, comparator, &mut out);
         }
         out
@@ -233,7 +237,9 @@ impl IndicatorTableGrammar {
     /// left of it, in words.
     fn unit_before_figures(&self, l: &Layout, cells: &[&str]) -> Option<(usize, usize)> {
         let first_goal = cells.len().checked_sub(l.goals.iter().map(|g| g.right).max()? + 1)?;
-        let unit = (0..first_goal).rev().find(|&c| !cells[c].is_empty() && !self.value.is_match(cells[c]))?;
+        // (a cell of figures run together from two rows is no unit either)
+        let figures = |c: &str| self.value.is_match(c) || stacked_figures_in(c).is_some();
+        let unit = (0..first_goal).rev().find(|&c| !cells[c].is_empty() && !figures(cells[c]))?;
         if !looks_like_unit(cells[unit]) {
             return None;
         }
@@ -243,16 +249,8 @@ impl IndicatorTableGrammar {
         cells[indicator].chars().any(char::is_lowercase).then_some((indicator, unit))
     }
 
-    /// The goal figures of one data row: `cells` read through merges (for
-    /// the indicator and unit), `figures` and `at` each cell's own text.
-    fn row_figures(
-        &self,
-        l: &Layout,
-        (cells, figures, at): (&[&str], &[&str], &[(usize, usize)]),
-        line: usize,
-        comparator: &dyn Fn(&str) -> Option<String>,
-        out: &mut Vec<TableFigure>,
-    ) {
+    /// The indicator column of a data row and its unit column, if any.
+    fn row_names(&self, l: &Layout, cells: &[&str]) -> Option<(usize, Option<usize>)> {
         let n = cells.len();
         // Left-counted columns hold when the row is as wide as the header or
         // wider on the right; else count them from the right.
@@ -268,7 +266,27 @@ impl IndicatorTableGrammar {
         };
         let named = |&(i, _): &(usize, Option<usize>)| cells.get(i).is_some_and(|c| c.chars().any(char::is_alphabetic));
         let guessed = || l.unit.and_then(|_| self.unit_before_figures(l, cells)).map(|(i, u)| (i, Some(u)));
-        let Some((indicator, unit)) = positional.filter(named).or_else(guessed) else { return };
+        positional.filter(named).or_else(guessed)
+    }
+
+    /// Rows a PDF reader ran into one (see [`StackedRow`]).
+    fn stacked_rows<'a>(&self, l: &Layout, (cells, figures): (&[&'a str], &[&str])) -> Option<Vec<StackedRow<'a>>> {
+        let (indicator, unit) = self.row_names(l, cells)?;
+        stacked_rows(l, cells[indicator], unit.map(|u| cells[u]), figures)
+    }
+
+    /// The goal figures of one data row: `cells` read through merges (for
+    /// the indicator and unit), `figures` and `at` each cell's own text.
+    fn row_figures(
+        &self,
+        l: &Layout,
+        (cells, figures, at): (&[&str], &[&str], &[(usize, usize)]),
+        line: usize,
+        comparator: &dyn Fn(&str) -> Option<String>,
+        out: &mut Vec<TableFigure>,
+    ) {
+        let n = cells.len();
+        let Some((indicator, unit)) = self.row_names(l, cells) else { return };
         let name = cells[indicator];
         for goal in &l.goals {
             let Some(unit_text) = goal.unit.as_deref().or(unit.map(|u| cells[u])) else { continue };
@@ -300,6 +318,87 @@ impl IndicatorTableGrammar {
                 }
                 _ => out.push(TableFigure { hit: base, cell, line }),
             }
+        }
+    }
+}
+
+/// Rows a PDF reader ran into one, each cell holding one figure per row
+/// ("Sắn - Diện tích - Sản lượng | Ha Tấn | 43.114 526.420 | 43.600 540.640"):
+/// each row's indicator and unit, when every goal cell holds the same number
+/// of figures, and the unit cell (or the header) one unit for each.
+struct StackedRow<'a> {
+    indicator: &'a str,
+    unit: Option<&'a str>,
+}
+
+fn stacked_rows<'a>(l: &Layout, name: &'a str, unit: Option<&'a str>, figures: &[&str]) -> Option<Vec<StackedRow<'a>>> {
+    let n = figures.len();
+    let mut count = None;
+    for goal in &l.goals {
+        let Some(cell) = n.checked_sub(goal.right + 1).and_then(|c| figures.get(c)) else { continue };
+        let k = stacked_figures_in(cell)?.len();
+        if k < 2 || count.is_some_and(|c| c != k) {
+            return None;
+        }
+        count = Some(k);
+    }
+    let k = count?;
+    let units: Vec<Option<&str>> = match unit {
+        Some(u) => {
+            let words: Vec<&str> = u.split_whitespace().collect();
+            if words.len() != k {
+                return None;
+            }
+            words.into_iter().map(Some).collect()
+        }
+        None => vec![None; k],
+    };
+    // "3 Sắn - Diện tích - Sản lượng": the last parts name the rows; "Xoài
+    // Nhãn": one word each. Else every row keeps the whole name.
+    let dashed: Vec<&str> = name.split(" - ").map(str::trim).collect();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let names: Vec<&str> = if dashed.len() > k {
+        dashed[dashed.len() - k..].to_vec()
+    } else if words.len() == k {
+        words
+    } else {
+        vec![name; k]
+    };
+    Some(names.into_iter().zip(units).map(|(indicator, unit)| StackedRow { indicator, unit }).collect())
+}
+
+/// The figures of a cell that holds only figures, each with its byte offset.
+fn stacked_figures_in(cell: &str) -> Option<Vec<(usize, &str)>> {
+    let figure = |w: &str| w.starts_with(|c: char| c.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+    let out: Vec<(usize, &str)> = cell.split_whitespace().map(|w| (w.as_ptr() as usize - cell.as_ptr() as usize, w)).collect();
+    out.iter().all(|(_, w)| figure(w)).then_some(out)
+}
+
+/// The figures of rows run into one, each as the target of its own row.
+fn stacked_figures(l: &Layout, rows: &[StackedRow], (text, figures, at): (&str, &[&str], &[(usize, usize)]), line: usize, out: &mut Vec<TableFigure>) {
+    let n = figures.len();
+    for goal in &l.goals {
+        let Some(col) = n.checked_sub(goal.right + 1) else { continue };
+        let (Some(figure), Some(&cell)) = (figures.get(col), at.get(col)) else { continue };
+        let Some(found) = stacked_figures_in(figure) else { continue };
+        // where the trimmed cell text starts, within the cell
+        let lead = (figure.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).saturating_sub(cell.0);
+        for (row, (off, fig)) in rows.iter().zip(found) {
+            let Some(unit) = goal.unit.as_deref().or(row.unit) else { continue };
+            let value = parse_value(fig);
+            if value == 0.0 {
+                continue;
+            }
+            let hit = Hit {
+                value,
+                unit: unit.to_string(),
+                comparator: "eq".to_string(),
+                change: None,
+                indicator: row.indicator.to_string(),
+                year: Some(goal.year),
+                at: (lead + off, lead + off + fig.len()),
+            };
+            out.push(TableFigure { hit, cell, line });
         }
     }
 }

@@ -324,6 +324,11 @@ impl Flow {
     /// has no room left for the first letter of `next` (its own width
     /// counts: centred lines do not start at the flow's left edge).
     fn breaks_word_before(&self, line: &Line, next: &Line) -> bool {
+        // Two figures stacked in a cell ("43.114" over "526.420": an area
+        // and a yield in one row of an indicator table) are two values.
+        if is_figure(&line.text) && is_figure(&next.text) {
+            return false;
+        }
         let width = self.x1 - self.x0;
         let letters = next.text.chars().count().max(1) as f64;
         let first_letter = (next.x1 - next.x0) / letters;
@@ -371,6 +376,18 @@ impl Flow {
         }
         cleanup::assemble_paragraphs(&out, lg)
     }
+}
+
+/// A line that is one whole number with its thousands grouped ("43.114",
+/// "526.420,5"). ("202" over "5" is a year broken in a narrow cell.)
+fn is_figure(text: &str) -> bool {
+    let t = text.trim();
+    let (int, _decimals) = t.split_once(',').unwrap_or((t, ""));
+    let mut groups = int.split('.');
+    let lead_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let rest: Vec<&str> = groups.collect();
+    lead_ok && !rest.is_empty() && rest.iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+        && _decimals.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[derive(Debug, Clone)]
@@ -633,6 +650,22 @@ mod tests {
                 ]),
             ]
         );
+    }
+
+    #[test]
+    fn figures_stacked_in_a_narrow_cell_stay_apart_and_a_broken_year_is_joined() {
+        // Two rows of an indicator table the reader ran into one: the area
+        // and the yield, one over the other in each narrow cell.
+        let runs = page(&[
+            ("San", 50.0, 700.0),
+            ("43.114", 150.0, 700.0),
+            ("526.420", 150.0, 714.0),
+            ("Nam 202", 250.0, 700.0),
+            ("5", 250.0, 714.0),
+        ]);
+        let regions = layout(&[runs], &LayoutGrammar::builtin());
+        let Region::Row { cells, .. } = &regions[0] else { panic!("not a row: {regions:?}") };
+        assert_eq!(cells, &["San".to_string(), "43.114 526.420".into(), "Nam 2025".into()]);
     }
 
     #[test]
