@@ -1208,3 +1208,32 @@ fn rows_a_pdf_ran_into_one_give_a_target_each() {
     let t = &doc.targets[3];
     assert!(t.text.contains("540.640") && t.span.end - t.span.start >= "540.640".len(), "{t:?}");
 }
+
+#[test]
+fn a_service_provider_named_up_to_its_duty_phrase_is_the_lead() {
+    // "cung cấp" reads like a verb, but here it is part of the name.
+    let text = "BỘ XÂY DỰNG\nSố: 35/2025/TT-BXD\nHà Nội, ngày 21 tháng 11 năm 2025\n\nTHÔNG TƯ\nQuy định cơ chế quản lý giá dịch vụ đăng kiểm tàu biển\n\n\
+        Điều 1. Phạm vi điều chỉnh\n\nThông tư này quy định cơ chế quản lý giá dịch vụ đăng kiểm tàu biển.\n\n\
+        Điều 2. Trách nhiệm thi hành\n\n1. Cục Đăng kiểm Việt Nam có trách nhiệm tổ chức triển khai thực hiện Thông tư này.\n\n\
+        2. Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm kê khai, niêm yết, công khai thông tin về giá dịch vụ.\n";
+    let doc = parse(text);
+    let leads: Vec<&str> = doc.tasks.iter().map(|t| t.lead[0].as_str()).collect();
+    assert_eq!(leads, ["Cục Đăng kiểm Việt Nam", "Đơn vị cung cấp dịch vụ đăng kiểm"], "{:#?}", doc.tasks);
+}
+
+#[test]
+fn numbers_cited_after_so_a_dotted_symbol_and_a_title_in_capitals_are_read_once_each() {
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 1628/QĐ-UBND\nQuảng Ngãi, ngày 21 tháng 11 năm 2025\n\n\
+        KẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ\n\n\
+        Thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ; \
+        Căn cứ các Quyết định của Ủy ban nhân dân tỉnh: Số 44/2022/QĐ-UBND ngày 24 tháng 11 năm 2022; \
+        Công văn số 838/CCTKV.XII-NVDTPC.HUE ngày 10/11/2025 của Thuế cơ sở.\n\n\
+        I. MỤC ĐÍCH\n\nTriển khai thực hiện.\n\n\
+        FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN | Quyết định 1349/QĐ-UBND năm 2025 phê duyệt quy trình\n";
+    let doc = parse(text);
+    let numbers: Vec<&str> = doc.references.iter().map(|r| r.number.as_str()).collect();
+    // (the header's own "Số: 1628/QĐ-UBND" is no citation; the portal's list
+    // of related documents after the body is not read)
+    assert_eq!(numbers, ["27/CT-TTg", "44/2022/QĐ-UBND", "838/CCTKV.XII-NVDTPC.HUE"], "{:#?}", doc.references);
+    assert_eq!(doc.references[0].mentions.len(), 2);
+}

@@ -181,7 +181,13 @@ pub fn extract(doc: &NormDoc, g: &ReferenceGrammar, dt: &DocTypes, own: &[String
             }
             let (start, end) = (line.start + s, line.start + e);
             let span = Span { start, end, line: li + 1 };
-            if let Some(r) = out.iter_mut().find(|r| r.number == number) {
+            // A title in capitals spells the same number in capitals
+            // ("CHỈ THỊ SỐ 27/CT-TTG" over "Chỉ thị số 27/CT-TTg"): one document,
+            // named as the body writes it.
+            if let Some(r) = out.iter_mut().find(|r| same_number(&r.number, &number)) {
+                if r.number != number && is_capitals(&r.number) {
+                    r.number = number;
+                }
                 r.mentions.push(span);
                 fill_details(r, text, s, e, g, dt);
                 continue;
@@ -225,10 +231,24 @@ fn share_issuers(refs: &mut [Reference], text: &str, g: &ReferenceGrammar) {
     }
 }
 
+fn same_number(a: &str, b: &str) -> bool {
+    a == b || a.len() == b.len() && a.chars().flat_map(char::to_uppercase).eq(b.chars().flat_map(char::to_uppercase))
+}
+
+fn is_capitals(number: &str) -> bool {
+    !number.chars().any(char::is_lowercase)
+}
+
 /// "Số: 1009/QĐ-UBND" is a header line, whichever part it heads.
 fn is_own_header_number(text: &str, start: usize, labels: &[String]) -> bool {
     let before = text[..start].trim_end().trim_end_matches(':').trim_end();
-    labels.iter().any(|l| before.ends_with(l.as_str()))
+    // The label opens the line or a cell; after other words it introduces a
+    // citation ("Căn cứ các Quyết định của Ủy ban nhân dân tỉnh: Số 44/2022/QĐ-UBND ...").
+    let opens = |rest: &str| {
+        let rest = rest.trim_end();
+        rest.is_empty() || rest.ends_with('|')
+    };
+    labels.iter().any(|l| before.strip_suffix(l.as_str()).is_some_and(opens))
 }
 
 /// Type word before, date and issuer after a mention; the first mention

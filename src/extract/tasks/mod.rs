@@ -694,9 +694,11 @@ fn support_after(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str) -> Ve
 /// after "phối hợp với".
 fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Option<(Vec<Found>, Vec<Found>)> {
     let skip = |i: usize| toks.get(i).is_some_and(is_lead_separator);
-    let (lead, mut end) = ag.parse_list(toks, lead_start(ag, toks), text);
+    let start = lead_start(ag, toks);
+    let (mut lead, mut end) = ag.parse_list(toks, start, text);
     if lead.is_empty() {
-        return None;
+        let (name, at) = named_up_to_lead_phrase(ag, toks, start, text)?;
+        (lead, end) = (vec![name], at);
     }
     end = skip_parenthetical(toks, end);
     while skip(end) {
@@ -713,6 +715,23 @@ fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Opt
     let support = support_from.map(|i| ag.parse_list(toks, i, text).0).unwrap_or_default();
     Some((lead, support))
 }
+
+/// "Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm ...": a head whose
+/// name runs on in words that read like a verb ("cung cấp") is named by all
+/// its words up to the lead phrase, when they are few and plain words.
+fn named_up_to_lead_phrase(ag: &AgencyGrammar, toks: &[Tok], start: usize, text: &str) -> Option<(Found, usize)> {
+    let (at, _) = ag.find_lead_phrase(toks, start)?;
+    let words = &toks[start..at];
+    let plain = words.iter().all(|t| t.text.chars().all(char::is_alphanumeric));
+    if words.len() < 2 || words.len() > NAME_BEFORE_PHRASE_WORDS || !plain || !ag.starts_agency(toks, start) || ag.holds_not_name(words) {
+        return None;
+    }
+    let (s, e) = (toks[start].start, toks[at - 1].end);
+    Some((Found { name: text[s..e].to_string(), start: s, end: e }, at))
+}
+
+/// The most words of such a name.
+const NAME_BEFORE_PHRASE_WORDS: usize = 10;
 
 /// Lead and supporting agencies named in one clause (for grammar examples
 /// and callers outside a section context).
