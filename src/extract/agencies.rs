@@ -116,6 +116,8 @@ pub struct AgencyGrammar {
     lead_phrases: Phrases,
     support_phrases: Phrases,
     assign_prefixes: Phrases,
+    /// The requests written with a capital ("Đề nghị", "Giao"), as written.
+    capital_requests: Vec<String>,
     list_continuations: Phrases,
     duty_heading_prefixes: Phrases,
     incomplete_heads: Vec<Vec<String>>,
@@ -138,6 +140,8 @@ pub struct AgencyGrammar {
     /// scope set between an agency and its duty, after a comma.
     scope_phrases: Phrases,
     directive_adverbs: Phrases,
+    /// The same adverbs as written, to skip sentences without one.
+    directive_words: Vec<String>,
     topic_openers: Phrases,
     rule_duty_prefixes: Phrases,
     /// Folded keys of formulas that name agencies without assigning work.
@@ -263,6 +267,7 @@ impl AgencyGrammar {
             lead_phrases: phrases(&raw.lead_phrases),
             support_phrases: phrases(&raw.support_phrases),
             assign_prefixes: phrases(&raw.assign_prefixes),
+            capital_requests: raw.assign_prefixes.iter().filter(|p| p.starts_with(char::is_uppercase)).cloned().collect(),
             list_continuations: phrases(&raw.list_continuations),
             duty_heading_prefixes: phrases(&raw.duty_heading_prefixes),
             incomplete_heads: phrase_list(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
@@ -277,6 +282,7 @@ impl AgencyGrammar {
             adverbial_openers: any_case_phrases(&raw.adverbial_openers),
             scope_phrases: any_case_phrases(&raw.scope_phrases),
             directive_adverbs: phrases(&raw.directive_adverbs),
+            directive_words: raw.directive_adverbs.clone(),
             topic_openers: phrases(&raw.topic_openers),
             rule_duty_prefixes: any_case_phrases(&raw.rule_duty_prefixes),
             boilerplate: folded_keys(&raw.boilerplate),
@@ -584,16 +590,15 @@ impl AgencyGrammar {
     /// tỉnh ..."): a heading ran into its first sentence when the line break
     /// between them was lost, and the request starts a sentence of its own.
     pub fn request_after_lost_break(&self, text: &str) -> Option<usize> {
-        let cap = self.assign_prefixes.list.iter().filter(|p| p.cap).count();
-        if cap == 0 {
-            return None;
-        }
-        let toks = tokenize(text);
-        (1..toks.len()).find_map(|i| {
-            let prev_lower = toks[i - 1].text.chars().next().is_some_and(char::is_lowercase);
-            let here_upper = toks[i].text.chars().next().is_some_and(char::is_uppercase);
-            (prev_lower && here_upper && self.assign_prefix_len(&toks, i).is_some()).then_some(toks[i].start)
-        })
+        // Most sentences hold none of the capitalised requests: searched as
+        // written, no sentence is tokenised for this.
+        self.capital_requests.iter().filter_map(|p| {
+            text.match_indices(p.as_str()).map(|(i, _)| i).find(|&i| {
+                let before = text[..i].strip_suffix(' ').and_then(|b| b.chars().next_back());
+                let after = text[i + p.len()..].chars().next();
+                before.is_some_and(char::is_lowercase) && after.is_none_or(|c| c == ' ')
+            })
+        }).min()
     }
 
     /// Whether a sentence is a formula that names agencies without giving
@@ -685,6 +690,10 @@ impl AgencyGrammar {
     /// theo thẩm quyền khẩn trương thực hiện ..."): such a sentence assigns
     /// its duty wherever it stands, not only in an implementation part.
     pub fn opens_with_directive(&self, toks: &[Tok], text: &str) -> bool {
+        // (most sentences hold no such adverb: no list is parsed for them)
+        if !self.directive_words.iter().any(|w| text.contains(w.as_str())) {
+            return false;
+        }
         let (lead, mut end) = self.parse_list(toks, 0, text);
         if lead.is_empty() {
             return false;

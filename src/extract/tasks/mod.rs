@@ -720,10 +720,15 @@ fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Opt
 /// name runs on in words that read like a verb ("cung cấp") is named by all
 /// its words up to the lead phrase, when they are few and plain words.
 fn named_up_to_lead_phrase(ag: &AgencyGrammar, toks: &[Tok], start: usize, text: &str) -> Option<(Found, usize)> {
-    let (at, _) = ag.find_lead_phrase(toks, start)?;
+    // (most clauses open with no head at all: nothing more is read)
+    if !ag.starts_agency(toks, start) {
+        return None;
+    }
+    let window = &toks[..toks.len().min(start + NAME_BEFORE_PHRASE_WORDS + 1)];
+    let (at, _) = ag.find_lead_phrase(window, start)?;
     let words = &toks[start..at];
     let plain = words.iter().all(|t| t.text.chars().all(char::is_alphanumeric));
-    if words.len() < 2 || words.len() > NAME_BEFORE_PHRASE_WORDS || !plain || !ag.starts_agency(toks, start) || ag.holds_not_name(words) {
+    if words.len() < 2 || !plain || ag.holds_not_name(words) {
         return None;
     }
     let (s, e) = (toks[start].start, toks[at - 1].end);
