@@ -640,8 +640,9 @@ fn span_error(doc: &Document) -> Option<String> {
     }
     for r in &doc.references {
         for m in &r.mentions {
-            let written: Option<String> = slice(m).map(|w| w.chars().filter(|c| !c.is_whitespace()).collect());
-            if written.as_deref() != Some(r.number.as_str()) {
+            // (a title in capitals may write the number in capitals)
+            let written: Option<String> = slice(m).map(|w| w.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect());
+            if written != Some(r.number.to_uppercase()) {
                 return Some(format!("reference {} mention {:?}", r.number, m));
             }
         }

@@ -169,7 +169,8 @@ pub struct Reference {
     pub issuer: Option<String>,
     /// The first mention.
     pub span: Span,
-    /// Every mention, the first included.
+    /// Every mention, the first included (a title in capitals may write
+    /// the number in capitals: "27/CT-TTG" for "27/CT-TTg").
     pub mentions: Vec<Span>,
 }
 

@@ -57,8 +57,9 @@ fn every_span_slices_to_its_item() {
         for r in d["references"].as_array().unwrap() {
             for m in r["mentions"].as_array().unwrap() {
                 let (a, b) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
-                let written: String = text[a..b].chars().filter(|c| !c.is_whitespace()).collect();
-                assert_eq!(written, r["number"].as_str().unwrap());
+                // (a title in capitals may write the number in capitals)
+                let written: String = text[a..b].chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect();
+                assert_eq!(written, r["number"].as_str().unwrap().to_uppercase());
                 checked += 1;
             }
         }
