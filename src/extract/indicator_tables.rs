@@ -75,6 +75,13 @@ struct Goal {
     unit: Option<String>,
 }
 
+impl Goal {
+    /// The goal's column in a row of `n` cells.
+    fn column(&self, n: usize) -> Option<usize> {
+        n.checked_sub(self.right + 1)
+    }
+}
+
 impl IndicatorTableGrammar {
     pub fn compile(raw: RawIndicatorTable) -> Result<Self, regex::Error> {
         let fold = |v: Vec<String>| v.iter().map(|w| fold_key(w)).collect::<Vec<_>>();
@@ -137,11 +144,11 @@ impl IndicatorTableGrammar {
             // A figure is read from its own cell: an empty cell merged with
             // the one above ("values") repeats the figure of another row.
             let figures: Vec<&str> = own.iter().map(|&(s, e)| doc.text[s..e].trim()).collect();
-            if let Some(rows) = self.stacked_rows(l, (&cells, &figures)) {
-                stacked_figures(l, &rows, (&doc.text, &figures, own), li, &mut out);
-                continue;
+            let Some(names) = self.row_names(l, &cells) else { continue };
+            match stacked_rows(l, names, &cells, &figures) {
+                Some(rows) => stacked_figures(l, &rows, (&doc.text, &figures, own), li, &mut out),
+                None => self.row_figures(l, names, (&cells, &figures, own), li, comparator, &mut out),
             }
-            self.row_figures(l, (&cells, &figures, own), li, comparator, &mut out);
         }
         out
     }
@@ -238,7 +245,7 @@ impl IndicatorTableGrammar {
     fn unit_before_figures(&self, l: &Layout, cells: &[&str]) -> Option<(usize, usize)> {
         let first_goal = cells.len().checked_sub(l.goals.iter().map(|g| g.right).max()? + 1)?;
         // (a cell of figures run together from two rows is no unit either)
-        let figures = |c: &str| self.value.is_match(c) || stacked_figures_in(c).is_some();
+        let figures = |c: &str| self.value.is_match(c) || figure_count(c).is_some();
         let unit = (0..first_goal).rev().find(|&c| !cells[c].is_empty() && !figures(cells[c]))?;
         if !looks_like_unit(cells[unit]) {
             return None;
@@ -269,28 +276,22 @@ impl IndicatorTableGrammar {
         positional.filter(named).or_else(guessed)
     }
 
-    /// Rows a PDF reader ran into one (see [`StackedRow`]).
-    fn stacked_rows<'a>(&self, l: &Layout, (cells, figures): (&[&'a str], &[&str])) -> Option<Vec<StackedRow<'a>>> {
-        let (indicator, unit) = self.row_names(l, cells)?;
-        stacked_rows(l, cells[indicator], unit.map(|u| cells[u]), figures)
-    }
-
     /// The goal figures of one data row: `cells` read through merges (for
     /// the indicator and unit), `figures` and `at` each cell's own text.
     fn row_figures(
         &self,
         l: &Layout,
+        (indicator, unit): (usize, Option<usize>),
         (cells, figures, at): (&[&str], &[&str], &[(usize, usize)]),
         line: usize,
         comparator: &dyn Fn(&str) -> Option<String>,
         out: &mut Vec<TableFigure>,
     ) {
         let n = cells.len();
-        let Some((indicator, unit)) = self.row_names(l, cells) else { return };
         let name = cells[indicator];
         for goal in &l.goals {
             let Some(unit_text) = goal.unit.as_deref().or(unit.map(|u| cells[u])) else { continue };
-            let Some(col) = n.checked_sub(goal.right + 1) else { continue };
+            let Some(col) = goal.column(n) else { continue };
             if col <= unit.unwrap_or(0).max(indicator) {
                 continue;
             }
@@ -331,12 +332,13 @@ struct StackedRow<'a> {
     unit: Option<&'a str>,
 }
 
-fn stacked_rows<'a>(l: &Layout, name: &'a str, unit: Option<&'a str>, figures: &[&str]) -> Option<Vec<StackedRow<'a>>> {
+fn stacked_rows<'a>(l: &Layout, (indicator, unit): (usize, Option<usize>), cells: &[&'a str], figures: &[&str]) -> Option<Vec<StackedRow<'a>>> {
+    let (name, unit) = (cells[indicator], unit.map(|u| cells[u]));
     let n = figures.len();
     let mut count = None;
     for goal in &l.goals {
-        let Some(cell) = n.checked_sub(goal.right + 1).and_then(|c| figures.get(c)) else { continue };
-        let k = stacked_figures_in(cell)?.len();
+        let Some(cell) = goal.column(n).and_then(|c| figures.get(c)) else { continue };
+        let k = figure_count(cell)?;
         if k < 2 || count.is_some_and(|c| c != k) {
             return None;
         }
@@ -367,18 +369,25 @@ fn stacked_rows<'a>(l: &Layout, name: &'a str, unit: Option<&'a str>, figures: &
     Some(names.into_iter().zip(units).map(|(indicator, unit)| StackedRow { indicator, unit }).collect())
 }
 
+/// How many figures a cell holds, if it holds only figures.
+fn figure_count(cell: &str) -> Option<usize> {
+    cell.split_whitespace().try_fold(0, |n, w| is_figure_word(w).then_some(n + 1))
+}
+
 /// The figures of a cell that holds only figures, each with its byte offset.
 fn stacked_figures_in(cell: &str) -> Option<Vec<(usize, &str)>> {
-    let figure = |w: &str| w.starts_with(|c: char| c.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
-    let out: Vec<(usize, &str)> = cell.split_whitespace().map(|w| (w.as_ptr() as usize - cell.as_ptr() as usize, w)).collect();
-    out.iter().all(|(_, w)| figure(w)).then_some(out)
+    cell.split_whitespace().map(|w| is_figure_word(w).then(|| (w.as_ptr() as usize - cell.as_ptr() as usize, w))).collect()
+}
+
+fn is_figure_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
 }
 
 /// The figures of rows run into one, each as the target of its own row.
 fn stacked_figures(l: &Layout, rows: &[StackedRow], (text, figures, at): (&str, &[&str], &[(usize, usize)]), line: usize, out: &mut Vec<TableFigure>) {
     let n = figures.len();
     for goal in &l.goals {
-        let Some(col) = n.checked_sub(goal.right + 1) else { continue };
+        let Some(col) = goal.column(n) else { continue };
         let (Some(figure), Some(&cell)) = (figures.get(col), at.get(col)) else { continue };
         let Some(found) = stacked_figures_in(figure) else { continue };
         // where the trimmed cell text starts, within the cell

@@ -143,7 +143,8 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
         }
         if let Some(m) = sg.match_marker(text).filter(|m| {
             let style = &sg.styles[m.style];
-            style.top || style.name == "bullet" || !is_group_row(doc, li)
+            // (an unnumbered marker, a bullet, is never a table's group row)
+            style.top || matches!(style.sequence, Sequence::None) || !is_group_row(doc, li)
         }) {
             let style = &sg.styles[m.style];
             let heading_line = is_capital_heading(&text[m.len..]);

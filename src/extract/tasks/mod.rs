@@ -229,7 +229,10 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     // An item that is only an agency and a colon over its points ("2. Sở
     // Nội vụ thành phố Hà Nội:" under "Điều 5. Quy trình xét tặng") lists
     // that agency's steps wherever it stands.
-    if cx.in_rules(id) && !cx.in_implementation(id) && !ag.assigns_in_rules(&head_toks) && !names_only_an_agency(cx, node, first) {
+    // (asked by two rules below; read once)
+    let only_agency = OnceCell::new();
+    let names_only_agency = || *only_agency.get_or_init(|| names_only_an_agency(cx, node, first));
+    if cx.in_rules(id) && !cx.in_implementation(id) && !ag.assigns_in_rules(&head_toks) && !names_only_agency() {
         return None;
     }
     let could_head = ag.duty_prefix_len(&head_toks).is_some() || opens_with_agency(ag, &head_toks, head);
@@ -297,7 +300,7 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     // "Sở Y tế chủ trì, phối hợp với ...:", "Các doanh nghiệp thứ cấp đang
     // hoạt động trong KCN", "UBND các phường ... chủ động bố trí kinh phí; ...".
     let assigned = ag.assign_prefix_len(&toks, 0).is_some();
-    if has_children && (ends_with_colon || assigned || cx.in_implementation(id) || names_only_an_agency(cx, node, first)) {
+    if has_children && (ends_with_colon || assigned || cx.in_implementation(id) || names_only_agency()) {
         if let Some((lead, support)) = lead_and_support(ag, &toks, first) {
             return Some(Heading { lead: names(lead), support: names(support), inline_duty: None });
         }

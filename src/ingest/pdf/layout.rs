@@ -382,12 +382,16 @@ impl Flow {
 /// "526.420,5"). ("202" over "5" is a year broken in a narrow cell.)
 fn is_figure(text: &str) -> bool {
     let t = text.trim();
-    let (int, _decimals) = t.split_once(',').unwrap_or((t, ""));
+    let (int, decimals) = t.split_once(',').unwrap_or((t, ""));
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
     let mut groups = int.split('.');
-    let lead_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
-    let rest: Vec<&str> = groups.collect();
-    lead_ok && !rest.is_empty() && rest.iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
-        && _decimals.bytes().all(|b| b.is_ascii_digit())
+    let lead = groups.next().unwrap_or("");
+    let (mut grouped, mut whole) = (false, true);
+    for g in groups {
+        grouped = true;
+        whole &= g.len() == 3 && digits(g);
+    }
+    (1..=3).contains(&lead.len()) && digits(lead) && grouped && whole && digits(decimals)
 }
 
 #[derive(Debug, Clone)]
