@@ -1237,3 +1237,88 @@ fn numbers_cited_after_so_a_dotted_symbol_and_a_title_in_capitals_are_read_once_
     assert_eq!(numbers, ["27/CT-TTg", "44/2022/QĐ-UBND", "838/CCTKV.XII-NVDTPC.HUE"], "{:#?}", doc.references);
     assert_eq!(doc.references[0].mentions.len(), 2);
 }
+
+/// Paths of the numbered sections, list items ("-", "(1)") left out.
+fn numbered_paths(sections: &[Section], out: &mut Vec<String>) {
+    for s in sections {
+        if s.style != "bullet" {
+            out.push(s.path.join("/"));
+        }
+        numbered_paths(&s.children, out);
+    }
+}
+
+/// A decision publishing internal procedures, as the ministries write them:
+/// the appendices named in Điều 1, a procedure whose steps restart their
+/// numbering, the fields listing who handles it, and an outline to fill in.
+const PROCEDURE_DECISION: &str = "BỘ XÂY DỰNG\nSố: 2109/QĐ-BXD\nHà Nội, ngày 25 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\
+    Về việc công bố thủ tục hành chính nội bộ trong lĩnh vực nhà ở\n\n\
+    Căn cứ Thông tư số 49/2025TT-BCT ngày 01 tháng 8 năm 2025 của Bộ trưởng Bộ Công Thương;\n\nQUYẾT ĐỊNH:\n\n\
+    Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính nội bộ, cụ thể:\n\n\
+    Phụ lục 1: Nội dung thủ tục hành chính nội bộ được sửa đổi, bổ sung.\n\n\
+    Phụ lục 2: Danh mục thủ tục hành chính nội bộ bị bãi bỏ.\n\n\
+    Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n\
+    Điều 3. Chánh Văn phòng Bộ, Cục trưởng Cục Quản lý nhà chịu trách nhiệm thi hành Quyết định này./.\n\n\
+    Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\n\
+    PHỤ LỤC 1\nNỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH NỘI BỘ\n\n\
+    1. Thủ tục xây dựng chương trình phát triển nhà ở cấp tỉnh\n\n\
+    - Trình tự thực hiện:\n\nBước 2: Cán bộ kiểm tra hồ sơ và thông báo một trong các kết quả sau:\n\n\
+    1. Chấp nhận hồ sơ;\n\n2. Đề nghị bổ sung hồ sơ.\n\n\
+    - Cơ quan giải quyết:\n\n\
+    + Bộ trưởng Bộ Xây dựng: đối với dự án thuộc thẩm quyền quyết định của Bộ trưởng Bộ Xây dựng;\n\n\
+    + Ủy ban nhân dân cấp tỉnh: đối với dự án còn lại.\n\n\
+    - Tên mẫu đơn, mẫu tờ khai: Đề cương xây dựng chương trình phát triển nhà ở cấp tỉnh.\n\n\
+    Mẫu:\n\nĐề cương xây dựng chương trình phát triển nhà ở cấp tỉnh\n\n\
+    CHƯƠNG I: HIỆN TRẠNG NHÀ Ở TRÊN ĐỊA BÀN TỈNH\n\nI. Phân tích hiện trạng nhà ở trên địa bàn tỉnh\n\n\
+    1. Hiện trạng về diện tích nhà ở.\n\n2. Hiện trạng nhà ở của cá nhân tự xây dựng.\n\n\
+    CHƯƠNG II: TỔ CHỨC THỰC HIỆN\n\n1. Trách nhiệm của Ủy ban nhân dân các cấp.\n\n2. Trách nhiệm của các sở, ban, ngành.\n\n\
+    2. Thủ tục điều chỉnh chương trình phát triển nhà ở cấp tỉnh\n\n- Cách thức thực hiện: nộp hồ sơ trực tiếp.\n\n\
+    3. Thủ tục xây dựng kế hoạch phát triển nhà ở cấp tỉnh\n\n- Cách thức thực hiện: nộp hồ sơ trực tiếp.\n";
+
+#[test]
+fn a_procedure_decision_keeps_its_own_numbering_past_restarted_steps_and_an_attached_outline() {
+    let doc = parse(PROCEDURE_DECISION);
+    let mut got = Vec::new();
+    numbered_paths(&doc.sections, &mut got);
+    // "Phụ lục 1: ..." in Điều 1 names the appendix, which comes after the
+    // signature; the steps' "1.", "2." restart under the procedure's "1.";
+    // the outline's chapters and items are the form's, and the procedures
+    // after it ("2.", "3.") are the document's again.
+    assert_eq!(
+        got,
+        ["Điều 1", "Điều 2", "Điều 3", "Phụ lục 1", "Phụ lục 1/1", "Phụ lục 1/1/1", "Phụ lục 1/1/2", "Phụ lục 1/2", "Phụ lục 1/3"],
+        "{got:?}"
+    );
+    // Who handles the procedure is not assigned work, nor are the duties
+    // the outline leaves to be written.
+    assert!(doc.tasks.is_empty(), "{:#?}", doc.tasks);
+    // A year run into the symbol is still a citation, kept as written.
+    assert!(doc.references.iter().any(|r| r.number == "49/2025TT-BCT"), "{:#?}", doc.references);
+}
+
+#[test]
+fn parenthesised_numbers_are_list_items_that_add_nothing_to_paths() {
+    let text = format!(
+        "{PLAN_HEADER}I. NHIỆM VỤ\n\n1. Hồ sơ gồm:\n\n(1) Tờ trình của Sở Nội vụ;\n\n(2) Báo cáo thẩm định.\n\n\
+         a) Nộp trực tiếp.\n\n2. Thời hạn giải quyết: 15 ngày.\n"
+    );
+    let doc = parse(&text);
+    let mut got = Vec::new();
+    numbered_paths(&doc.sections, &mut got);
+    assert_eq!(got, ["I", "I/1", "I/1/a", "I/2"], "{got:?}");
+    let mut all = Vec::new();
+    paths(&doc.sections, &mut all);
+    assert_eq!(all.iter().filter(|p| p.as_str() == "I/1").count(), 3, "the (1) and (2) items are still in the tree: {all:?}");
+}
+
+#[test]
+fn an_organisation_named_before_its_duty_is_a_lead_but_the_verb_to_organise_is_not() {
+    let text = "BỘ XÂY DỰNG\nSố: 36/2025/TT-BXD\nHà Nội, ngày 21 tháng 11 năm 2025\n\nTHÔNG TƯ\nQuy định cơ chế quản lý giá dịch vụ kiểm định thiết bị\n\n\
+        Điều 1. Phạm vi điều chỉnh\n\nThông tư này quy định giá dịch vụ kiểm định.\n\n\
+        Điều 2. Trách nhiệm thi hành\n\n1. Cục Đăng kiểm Việt Nam có trách nhiệm:\n\n\
+        a) Tổ chức triển khai thực hiện Thông tư này.\n\nb) Tiếp nhận văn bản kê khai giá.\n\n\
+        2. Tổ chức kiểm định có trách nhiệm kê khai, niêm yết, công khai thông tin về giá dịch vụ kiểm định.\n";
+    let doc = parse(text);
+    let leads: Vec<&str> = doc.tasks.iter().map(|t| t.lead[0].as_str()).collect();
+    assert_eq!(leads, ["Cục Đăng kiểm Việt Nam", "Cục Đăng kiểm Việt Nam", "Tổ chức kiểm định"], "{:#?}", doc.tasks);
+}

@@ -34,6 +34,8 @@ pub struct RawAgencies {
     #[serde(default)]
     public_heads: Vec<String>,
     #[serde(default)]
+    lead_phrase_heads: Vec<String>,
+    #[serde(default)]
     adverbial_openers: Vec<String>,
     #[serde(default)]
     scope_phrases: Vec<String>,
@@ -110,6 +112,9 @@ impl Phrases {
 
 pub struct AgencyGrammar {
     heads: Phrases,
+    /// Heads that are also verbs ("Tổ chức"): a name only when a lead
+    /// phrase follows ("Tổ chức kiểm định có trách nhiệm ...").
+    lead_phrase_heads: Phrases,
     known: Phrases,
     stops: Phrases,
     strip_prefixes: Phrases,
@@ -260,6 +265,7 @@ impl AgencyGrammar {
     pub fn compile(raw: RawAgencies, place_units: &[String]) -> Result<Self, regex::Error> {
         Ok(AgencyGrammar {
             heads: phrases(&raw.heads),
+            lead_phrase_heads: phrases(&raw.lead_phrase_heads),
             // Full names are unambiguous in any case ("phòng Văn hóa và Thông tin").
             known: any_case_phrases(&raw.known),
             stops: phrases(&raw.name_stops),
@@ -571,6 +577,12 @@ impl AgencyGrammar {
     pub fn starts_agency(&self, toks: &[Tok], i: usize) -> bool {
         let i = i + starts_any(toks, i, &self.strip_prefixes).unwrap_or(0);
         starts_any(toks, i, &self.known).is_some() || starts_any(toks, i, &self.heads).is_some()
+    }
+
+    /// Whether tokens at `i` open with a head that names only before a
+    /// lead phrase (see `lead_phrase_heads`).
+    pub fn starts_lead_phrase_head(&self, toks: &[Tok], i: usize) -> bool {
+        starts_any(toks, i, &self.lead_phrase_heads).is_some()
     }
 
     pub fn find_lead_phrase(&self, toks: &[Tok], from: usize) -> Option<(usize, usize)> {

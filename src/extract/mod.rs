@@ -28,6 +28,9 @@ pub struct Context<'a> {
     implementation_heading: Vec<bool>,
     /// Per section, whether its own heading names goals ("MỤC TIÊU").
     goal_heading: Vec<bool>,
+    /// Per section, whether its heading is a field of a published
+    /// procedure that lists who handles it ("Cơ quan giải quyết").
+    procedure_field: Vec<bool>,
     /// Whether the outer document's title makes its body directives
     /// ("Thông báo kết luận của Phó Thủ tướng ...").
     directive_title: bool,
@@ -65,9 +68,17 @@ impl<'a> Context<'a> {
             })
             .collect();
         let goal_heading = seg.nodes.iter().map(|n| g.targets.is_goal_heading(n.heading.as_deref().unwrap_or(""))).collect();
+        let procedure_field = seg
+            .nodes
+            .iter()
+            .map(|n| {
+                let h = n.heading.as_deref().unwrap_or("").to_lowercase();
+                g.sections.procedure_field_headings.iter().any(|w| h.starts_with(w.as_str()))
+            })
+            .collect();
         let title = title.unwrap_or("").to_lowercase();
         let directive_title = g.sections.directive_titles.iter().any(|w| title.contains(w.as_str()));
-        Context { doc, seg, g, doc_type, implementation_heading, goal_heading, directive_title }
+        Context { doc, seg, g, doc_type, implementation_heading, goal_heading, procedure_field, directive_title }
     }
 
     /// Whether a text offset lies in a table row. A section's own text can
@@ -87,6 +98,13 @@ impl<'a> Context<'a> {
     /// Whether a node or one above it is headed as goals ("II. MỤC TIÊU").
     pub fn under_goal_heading(&self, id: usize) -> bool {
         std::iter::successors(Some(id), |&n| self.seg.nodes[n].parent).any(|n| self.goal_heading[n])
+    }
+
+    /// Whether a node sits under a field of a published procedure that
+    /// lists who handles it: the agencies there handle the procedure, they
+    /// are not assigned work.
+    pub fn under_procedure_field(&self, id: usize) -> bool {
+        std::iter::successors(self.seg.nodes[id].parent, |&n| self.seg.nodes[n].parent).any(|n| self.procedure_field[n])
     }
 
     /// Whether a node sits under an implementation heading ("TỔ CHỨC THỰC

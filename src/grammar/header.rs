@@ -195,6 +195,11 @@ impl HeaderGrammar {
         self.end_marks.iter().any(|m| line.ends_with(m.as_str()))
     }
 
+    /// A blank form's label on a line of its own ("Mẫu số 01", "Mẫu:").
+    pub fn is_form_label(&self, line: &str) -> bool {
+        self.form_label.as_ref().is_some_and(|re| re.is_match(line.trim()))
+    }
+
     pub fn is_motto(&self, line: &str) -> bool {
         self.motto.iter().any(|m| line.contains(m.as_str()))
     }

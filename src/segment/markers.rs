@@ -13,6 +13,8 @@ pub struct RawSections {
     directive_documents: Vec<String>,
     #[serde(default)]
     directive_titles: Vec<String>,
+    #[serde(default)]
+    procedure_field_headings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +80,9 @@ pub struct SectionGrammar {
     /// Title words of other documents whose whole body assigns work
     /// ("Thông báo kết luận ..."), lowercase.
     pub directive_titles: Vec<String>,
+    /// Fields of a published administrative procedure that list who
+    /// handles it ("Cơ quan giải quyết:"), lowercase.
+    pub procedure_field_headings: Vec<String>,
 }
 
 /// A marker found at the start of a line.
@@ -142,6 +147,7 @@ impl SectionGrammar {
             implementation_headings: raw.implementation_headings,
             directive_documents: raw.directive_documents,
             directive_titles: raw.directive_titles.iter().map(|w| w.to_lowercase()).collect(),
+            procedure_field_headings: raw.procedure_field_headings.iter().map(|w| w.to_lowercase()).collect(),
         })
     }
 

@@ -12,10 +12,12 @@
 //! and the tree starts again from the top.
 
 pub mod markers;
+mod numbering;
 
 use crate::grammar::{DocTypes, Grammar};
 use crate::normalize::{LineKind, NormDoc};
 use markers::{Marker, Sequence};
+use numbering::Numbering;
 
 #[derive(Debug, Clone)]
 pub struct Node {
@@ -70,23 +72,19 @@ impl Segmented {
     }
 }
 
-struct Open {
-    node: usize,
-    key: String,
-    ordinal: Option<u32>,
-}
-
 pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
     let sg = &g.sections;
     let mut out = Segmented { owner: vec![None; doc.lines.len()], ..Default::default() };
-    let mut stack: Vec<Open> = Vec::new();
-    // The last ordinal seen per key, for numbering that runs on across parents.
-    let mut last_by_key: std::collections::HashMap<String, u32> = Default::default();
+    // The document's numbering, each level with its section node.
+    let mut stack: Numbering<usize> = Numbering::default();
+    // The numbering of a blank form being passed over, while in one.
+    // (Each open level of it keeps how its item begins, see `ends_form`.)
+    let mut form: Option<Numbering<String>> = None;
     let mut closed = false;
     let mut body_ended = false;
     let mut part = 0usize;
     let mut nodes_in_part = 0usize;
-    let in_form = form_lines(doc, g);
+    let in_form = blank_form_lines(doc, g);
     let quoted = quoted_lines(doc);
     let addressees = addressee_lines(doc, g);
 
@@ -95,12 +93,36 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
             continue;
         }
         let text = doc.line_text(li);
+        // A form's label ("Mẫu số 08 - Phụ lục I", "Mẫu:") over a template
+        // with no blank header to end at (an outline "Đề cương ..." with its
+        // CHƯƠNG I, I., 1.; a report form): the template is passed over,
+        // following its numbering, up to a marker that fits the document's
+        // numbering around it and not the template's.
+        if line.kind == LineKind::Para && g.header.is_form_label(text) && !in_form.get(li + 1).is_some_and(|b| *b) {
+            form = Some(Numbering::default());
+            continue;
+        }
+        if let Some(template) = form.as_mut() {
+            let ends = line.kind == LineKind::Para
+                && sg.match_marker(text).is_some_and(|m| {
+                    // How the document's open item of this kind begins.
+                    let sibling = stack.level(&m.key).map(|l| {
+                        let n = &out.nodes[l.node];
+                        opening(&doc.line_text(n.line)[n.marker.len..])
+                    });
+                    ends_form(template, &stack, sibling, closed, &m, &text[m.len..], sg)
+                });
+            if !ends {
+                continue;
+            }
+            form = None;
+        }
         // Text quoted from another document (an amended clause, a cited
         // article) keeps that document's numbering: it belongs to the
         // section that quotes it.
         if quoted[li] {
             if !closed {
-                out.owner[li] = stack.last().map(|o| o.node);
+                out.owner[li] = stack.open.last().map(|o| o.node);
             }
             continue;
         }
@@ -114,7 +136,6 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
                 let zone_start = header_zone_start(doc, li, &out, g);
                 out.parts.push(PartStart { doc_type, title_line: li, zone_start });
                 stack.clear();
-                last_by_key.clear();
                 nodes_in_part = 0;
                 closed = false;
                 body_ended = false;
@@ -137,7 +158,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
         }
         if line.kind != LineKind::Para {
             if !closed {
-                out.owner[li] = stack.last().map(|o| o.node);
+                out.owner[li] = stack.open.last().map(|o| o.node);
             }
             continue;
         }
@@ -146,35 +167,21 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
             // (an unnumbered marker, a bullet, is never a table's group row)
             style.top || matches!(style.sequence, Sequence::None) || !is_group_row(doc, li)
         }) {
+            let m = match stack.restart_key(&m, sg) {
+                Some(key) => Marker { key, ..m },
+                None => m,
+            };
             let style = &sg.styles[m.style];
             let heading_line = is_capital_heading(&text[m.len..]);
-            if (!closed || style.top) && accept(&m, &stack, &last_by_key, sg, heading_line) {
+            // "Phụ lục 1: Danh mục thủ tục ..." in the list of an open
+            // article ("Điều 1. Công bố ..., cụ thể:") names an appendix that
+            // comes after the signature; it is not that appendix.
+            let names_appendix = m.key == "appendix" && !closed && stack.level("article").is_some() && m.raw.contains(':') && !heading_line;
+            if (!closed || style.top) && !names_appendix && stack.accepts(&m, sg, heading_line) {
                 let ord = sg.ordinal(m.style, &m.label);
-                if style.top {
-                    let rank = top_rank(&m.key);
-                    while stack.last().is_some_and(|o| !(is_top_key(&o.key) && top_rank(&o.key) < rank)) {
-                        stack.pop();
-                    }
-                } else if let Some(pos) = stack.iter().position(|o| o.key == m.key) {
-                    stack.truncate(pos);
-                } else if is_top_key(&m.key) {
-                    // "Điều 1." after a numbered list in the preamble ("1.
-                    // Quyết định số 29/2019/QĐ-TTg ...;", "2. ...") is not
-                    // inside its last item: an article or a "Mục" sits only
-                    // under a part, a chapter or an appendix.
-                    while stack.last().is_some_and(|o| !is_top_key(&o.key)) {
-                        stack.pop();
-                    }
-                } else if style.name != "bullet" {
-                    // Bullets are the lowest level: a numbered item after a
-                    // bullet list ("- Các Bộ: ...;" recipients, then "1. ...")
-                    // is not inside the last bullet.
-                    while stack.last().is_some_and(|o| sg.styles[out.nodes[o.node].style].name == "bullet") {
-                        stack.pop();
-                    }
-                }
-                let parent = stack.last().map(|o| o.node);
                 let id = out.nodes.len();
+                stack.enter(&m, style, ord, id);
+                let parent = stack.open.iter().rev().nth(1).map(|o| o.node);
                 let path = node_path(&out, parent, &m, style);
                 let content_start = line.start + m.len;
                 out.nodes.push(Node {
@@ -193,10 +200,6 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
                     Some(p) => out.nodes[p].children.push(id),
                     None => out.roots.push(id),
                 }
-                if let Some(o) = ord {
-                    last_by_key.insert(m.key.clone(), o);
-                }
-                stack.push(Open { node: id, key: m.key, ordinal: ord });
                 out.owner[li] = Some(id);
                 nodes_in_part += 1;
                 closed = false;
@@ -206,7 +209,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
         if closed {
             continue;
         }
-        if let Some(top) = stack.last() {
+        if let Some(top) = stack.open.last() {
             let n = &mut out.nodes[top.node];
             // "Chương IV" / "PHỤ LỤC I" alone on its line, the title in
             // capitals on the next ("TỔ CHỨC THỰC HIỆN"): that title is the
@@ -228,49 +231,56 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
     out
 }
 
-/// Whether a marker continues the structure: the next sibling of an open
-/// level, or the first item of a new level.
-fn accept(
+/// Whether a marker met inside a template ends it: it does not continue the
+/// template's own numbering (followed here as it goes) but does continue the
+/// document's: "2." of the next procedure after the outline attached to the
+/// first, whose last items were "1." and "2."; "B." after "A.". `rest` is
+/// the line after the marker; `sibling`, how the document's open item of
+/// the marker's kind begins.
+fn ends_form(
+    template: &mut Numbering<String>,
+    doc: &Numbering<usize>,
+    sibling: Option<String>,
+    closed: bool,
     m: &Marker,
-    stack: &[Open],
-    last_by_key: &std::collections::HashMap<String, u32>,
+    rest: &str,
     sg: &markers::SectionGrammar,
-    capital_heading: bool,
 ) -> bool {
     let style = &sg.styles[m.style];
-    let Some(ord) = sg.ordinal(m.style, &m.label) else { return true };
-    if let Some(open) = stack.iter().rev().find(|o| o.key == m.key) {
-        // Documents skip or repeat a number now and then ("4." then "6."):
-        // allow small gaps forward, never going back.
-        if let Some(prev) = open.ordinal {
-            // "Điều 10a" after "Điều 10": an article inserted by an amendment.
-            let inserted = ord == prev && style.sequence == Sequence::Arabic && m.label.ends_with(|c: char| c.is_ascii_alphabetic());
-            // A Roman part numbered twice by mistake ("IV. KINH PHÍ", then
-            // "IV. PHÂN CÔNG NHIỆM VỤ") is still a part when its heading is
-            // set in capitals, as part headings are.
-            let repeated_part = ord == prev && style.sequence == Sequence::Roman && capital_heading;
-            return ord > prev && ord <= prev + 3
-                || inserted
-                || repeated_part
-                || ord == 1 && style.sequence == Sequence::Decimal && restarts_decimal(m, stack, sg);
-        }
-        return true;
-    }
-    if ord == 1 {
-        return true;
-    }
-    if style.sequence == Sequence::Decimal {
-        // "2.1" under "2.": the prefix must be the parent's label when the
-        // parent is numbered, and the item the first of the new level.
+    let capital = is_capital_heading(rest);
+    // The document may number two items alike ("2." before and after an
+    // outline): the second still ends the outline.
+    let continues_doc = (style.top || !closed && doc.level(&m.key).is_some()) && (doc.accepts(m, sg, capital) || doc.repeats(m, sg));
+    let begins = opening(rest);
+    let own = if style.top && style.sequence == Sequence::None {
+        // Appendices and parts run in no sequence; a template may have its
+        // own ("Phụ lục I" of a model decision under the unnumbered "PHỤ LỤC").
+        !doc.numbered_next(m)
+    } else {
+        // Both numberings may take it ("3." after the outline's "1.", "2."
+        // and the document's "2."): an item that begins as the document's
+        // open one ("3. Thủ tục ..." after "2. Thủ tục ...") and not as the
+        // template's is the document's.
+        let template_sibling = template.level(&m.key).map(|l| l.node.as_str());
+        let like_doc = continues_doc && sibling.as_deref() == Some(begins.as_str()) && template_sibling != Some(begins.as_str());
+        template.accepts(m, sg, capital) && !like_doc
+    };
+    if own {
+        template.enter(m, style, sg.ordinal(m.style, &m.label), begins);
         return false;
     }
-    // The first Roman part of a document may not be I ("I. CĂN CỨ" lost in
-    // conversion, or a body that starts at II): at the top, take it.
-    if stack.is_empty() && (style.sequence == Sequence::Roman || style.top) {
-        return true;
+    continues_doc
+}
+
+/// The first two words of an item, lower case: what items of one list
+/// share ("Thủ tục xây dựng ...", "Thủ tục điều chỉnh ...").
+fn opening(rest: &str) -> String {
+    let mut words = rest.split_whitespace().take(2).map(str::to_lowercase);
+    let first = words.next().unwrap_or_default();
+    match words.next() {
+        Some(second) => first + " " + &second,
+        None => first,
     }
-    // Numbering that runs on across parents ("I. 1. 2. II. 3.").
-    last_by_key.get(&m.key).is_some_and(|&last| ord == last + 1)
 }
 
 /// "Mục tiêu cụ thể": a few words with no sentence end.
@@ -284,30 +294,6 @@ fn is_short_title(text: &str) -> bool {
 fn is_capital_heading(rest: &str) -> bool {
     let head = rest.split('(').next().unwrap_or(rest);
     markers::is_upper_line(head) && head.chars().filter(|c| c.is_alphabetic()).count() >= 2
-}
-
-/// "2.1" after "1.3" at the same depth is a new run under a new parent.
-fn restarts_decimal(m: &Marker, stack: &[Open], _sg: &markers::SectionGrammar) -> bool {
-    let _ = stack;
-    m.label.ends_with(".1")
-}
-
-fn is_top_key(key: &str) -> bool {
-    matches!(key, "part" | "chapter" | "muc" | "article" | "appendix")
-}
-
-/// Nesting of the top-level styles: an appendix may be divided into parts
-/// ("PHỤ LỤC" over "PHẦN I. DANH MỤC ..."), a part holds chapters, a
-/// chapter articles.
-fn top_rank(key: &str) -> u8 {
-    match key {
-        "appendix" => 0,
-        "part" => 1,
-        "chapter" => 2,
-        "muc" => 3,
-        "article" => 4,
-        _ => 5,
-    }
 }
 
 fn node_path(out: &Segmented, parent: Option<usize>, m: &Marker, style: &markers::Style) -> Vec<String> {
@@ -448,46 +434,6 @@ fn addressee_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
 /// Curly quotation marks opened and not closed in `text` (negative: more closed).
 fn curly_balance(text: &str) -> i32 {
     text.matches('“').count() as i32 - text.matches('”').count() as i32
-}
-
-/// The lines of the blank forms a document reproduces, in either of the
-/// ways a form starts (see the two functions below).
-fn form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
-    let mut inside = blank_form_lines(doc, g);
-    for (b, labelled) in inside.iter_mut().zip(labelled_form_lines(doc, g)) {
-        *b |= labelled;
-    }
-    inside
-}
-
-/// How many lines after a form's label the national motto may stand (a
-/// title line or two comes between).
-const LABEL_TO_MOTTO_LINES: usize = 4;
-
-/// The lines of blank forms that open with a label line ("Mẫu số 01", the
-/// form's title, then the national motto of the header to fill in), up to
-/// the next label or appendix: a circular's templates number their fields
-/// like sections.
-fn labelled_form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
-    let mut inside = vec![false; doc.lines.len()];
-    let Some(label) = g.header.form_label.as_ref() else { return inside };
-    let is_label = |i: usize| doc.lines[i].kind == LineKind::Para && label.is_match(doc.line_text(i).trim());
-    let mut li = 0;
-    while li < doc.lines.len() {
-        let start = li;
-        li += 1;
-        if !is_label(start) || !(start + 1..(start + 1 + LABEL_TO_MOTTO_LINES).min(doc.lines.len())).any(|i| g.header.is_motto(doc.line_text(i))) {
-            continue;
-        }
-        let sg = &g.sections;
-        let appendix = |i: usize| sg.marker_style(doc.line_text(i)) == Some("appendix");
-        // Not at its recipients: a report form goes on after them with the
-        // sheet attached to it ("THÔNG TIN VỀ KẾT QUẢ ĐIỀU TRA ...").
-        let end = (start + 1..doc.lines.len()).find(|&i| is_label(i) || appendix(i)).unwrap_or(doc.lines.len());
-        inside[start..end].iter_mut().for_each(|b| *b = true);
-        li = end;
-    }
-    inside
 }
 
 /// The lines of the blank forms a document reproduces, from the form's

@@ -230,6 +230,9 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     // Nội vụ thành phố Hà Nội:" under "Điều 5. Quy trình xét tặng") lists
     // that agency's steps wherever it stands.
     // (asked by two rules below; read once)
+    if cx.under_procedure_field(id) {
+        return None;
+    }
     let only_agency = OnceCell::new();
     let names_only_agency = || *only_agency.get_or_init(|| names_only_an_agency(cx, node, first));
     if cx.in_rules(id) && !cx.in_implementation(id) && !ag.assigns_in_rules(&head_toks) && !names_only_agency() {
@@ -724,7 +727,7 @@ fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Opt
 /// its words up to the lead phrase, when they are few and plain words.
 fn named_up_to_lead_phrase(ag: &AgencyGrammar, toks: &[Tok], start: usize, text: &str) -> Option<(Found, usize)> {
     // (most clauses open with no head at all: nothing more is read)
-    if !ag.starts_agency(toks, start) {
+    if !ag.starts_agency(toks, start) && !ag.starts_lead_phrase_head(toks, start) {
         return None;
     }
     let window = &toks[..toks.len().min(start + NAME_BEFORE_PHRASE_WORDS + 1)];

@@ -457,6 +457,10 @@ fn build_rows(lines: &[Line], page: usize, lg: &LayoutGrammar) -> Vec<Row> {
             // title "QUYẾT ĐỊNH": the header ends there, whatever columns
             // the number line sat in.
             rows.push(Row::new(line, page));
+        } else if in_table && spans_cells(row, line) {
+            // "Phần II. NỘI DUNG ..." under a table without rules, as wide
+            // as two of its columns: text after the table, not a cell's.
+            rows.push(Row::new(line, page));
         } else if let Some(flow) = row.flows.last_mut().filter(|f| continues_flow(f, p, line, size, in_table)) {
             flow.push(line, page);
         } else {
@@ -465,6 +469,19 @@ fn build_rows(lines: &[Line], page: usize, lg: &LayoutGrammar) -> Vec<Row> {
         prev = Some(line);
     }
     reinsert_misplaced(rows, &misplaced)
+}
+
+/// How much of a cell's width a line must cover to be read as lying across it.
+const SPAN_OVERLAP: f64 = 0.25;
+
+/// Whether a line under the row's last cell also lies across another cell
+/// beside it (one that shares no column with the last): no cell's line
+/// reaches into the next column. (A flow that began with text above the
+/// table can be as wide as the page; it shares columns with every cell.)
+fn spans_cells(row: &Row, line: &Line) -> bool {
+    let Some(last) = row.flows.last() else { return false };
+    let across = |f: &Flow| horizontal_overlap(line.x0, line.x1, f.x0, f.x1) > SPAN_OVERLAP;
+    across(last) && row.flows.iter().any(|f| (f.x1 <= last.x0 || f.x0 >= last.x1) && across(f))
 }
 
 /// Whether `line`, below `prev`, is the next line of `flow`. Running text
@@ -625,6 +642,25 @@ mod tests {
         let lines = build_lines(&glyphs, &LayoutGrammar::builtin());
         assert_eq!(lines.len(), 1);
         assert_eq!(cleanup::normalize_chars(&lines[0].text), "Việt Nam");
+    }
+
+    #[test]
+    fn a_heading_as_wide_as_two_columns_under_a_table_is_not_in_its_last_cell() {
+        // A table without rules: "1 | Phe duyet danh sach | Co quan thuc
+        // hien", then "Phan II. NOI DUNG ..." from under the second column
+        // to the third's right edge, as if right-aligned with its cell.
+        let heading = "Phan II. NOI DUNG CU THE CUA TUNG THU TUC HANH C";
+        let p = page(&[
+            ("1", 60.0, 100.0),
+            ("Phe duyet danh sach", 100.0, 100.0),
+            ("cac dan toc", 100.0, 112.0),
+            ("Co quan thuc hien", 250.0, 100.0),
+            (heading, 95.0, 126.0),
+        ]);
+        let regions = layout(&[p], &LayoutGrammar::builtin());
+        let Some(Region::Row { cells, .. }) = regions.first() else { panic!("{regions:?}") };
+        assert_eq!(cells[1], "Phe duyet danh sach cac dan toc", "{regions:?}");
+        assert!(regions.iter().any(|r| matches!(r, Region::Text(t) if t[0].starts_with("Phan II."))), "{regions:?}");
     }
 
     #[test]
