@@ -59,23 +59,11 @@ impl<'a> Context<'a> {
     }
 
     pub fn new(doc: &'a NormDoc, seg: &'a Segmented, g: &'a Grammar, doc_type: &'a str, title: Option<&str>) -> Self {
-        let implementation_heading = seg
-            .nodes
-            .iter()
-            .map(|n| {
-                let h = n.heading.as_deref().unwrap_or("").to_lowercase();
-                g.sections.implementation_headings.iter().any(|w| h.contains(w.as_str()))
-            })
-            .collect();
+        // (one lower-casing per heading, for both lists read in lower case)
+        let lower: Vec<String> = seg.nodes.iter().map(|n| n.heading.as_deref().unwrap_or("").to_lowercase()).collect();
+        let implementation_heading = lower.iter().map(|h| g.sections.implementation_headings.iter().any(|w| h.contains(w.as_str()))).collect();
         let goal_heading = seg.nodes.iter().map(|n| g.targets.is_goal_heading(n.heading.as_deref().unwrap_or(""))).collect();
-        let procedure_field = seg
-            .nodes
-            .iter()
-            .map(|n| {
-                let h = n.heading.as_deref().unwrap_or("").to_lowercase();
-                g.sections.procedure_field_headings.iter().any(|w| h.starts_with(w.as_str()))
-            })
-            .collect();
+        let procedure_field = lower.iter().map(|h| g.sections.procedure_field_headings.iter().any(|w| h.starts_with(w.as_str()))).collect();
         let title = title.unwrap_or("").to_lowercase();
         let directive_title = g.sections.directive_titles.iter().any(|w| title.contains(w.as_str()));
         Context { doc, seg, g, doc_type, implementation_heading, goal_heading, procedure_field, directive_title }
