@@ -107,7 +107,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
                 && sg.match_marker(text).is_some_and(|m| {
                     // How the document's open item of this kind begins.
                     let sibling = stack.level(&m.key).map(|l| {
-                        let n = &out.nodes[l.node];
+                        let n = &out.nodes[*l.node()];
                         opening(&doc.line_text(n.line)[n.marker.len..])
                     });
                     ends_form(template, &stack, sibling, closed, &m, &text[m.len..], sg)
@@ -122,7 +122,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
         // section that quotes it.
         if quoted[li] {
             if !closed {
-                out.owner[li] = stack.open.last().map(|o| o.node);
+                out.owner[li] = stack.innermost().copied();
             }
             continue;
         }
@@ -158,7 +158,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
         }
         if line.kind != LineKind::Para {
             if !closed {
-                out.owner[li] = stack.open.last().map(|o| o.node);
+                out.owner[li] = stack.innermost().copied();
             }
             continue;
         }
@@ -178,10 +178,9 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
             // comes after the signature; it is not that appendix.
             let names_appendix = m.key == "appendix" && !closed && stack.level("article").is_some() && m.raw.contains(':') && !heading_line;
             if (!closed || style.top) && !names_appendix && stack.accepts(&m, sg, heading_line) {
-                let ord = sg.ordinal(m.style, &m.label);
                 let id = out.nodes.len();
-                stack.enter(&m, style, ord, id);
-                let parent = stack.open.iter().rev().nth(1).map(|o| o.node);
+                stack.enter(&m, sg, id);
+                let parent = stack.enclosing().copied();
                 let path = node_path(&out, parent, &m, style);
                 let content_start = line.start + m.len;
                 out.nodes.push(Node {
@@ -209,8 +208,8 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
         if closed {
             continue;
         }
-        if let Some(top) = stack.open.last() {
-            let n = &mut out.nodes[top.node];
+        if let Some(&top) = stack.innermost() {
+            let n = &mut out.nodes[top];
             // "Chương IV" / "PHỤ LỤC I" alone on its line, the title in
             // capitals on the next ("TỔ CHỨC THỰC HIỆN"): that title is the
             // heading, which decides what the articles under it hold. A PDF
@@ -225,7 +224,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
                 n.content.1 = line.end;
                 n.own_lines.end = li + 1;
             }
-            out.owner[li] = Some(top.node);
+            out.owner[li] = Some(top);
         }
     }
     out
@@ -261,12 +260,12 @@ fn ends_form(
         // and the document's "2."): an item that begins as the document's
         // open one ("3. Thủ tục ..." after "2. Thủ tục ...") and not as the
         // template's is the document's.
-        let template_sibling = template.level(&m.key).map(|l| l.node.as_str());
+        let template_sibling = template.level(&m.key).map(|l| l.node().as_str());
         let like_doc = continues_doc && sibling.as_deref() == Some(begins.as_str()) && template_sibling != Some(begins.as_str());
         template.accepts(m, sg, capital) && !like_doc
     };
     if own {
-        template.enter(m, style, sg.ordinal(m.style, &m.label), begins);
+        template.enter(m, sg, begins);
         return false;
     }
     continues_doc
@@ -275,12 +274,7 @@ fn ends_form(
 /// The first two words of an item, lower case: what items of one list
 /// share ("Thủ tục xây dựng ...", "Thủ tục điều chỉnh ...").
 fn opening(rest: &str) -> String {
-    let mut words = rest.split_whitespace().take(2).map(str::to_lowercase);
-    let first = words.next().unwrap_or_default();
-    match words.next() {
-        Some(second) => first + " " + &second,
-        None => first,
-    }
+    rest.split_whitespace().take(2).collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// "Mục tiêu cụ thể": a few words with no sentence end.

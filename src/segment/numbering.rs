@@ -4,24 +4,30 @@
 //! blank form reproduced inside the document has a numbering of its own,
 //! followed with the same rules only to tell where the form ends.
 
-use super::markers::{roman_value, Marker, SectionGrammar, Sequence, Style};
+use super::markers::{roman_value, Marker, SectionGrammar, Sequence};
 use std::collections::HashMap;
 
 /// One open level: the marker key, the ordinal of its last item, and what
 /// the caller keeps per level (`N`: the section node, or nothing).
 pub struct Level<N> {
-    pub key: String,
-    pub ordinal: Option<u32>,
+    key: String,
+    ordinal: Option<u32>,
     /// The number a top-level marker carries though its style runs in no
     /// sequence ("PHỤ LỤC II": 2; "PHỤ LỤC": none).
     number: Option<u32>,
     bullet: bool,
-    pub node: N,
+    node: N,
+}
+
+impl<N> Level<N> {
+    pub fn node(&self) -> &N {
+        &self.node
+    }
 }
 
 /// Open levels, innermost last, and the last ordinal seen per key.
 pub struct Numbering<N> {
-    pub open: Vec<Level<N>>,
+    open: Vec<Level<N>>,
     /// For numbering that runs on across parents ("I. 1. 2. II. 3.").
     last_by_key: HashMap<String, u32>,
 }
@@ -36,6 +42,16 @@ impl<N> Numbering<N> {
     pub fn clear(&mut self) {
         self.open.clear();
         self.last_by_key.clear();
+    }
+
+    /// What the innermost open level keeps (its section node).
+    pub fn innermost(&self) -> Option<&N> {
+        self.open.last().map(|l| &l.node)
+    }
+
+    /// What the level around the innermost keeps (a new node's parent).
+    pub fn enclosing(&self) -> Option<&N> {
+        self.open.iter().rev().nth(1).map(|l| &l.node)
     }
 
     /// The innermost open level of this key.
@@ -54,13 +70,16 @@ impl<N> Numbering<N> {
             return None;
         }
         let ord = sg.ordinal(m.style, &m.label)?;
-        let nested = format!("{}'", m.key);
-        if let Some(inner) = self.level(&nested).and_then(|l| l.ordinal) {
-            return (ord > inner && ord <= inner + 3).then_some(nested);
+        // (looked up without building the key: this runs on every "N." line)
+        let nested = |key: &str| key.strip_suffix('\'').is_some_and(|k| k == m.key);
+        if let Some(inner) = self.open.iter().rev().find(|l| nested(&l.key)) {
+            let continues = inner.ordinal.is_some_and(|p| ord > p && ord <= p + 3);
+            return continues.then(|| inner.key.clone());
         }
         // Only a "1." right under an open "1." (bullets between) restarts.
         let at = self.open.iter().rposition(|l| l.key == m.key)?;
-        (ord == 1 && m.label == "1" && self.open[at].ordinal == Some(1) && self.open[at + 1..].iter().all(|l| l.bullet)).then_some(nested)
+        let restarts = ord == 1 && m.label == "1" && self.open[at].ordinal == Some(1) && self.open[at + 1..].iter().all(|l| l.bullet);
+        restarts.then(|| format!("{}'", m.key))
     }
 
     /// Whether a marker repeats the number of the open item of its kind
@@ -116,7 +135,9 @@ impl<N> Numbering<N> {
     }
 
     /// Closes the levels an accepted marker ends, then opens its own.
-    pub fn enter(&mut self, m: &Marker, style: &Style, ordinal: Option<u32>, node: N) {
+    pub fn enter(&mut self, m: &Marker, sg: &SectionGrammar, node: N) {
+        let style = &sg.styles[m.style];
+        let ordinal = sg.ordinal(m.style, &m.label);
         if style.top {
             let rank = top_rank(&m.key);
             while self.open.last().is_some_and(|o| !(is_top_key(&o.key) && top_rank(&o.key) < rank)) {
