@@ -1322,3 +1322,80 @@ fn an_organisation_named_before_its_duty_is_a_lead_but_the_verb_to_organise_is_n
     let leads: Vec<&str> = doc.tasks.iter().map(|t| t.lead[0].as_str()).collect();
     assert_eq!(leads, ["Cục Đăng kiểm Việt Nam", "Cục Đăng kiểm Việt Nam", "Tổ chức kiểm định"], "{:#?}", doc.tasks);
 }
+
+/// A tax office's reply, as the letters answering provinces are written: the
+/// request follows a connective ("Do vậy,", "... nên đề nghị"), and a request
+/// for when problems arise is only the reply's closing formula.
+const REPLY_LETTER: &str = "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5467/CT-CS\nV/v chính sách tiền thuê đất\nHà Nội, ngày 24 tháng 11 năm 2025\n\n\
+    Kính gửi: Thuế tỉnh Gia Lai.\n\n\
+    Cục Thuế nhận được công văn số 286/GLA-CNTK của Thuế tỉnh Gia Lai. Về vấn đề này, Cục Thuế có ý kiến như sau:\n\n\
+    Căn cứ Nghị định số 103/2024/NĐ-CP của Chính phủ quy định về tiền sử dụng đất, tiền thuê đất.\n\n\
+    Do vậy, đề nghị Thuế tỉnh Gia Lai căn cứ các quy định nêu trên và hồ sơ cụ thể để thực hiện theo quy định của pháp luật.\n\n\
+    Trường hợp phát sinh vướng mắc về đơn giá thuê đất, đề nghị Thuế tỉnh Gia Lai báo cáo UBND tỉnh có công văn gửi Bộ Tài chính để tổng hợp.\n\n\
+    Đồng thời, vướng mắc của Công ty liên quan đến quy định tại Nghị định số 60/2014/NĐ-CP nên đề nghị Công ty liên hệ với Bộ Khoa học và Công nghệ, \
+    Bộ Công Thương để được hướng dẫn theo thẩm quyền.\n\n\
+    Cục Thuế trả lời để Thuế tỉnh Gia Lai biết./.\n";
+
+#[test]
+fn a_reply_asks_after_a_connective_but_not_in_its_closing_formula() {
+    let doc = parse(REPLY_LETTER);
+    let got: Vec<(String, String)> = doc.tasks.iter().map(|t| (t.lead.join("; "), t.text.chars().take(10).collect())).collect();
+    let want = [("Thuế tỉnh Gia Lai", "Do vậy, đề"), ("Công ty", "Đồng thời,")].map(|(l, t)| (l.to_string(), t.to_string()));
+    assert_eq!(got, want, "{:#?}", doc.tasks);
+}
+
+/// A decision whose list of procedures follows the signature under a title
+/// and its note, with no "PHỤ LỤC" label: its lettered parts are sections;
+/// a numbered row's long description, a group row between the header and
+/// the data rows, and a form's note left blank are not.
+const LIST_DECISION: &str = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 2817/QĐ-UBND\nThành phố Hồ Chí Minh, ngày 19 tháng 11 năm 2025\n\n\
+    QUYẾT ĐỊNH\nVề việc công bố danh mục thủ tục hành chính\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ\n\n\
+    Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ;\n\nQUYẾT ĐỊNH:\n\n\
+    Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n\n\
+    Điều 2. Giao Sở Khoa học và Công nghệ rà soát, đánh giá tiêu chí.\n\n\
+    Điều 3. Chánh Văn phòng Ủy ban nhân dân Thành phố chịu trách nhiệm thi hành Quyết định này./.\n\n\
+    KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Mạnh Cường\n\n\
+    DANH MỤC\nTHỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH LĨNH VỰC HOẠT ĐỘNG KHOA HỌC VÀ CÔNG NGHỆ\n\
+    (Ban hành kèm theo Quyết định số 2817/QĐ-UBND ngày 19 tháng 11 năm 2025 của Chủ tịch Ủy ban nhân dân Thành phố)\n\n\
+    A. Danh mục thủ tục hành chính mới ban hành\n\n\
+    TT | Tên thủ tục hành chính | Nội dung\n\
+    1 | Thủ tục công nhận trung tâm đổi mới sáng tạo | {DETAILS}\n\n\
+    B. Danh mục thủ tục hành chính bị bãi bỏ\n\n\
+    TT | Tên thủ tục hành chính | Căn cứ pháp lý\n\
+    I. Lĩnh vực hoạt động khoa học\n\
+    1 | Thủ tục công nhận tổ chức khoa học | Quyết định số 3578/QĐ-BKHCN\n\n\
+    Mẫu số 01\n\nBÁO CÁO KẾT QUẢ\n(Kèm theo Tờ trình số …. ngày …. của Sở Khoa học và Công nghệ)\n\n\
+    I. TÌNH HÌNH THỰC HIỆN\n\n- Kết quả đạt 100% kế hoạch.\n";
+
+#[test]
+fn an_attachment_without_an_appendix_label_has_its_own_sections() {
+    let details = "1. Trình tự thực hiện: - Bước 1: Tổ chức nộp hồ sơ đến Bộ phận một cửa. a) Hồ sơ gồm đơn đề nghị. \
+                   - Trong thời hạn 05 ngày làm việc Ủy ban nhân dân Thành phố trả lời tổ chức về tính hợp lệ của hồ sơ. "
+        .repeat(12);
+    let doc = parse(&LIST_DECISION.replace("{DETAILS}", &details));
+    let mut got = Vec::new();
+    numbered_paths(&doc.sections, &mut got);
+    assert_eq!(got, ["Điều 1", "Điều 2", "Điều 3", "A", "B"], "{got:?}");
+    let leads: Vec<&str> = doc.tasks.iter().map(|t| t.lead[0].as_str()).collect();
+    assert_eq!(leads, ["Sở Khoa học và Công nghệ"], "{:#?}", doc.tasks);
+    assert!(doc.targets.is_empty(), "{:#?}", doc.targets);
+}
+
+#[test]
+fn a_saved_page_that_lost_the_stop_before_the_next_article_still_opens_it() {
+    // The whole body in one layout row, as legal-document sites save it.
+    let body = format!(
+        "QUYẾT ĐỊNH CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH # CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH {} # QUYẾT ĐỊNH: \
+         Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính. \
+         Điều 2. Giao Sở Y tế thực hiện theo quy định tại Điều 3. Các thủ tục được công khai. \
+         Điều 3. Quyết định này thay thế Quyết định số 1740/QĐ-UBND ngày 30/6/2025 của Chủ tịch UBND tỉnh \
+         Điều 4. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này./.",
+        "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát thủ tục hành chính; ".repeat(25)
+    );
+    let text = format!("Số: 3005/QĐ-UBND | Hà Tĩnh, ngày 01 tháng 12 năm 2025 | {body} | KT. CHỦ TỊCH PHÓ CHỦ TỊCH\n");
+    let doc = parse(&text);
+    let mut got = Vec::new();
+    numbered_paths(&doc.sections, &mut got);
+    // "tại Điều 3." cites the article; "tỉnh Điều 4." opens the next one.
+    assert_eq!(got, ["Điều 1", "Điều 2", "Điều 3", "Điều 4"], "{got:?}");
+}

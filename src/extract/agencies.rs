@@ -38,6 +38,8 @@ pub struct RawAgencies {
     #[serde(default)]
     adverbial_openers: Vec<String>,
     #[serde(default)]
+    clause_joiners: Vec<String>,
+    #[serde(default)]
     scope_phrases: Vec<String>,
     #[serde(default)]
     directive_adverbs: Vec<String>,
@@ -141,6 +143,9 @@ pub struct AgencyGrammar {
     category_heads: Phrases,
     public_heads: Phrases,
     adverbial_openers: Phrases,
+    /// Folded words that end an opening phrase as a comma does ("..., nên
+    /// đề nghị Công ty ..."): an assignment may begin after one.
+    clause_joiners: Vec<String>,
     /// "X, trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát ...": the
     /// scope set between an agency and its duty, after a comma.
     scope_phrases: Phrases,
@@ -286,6 +291,7 @@ impl AgencyGrammar {
             category_heads: any_case_phrases(&raw.category_heads),
             public_heads: any_case_phrases(&raw.public_heads),
             adverbial_openers: any_case_phrases(&raw.adverbial_openers),
+            clause_joiners: folded_keys(&raw.clause_joiners),
             scope_phrases: any_case_phrases(&raw.scope_phrases),
             directive_adverbs: phrases(&raw.directive_adverbs),
             directive_words: raw.directive_adverbs.clone(),
@@ -689,7 +695,8 @@ impl AgencyGrammar {
     /// assigning word, and its length), within the first [`ADVERBIAL_TOKENS`].
     pub fn assign_after_adverbial(&self, toks: &[Tok]) -> Option<(usize, usize)> {
         starts_any(toks, 0, &self.adverbial_openers)?;
-        toks.iter().take(ADVERBIAL_TOKENS).enumerate().filter(|(_, t)| t.key() == ",").find_map(|(i, _)| self.assign_prefix_len(toks, i + 1).map(|n| (i + 1, n)))
+        let ends_phrase = |t: &Tok| t.key() == "," || self.clause_joiners.iter().any(|j| j == t.key());
+        toks.iter().take(ADVERBIAL_TOKENS).enumerate().filter(|(_, t)| ends_phrase(t)).find_map(|(i, _)| self.assign_prefix_len(toks, i + 1).map(|n| (i + 1, n)))
     }
 
     /// Whether a scope phrase ("trong phạm vi nhiệm vụ, quyền hạn của mình")

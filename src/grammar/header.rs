@@ -195,6 +195,15 @@ impl HeaderGrammar {
         self.end_marks.iter().any(|m| line.ends_with(m.as_str()))
     }
 
+    /// "(Ban hành kèm theo Quyết định số 2817/QĐ-UBND ...)": the note under
+    /// the title of a text attached to a document. A form's note left to
+    /// fill in ("(Kèm theo Tờ trình số …. ngày …)") belongs to a template.
+    pub fn is_attachment_note(&self, line: &str) -> bool {
+        line.trim_start().strip_prefix('(').is_some_and(|rest| self.attached.iter().any(|a| rest.starts_with(a.as_str())))
+            && !line.contains('…')
+            && !line.contains("..")
+    }
+
     /// A blank form's label on a line of its own ("Mẫu số 01", "Mẫu:").
     pub fn is_form_label(&self, line: &str) -> bool {
         self.form_label.as_ref().is_some_and(|re| re.is_match(line.trim()))

@@ -29,9 +29,21 @@ const ARTICLES_CELL_BYTES: usize = 600;
 
 /// Whether a table row is a page layout wrapper around a document body,
 /// by size alone (what a reader can tell before any grammar is at hand).
+/// A row numbered in its first cell is data however long its cells: a
+/// procedure list's row carries the procedure's whole description ("1 |
+/// Thủ tục công nhận ... | - Trong thời hạn 05 ngày ... a) ... - ...").
 pub fn is_body_row(cells: &[String]) -> bool {
-    cells.iter().any(|c| c.len() > BODY_CELL_BYTES)
+    cells.iter().any(|c| c.len() > BODY_CELL_BYTES) && !is_numbered_row(cells)
 }
+
+fn is_numbered_row(cells: &[String]) -> bool {
+    cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()).is_some_and(|c| {
+        c.len() <= MAX_ROW_NUMBER_BYTES && c.bytes().all(|b| b.is_ascii_digit() || b == b'.') && c.bytes().any(|b| b.is_ascii_digit())
+    })
+}
+
+/// The longest row number read in a first cell ("12", "1.2.3").
+const MAX_ROW_NUMBER_BYTES: usize = 6;
 
 /// [`is_body_row`], or a row with a shorter cell that holds articles.
 pub fn holds_body(cells: &[String], sections: &SectionGrammar) -> bool {
@@ -71,6 +83,8 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         run[k + 1] = if is_caps_word(w) { run[k] + 1 } else if is_year_part(w) { run[k] } else { 0 };
     }
     let mut cuts = Vec::new();
+    // The number of the last article cut at, for the next one's lost stop.
+    let mut last_article: Option<u32> = None;
     for k in 1..words.len() {
         let (at, word) = words[k];
         let prev = words[k - 1].1;
@@ -93,7 +107,25 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         } else {
             marker
         };
-        let cut = is_heading_mark(word) || match marker {
+        // "... của Chủ tịch UBND tỉnh Điều 4. Chánh Văn phòng ...": the next
+        // article after the last one cut at, with its full stop and a
+        // capital after it, opens it unless a citing word comes before.
+        let mut next_article = false;
+        let marker = match marker {
+            None if last_article.is_some() && word.starts_with('Đ') => {
+                let m = sections.match_marker(&text[at..]).filter(|m| {
+                    sections.styles[m.style].name == "article"
+                        && sections.ordinal(m.style, &m.label) == last_article.map(|n| n + 1)
+                        && m.raw.trim_end().ends_with('.')
+                        && text[at + m.len..].starts_with(char::is_uppercase)
+                        && !sections.article_citers.iter().any(|c| c == prev)
+                });
+                next_article = m.is_some();
+                m
+            }
+            m => m,
+        };
+        let cut = is_heading_mark(word) || next_article || match &marker {
             // "2. Ủy ban nhân dân các xã, phường a) Niêm yết ...": a list
             // that opens with its first item and a capital starts anew.
             // (with its full stop: "Căn cứ Điều 4, Điều 17, Điều 19 Nghị
@@ -102,9 +134,9 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
                 sections.styles[m.style].name == "article"
                     && text[at..at + m.len].trim_end().ends_with('.')
                     && text[at + m.len..].trim_start().starts_with(char::is_uppercase)
-                    || opens_list(sections, &m, &text[at + m.len..])
+                    || opens_list(sections, m, &text[at + m.len..])
             }
-            Some(m) => after_stop || caps_before(2) || opens_list(sections, &m, &text[at + m.len..]),
+            Some(m) => after_stop || caps_before(2) || opens_list(sections, m, &text[at + m.len..]),
             // A title, then its text: "... THỦ TƯỚNG CHÍNH PHỦ Căn cứ",
             // "... THỦ TƯỚNG CHÍNH PHỦ điện:".
             None => caps_before(3) && is_capitalised(word) || caps_before(4) && word.chars().any(char::is_lowercase),
@@ -113,6 +145,9 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         let (prev_at, _) = words[k - 1];
         if cut && sections.match_marker(&text[prev_at..]).is_none_or(|m| prev_at + m.len <= at) {
             cuts.push(at);
+            if let Some(m) = marker.as_ref().filter(|m| sections.styles[m.style].name == "article") {
+                last_article = sections.ordinal(m.style, &m.label);
+            }
         }
     }
     let mut out = Vec::with_capacity(cuts.len() + 1);

@@ -15,6 +15,8 @@ pub struct RawSections {
     directive_titles: Vec<String>,
     #[serde(default)]
     procedure_field_headings: Vec<String>,
+    #[serde(default)]
+    article_citers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -83,6 +85,8 @@ pub struct SectionGrammar {
     /// Fields of a published administrative procedure that list who
     /// handles it ("Cơ quan giải quyết:"), lowercase.
     pub procedure_field_headings: Vec<String>,
+    /// Words after which "Điều N" cites an article rather than opens one.
+    pub article_citers: Vec<String>,
 }
 
 /// A marker found at the start of a line.
@@ -148,6 +152,7 @@ impl SectionGrammar {
             directive_documents: raw.directive_documents,
             directive_titles: raw.directive_titles.iter().map(|w| w.to_lowercase()).collect(),
             procedure_field_headings: raw.procedure_field_headings.iter().map(|w| w.to_lowercase()).collect(),
+            article_citers: raw.article_citers,
         })
     }
 

@@ -82,6 +82,8 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
     let mut form: Option<Numbering<String>> = None;
     let mut closed = false;
     let mut body_ended = false;
+    // Reopened by an attachment's note ("(Ban hành kèm theo ...)").
+    let mut attachment = false;
     let mut part = 0usize;
     let mut nodes_in_part = 0usize;
     let in_form = blank_form_lines(doc, g);
@@ -138,6 +140,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
                 stack.clear();
                 nodes_in_part = 0;
                 closed = false;
+                attachment = false;
                 body_ended = false;
                 continue;
             }
@@ -145,6 +148,16 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
         if std::mem::take(&mut body_ended) || recipients {
             closed = true;
             stack.clear();
+        }
+        // A text attached after the signature under a title and its note
+        // ("DANH MỤC THỦ TỤC HÀNH CHÍNH ... (Ban hành kèm theo Quyết định
+        // ...)") with no appendix label: its items ("A.", "Phần I.") are the
+        // attachment's sections.
+        if closed && line.kind == LineKind::Para && g.header.is_attachment_note(text) {
+            closed = false;
+            attachment = true;
+            stack.clear();
+            continue;
         }
         if recipients {
             continue;
@@ -165,7 +178,11 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
         if let Some(m) = sg.match_marker(text).filter(|m| {
             let style = &sg.styles[m.style];
             // (an unnumbered marker, a bullet, is never a table's group row)
-            style.top || matches!(style.sequence, Sequence::None) || !is_group_row(doc, li)
+            let numbered = !matches!(style.sequence, Sequence::None);
+            // (an attachment's bullets before its first item are a table's
+            // or a form's lines: there is nothing yet for them to belong to)
+            let orphan = attachment && !numbered && !style.top && stack.innermost().is_none();
+            !orphan && (style.top || !numbered || !is_group_row(doc, li, sg))
         }) {
             let m = match stack.restart_key(&m, sg) {
                 Some(key) => Marker { key, ..m },
@@ -519,20 +536,55 @@ fn header_zone_start(doc: &NormDoc, title: usize, out: &Segmented, g: &Grammar) 
 /// merged cell came out as a line of its own): a row above and
 /// a data row below, whose first cell is a number. A heading between two
 /// tables is followed by the next table's header row instead.
-fn is_group_row(doc: &NormDoc, li: usize) -> bool {
+/// Group rows may stack ("A. TTHC cấp tỉnh" over "I. Lĩnh vực ...", or
+/// over "C. | TTHC dùng chung ..." whose label kept its own cell): the
+/// data row is looked for below them.
+fn is_group_row(doc: &NormDoc, li: usize, sg: &markers::SectionGrammar) -> bool {
     let filled = |i: &usize| !doc.line_text(*i).trim().is_empty();
-    let prev = (0..li).rev().find(filled);
-    let next = (li + 1..doc.lines.len()).find(filled);
-    let (Some(prev), Some(next)) = (prev, next) else { return false };
-    if !matches!(doc.lines[prev].kind, LineKind::Row { .. }) {
+    // (group rows are lettered or in roman numerals; a "1." between is an item)
+    let marker_para = |i: usize| {
+        matches!(doc.lines[i].kind, LineKind::Para)
+            && sg.match_marker(doc.line_text(i)).is_some_and(|m| matches!(sg.styles[m.style].sequence, Sequence::Roman | Sequence::LetterUpper))
+    };
+    let Some(prev) = (0..li).rev().filter(filled).take(MAX_STACKED_GROUP_ROWS + 1).find(|&i| !marker_para(i)) else { return false };
+    // (a body cell flattened into paragraphs puts the header's cells on
+    // lines of their own: "TT", "Mã TTHC", "Tên thủ tục hành chính")
+    if !matches!(doc.lines[prev].kind, LineKind::Row { .. }) && !is_header_cell(doc.line_text(prev), sg) {
         return false;
     }
-    let LineKind::Row { cells, .. } = &doc.lines[next].kind else { return false };
-    cells.first().is_some_and(|&(s, e)| {
-        let first = doc.text[s..e].trim();
-        !first.is_empty() && first.len() <= MAX_ROW_NUMBER_BYTES && first.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-    })
+    let first_cell = |i: usize| match &doc.lines[i].kind {
+        LineKind::Row { cells, .. } => cells.first().map(|&(s, e)| doc.text[s..e].trim()),
+        _ => None,
+    };
+    let stacked = |i: usize| match first_cell(i) {
+        Some(first) => is_group_label(first),
+        None => marker_para(i),
+    };
+    (li + 1..doc.lines.len()).filter(filled).take(MAX_STACKED_GROUP_ROWS + 1).find(|&i| !stacked(i)).and_then(first_cell).is_some_and(is_row_number)
 }
+
+/// A table header's cell read as a paragraph: a few words with no
+/// sentence mark.
+fn is_header_cell(text: &str, sg: &markers::SectionGrammar) -> bool {
+    let text = text.trim();
+    sg.match_marker(text).is_none()
+        && text.len() <= MAX_HEADER_CELL_BYTES && !text.ends_with(['.', ':', ';', ')']) && text.split(' ').count() <= MAX_HEADER_CELL_WORDS
+}
+
+const MAX_HEADER_CELL_BYTES: usize = 60;
+const MAX_HEADER_CELL_WORDS: usize = 8;
+
+/// A group row's label in a cell of its own: "C.", "II.", "B)".
+fn is_group_label(cell: &str) -> bool {
+    cell.strip_suffix(['.', ')']).is_some_and(|l| !l.is_empty() && l.len() <= MAX_ROW_NUMBER_BYTES && l.chars().all(char::is_uppercase))
+}
+
+fn is_row_number(cell: &str) -> bool {
+    !cell.is_empty() && cell.len() <= MAX_ROW_NUMBER_BYTES && cell.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// The most group rows looked past for the data row below them.
+const MAX_STACKED_GROUP_ROWS: usize = 2;
 
 /// The longest row number read in a first cell ("12", "1.2.3").
 const MAX_ROW_NUMBER_BYTES: usize = 6;
