@@ -1399,3 +1399,29 @@ fn a_saved_page_that_lost_the_stop_before_the_next_article_still_opens_it() {
     // "tại Điều 3." cites the article; "tỉnh Điều 4." opens the next one.
     assert_eq!(got, ["Điều 1", "Điều 2", "Điều 3", "Điều 4"], "{got:?}");
 }
+
+#[test]
+fn a_time_limit_counted_from_the_document_s_issue_is_dated_from_its_date() {
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 1509/QĐ-UBND\nBắc Ninh, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\
+        Công bố danh mục thủ tục hành chính nội bộ\n\nQUYẾT ĐỊNH:\n\n\
+        Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính nội bộ.\n\n\
+        Điều 2. Tổ chức thực hiện\n\n\
+        1. Giao Sở Dân tộc và Tôn giáo công khai Quyết định này chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định.\n\n\
+        2. Giao Sở Nội vụ ban hành quy chế phối hợp trong thời hạn 60 ngày kể từ ngày Quyết định này được ban hành.\n\n\
+        3. Giao Trung tâm Phục vụ hành chính công trả kết quả trong thời hạn 03 ngày làm việc kể từ ngày nhận được hồ sơ.\n";
+    let doc = parse(text);
+    let got: Vec<(&str, Option<&str>)> =
+        doc.tasks.iter().filter_map(|t| t.deadline.as_ref()).map(|d| (d.text.as_str(), d.by.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            // Thursday 20 November, then five working days past a weekend.
+            ("chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định", Some("2025-11-27")),
+            ("trong thời hạn 60 ngày kể từ ngày Quyết định này được ban hành", Some("2026-01-19")),
+            // Counted from an event with no date: the limit, undated.
+            ("trong thời hạn 03 ngày làm việc kể từ ngày nhận được hồ sơ", None),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+}

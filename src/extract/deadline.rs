@@ -14,6 +14,8 @@ pub struct RawDeadlines {
     citation_date_words: Vec<String>,
     #[serde(default)]
     due_day_pattern: Option<String>,
+    #[serde(default)]
+    issue_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -34,6 +36,7 @@ enum Kind {
     YearRange,
     FromYear,
     Recurrence,
+    Within,
 }
 
 struct Rule {
@@ -48,6 +51,8 @@ pub struct DeadlineGrammar {
     citation_date_words: Vec<String>,
     /// "trước ngày 15": a due day that makes a recurrence in running text a deadline.
     due_day: Option<Regex>,
+    /// Words that count a time limit from the document's own issue.
+    issue_words: Vec<String>,
 }
 
 /// One deadline phrase found in a text, with its byte range.
@@ -66,7 +71,7 @@ impl DeadlineGrammar {
             .map(|r| Ok(Rule { kind: r.kind, re: Regex::new(&r.pattern)?, recurrence: r.recurrence }))
             .collect::<Result<_, regex::Error>>()?;
         let due_day = raw.due_day_pattern.as_deref().map(Regex::new).transpose()?;
-        Ok(DeadlineGrammar { rules, cues: raw.cues, citation_date_words: raw.citation_date_words, due_day })
+        Ok(DeadlineGrammar { rules, cues: raw.cues, citation_date_words: raw.citation_date_words, due_day, issue_words: raw.issue_words })
     }
 
     /// The deadline written in a field that holds nothing else (a table's
@@ -79,6 +84,41 @@ impl DeadlineGrammar {
     /// them ("trong năm 2025", "đến năm 2030"), so "so với năm 2021" is not one.
     pub fn parse_in_text(&self, text: &str) -> Option<Deadline> {
         self.combine(text, self.find_all(text, true))
+    }
+
+    /// Dates a time limit counted from the document's own issue ("chậm
+    /// nhất 05 ngày làm việc kể từ ngày ban hành Quyết định") from the
+    /// document's date (`issued`, "YYYY-MM-DD"). Working days skip
+    /// Saturdays and Sundays; public holidays are not known here.
+    pub fn date_from_issue(&self, d: &mut Deadline, issued: &str) {
+        if d.by.is_some() {
+            return;
+        }
+        let Some(start) = parse_iso(issued) else { return };
+        let Some(caps) = self.rules.iter().filter(|r| r.kind == Kind::Within).find_map(|r| r.re.captures(&d.text)) else { return };
+        let from = caps.name("from").map(|m| m.as_str().to_lowercase()).unwrap_or_default();
+        if !self.issue_words.iter().any(|w| from.contains(w.as_str())) {
+            return;
+        }
+        let Some(days) = caps.name("days").and_then(|m| m.as_str().parse::<i64>().ok()) else { return };
+        let mut day = start;
+        if caps.name("working").is_some() {
+            let mut left = days;
+            while left > 0 {
+                day += 1;
+                // (day 0, 1970-01-01, was a Thursday)
+                if !matches!(day.rem_euclid(7), 2 | 3) {
+                    left -= 1;
+                }
+            }
+        } else {
+            day += days;
+        }
+        let (y, m, dd) = civil_from_days(day);
+        d.year = Some(y);
+        d.month = Some(m as u8);
+        d.day = Some(dd as u8);
+        d.by = Some(format!("{y:04}-{m:02}-{dd:02}"));
     }
 
     fn combine(&self, text: &str, found: Vec<Found>) -> Option<Deadline> {
@@ -197,8 +237,40 @@ fn read(rule: &Rule, caps: &regex::Captures) -> Option<Deadline> {
             d.recurrence = Some("continuous".to_string());
         }
         Kind::Recurrence => d.recurrence = rule.recurrence.clone(),
+        // Dated, if at all, once the document's date is known (`date_from_issue`).
+        Kind::Within => {}
     }
     Some(d)
+}
+
+/// Days since 1970-01-01 of an ISO date.
+fn parse_iso(date: &str) -> Option<i64> {
+    let mut parts = date.get(..10)?.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    (1..=12).contains(&m).then(|| days_from_civil(y, m, d))
+}
+
+// Howard Hinnant's civil-calendar conversions (proleptic Gregorian).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+    (y, m, d)
 }
 
 fn quarter(s: &str) -> Option<u8> {

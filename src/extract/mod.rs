@@ -136,6 +136,11 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
         let mut tasks = tasks::extract(&cx);
         tasks.extend(tables::extract(doc, seg, &g.tables, &g.agencies, &g.deadlines));
         tasks.sort_by_key(|t| t.span.start);
+        if let Some(issued) = meta.date.as_deref() {
+            for d in tasks.iter_mut().filter_map(|t| t.deadline.as_mut()) {
+                g.deadlines.date_from_issue(d, issued);
+            }
+        }
         tasks
     } else {
         Vec::new()
