@@ -37,13 +37,16 @@ pub fn is_body_row(cells: &[String]) -> bool {
 }
 
 fn is_numbered_row(cells: &[String]) -> bool {
-    cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()).is_some_and(|c| {
-        c.len() <= MAX_ROW_NUMBER_BYTES && c.bytes().all(|b| b.is_ascii_digit() || b == b'.') && c.bytes().any(|b| b.is_ascii_digit())
-    })
+    cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()).is_some_and(is_row_number)
 }
 
-/// The longest row number read in a first cell ("12", "1.2.3").
-const MAX_ROW_NUMBER_BYTES: usize = 6;
+/// A data row's number in its first cell: "12", "1.2.3".
+pub fn is_row_number(cell: &str) -> bool {
+    cell.len() <= MAX_ROW_NUMBER_BYTES && cell.bytes().all(|b| b.is_ascii_digit() || b == b'.') && cell.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// The longest row number read in a first cell.
+pub const MAX_ROW_NUMBER_BYTES: usize = 6;
 
 /// [`is_body_row`], or a row with a shorter cell that holds articles.
 pub fn holds_body(cells: &[String], sections: &SectionGrammar) -> bool {

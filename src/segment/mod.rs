@@ -15,6 +15,7 @@ pub mod markers;
 mod numbering;
 
 use crate::grammar::{DocTypes, Grammar};
+use crate::normalize::flattened::{MAX_ROW_NUMBER_BYTES, is_row_number};
 use crate::normalize::{LineKind, NormDoc};
 use markers::{Marker, Sequence};
 use numbering::Numbering;
@@ -579,15 +580,9 @@ fn is_group_label(cell: &str) -> bool {
     cell.strip_suffix(['.', ')']).is_some_and(|l| !l.is_empty() && l.len() <= MAX_ROW_NUMBER_BYTES && l.chars().all(char::is_uppercase))
 }
 
-fn is_row_number(cell: &str) -> bool {
-    !cell.is_empty() && cell.len() <= MAX_ROW_NUMBER_BYTES && cell.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-}
-
 /// The most group rows looked past for the data row below them.
 const MAX_STACKED_GROUP_ROWS: usize = 2;
 
-/// The longest row number read in a first cell ("12", "1.2.3").
-const MAX_ROW_NUMBER_BYTES: usize = 6;
 
 fn is_recipients(text: &str, kind: &LineKind, g: &Grammar) -> bool {
     let first = match kind {
