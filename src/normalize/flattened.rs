@@ -115,7 +115,7 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         // capital after it, opens it unless a citing word comes before.
         let mut next_article = false;
         let marker = match marker {
-            None if last_article.is_some() && word.starts_with('Đ') => {
+            None if last_article.is_some() && word.starts_with(char::is_uppercase) => {
                 let m = sections.match_marker(&text[at..]).filter(|m| {
                     sections.styles[m.style].name == "article"
                         && sections.ordinal(m.style, &m.label) == last_article.map(|n| n + 1)
