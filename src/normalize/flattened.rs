@@ -85,6 +85,7 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         // carries a title's run of capitals on to its end.
         run[k + 1] = if is_caps_word(w) { run[k] + 1 } else if is_year_part(w) { run[k] } else { 0 };
     }
+    let is_article = |m: &crate::segment::markers::Marker| sections.styles[m.style].name == "article";
     let mut cuts = Vec::new();
     // The number of the last article cut at, for the next one's lost stop.
     let mut last_article: Option<u32> = None;
@@ -117,7 +118,7 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         let marker = match marker {
             None if last_article.is_some() && word.starts_with(char::is_uppercase) => {
                 let m = sections.match_marker(&text[at..]).filter(|m| {
-                    sections.styles[m.style].name == "article"
+                    is_article(m)
                         && sections.ordinal(m.style, &m.label) == last_article.map(|n| n + 1)
                         && m.raw.trim_end().ends_with('.')
                         && text[at + m.len..].starts_with(char::is_uppercase)
@@ -134,7 +135,7 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
             // (with its full stop: "Căn cứ Điều 4, Điều 17, Điều 19 Nghị
             // định ..." lists articles)
             Some(m) if prev.ends_with(',') && !after_stop => {
-                sections.styles[m.style].name == "article"
+                is_article(m)
                     && text[at..at + m.len].trim_end().ends_with('.')
                     && text[at + m.len..].trim_start().starts_with(char::is_uppercase)
                     || opens_list(sections, m, &text[at + m.len..])
@@ -148,7 +149,7 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         let (prev_at, _) = words[k - 1];
         if cut && sections.match_marker(&text[prev_at..]).is_none_or(|m| prev_at + m.len <= at) {
             cuts.push(at);
-            if let Some(m) = marker.as_ref().filter(|m| sections.styles[m.style].name == "article") {
+            if let Some(m) = marker.as_ref().filter(|m| is_article(m)) {
                 last_article = sections.ordinal(m.style, &m.label);
             }
         }
