@@ -1425,3 +1425,54 @@ fn a_time_limit_counted_from_the_document_s_issue_is_dated_from_its_date() {
         doc.tasks
     );
 }
+
+#[test]
+fn a_procedure_glued_after_the_last_row_of_a_list_has_its_sections() {
+    // A saved page's converter appended what follows the list table to its
+    // last row, in cells past the table's width.
+    let steps = "- Bước 1: Chuyên viên trực tại Trung tâm Phục vụ hành chính công tỉnh tiếp nhận, kiểm tra hồ sơ, \
+                 chuyển hồ sơ về Sở Văn hóa, Thể thao và Du lịch để xử lý hồ sơ: 0,25 ngày làm việc. "
+        .repeat(10);
+    let text = format!(
+        "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 01763/QĐ-UBND\nCà Mau, ngày 18 tháng 11 năm 2025\n\n\
+         QUYẾT ĐỊNH\nCông bố danh mục thủ tục hành chính mới ban hành\n\nQUYẾT ĐỊNH:\n\n\
+         Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n\n\
+         Điều 2. Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp Trung tâm Phục vụ hành chính công tỉnh cập nhật quy trình.\n\n\
+         Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này./.\n\n\
+         KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Minh Luân\n\n\
+         DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH\n(Kèm theo Quyết định số: 01763/QĐ-UBND ngày 18/11/2025 của Chủ tịch Ủy ban nhân dân tỉnh Cà Mau)\n\n\
+         STT | Mã số TTHC | Tên thủ tục hành chính | Thời hạn giải quyết\n\
+         01 | 1.014464. H12 | Thủ tục cấp giấy chứng nhận lưu hành tự do | Trong thời hạn 02 ngày làm việc\n\
+         02 | 1.014465. H12 | Thủ tục cấp lại giấy chứng nhận lưu hành tự do | Trong thời hạn 02 ngày làm việc | \
+         Tổng số: 02 TTHC./. QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH LĨNH VỰC BÁO CHÍ, XUẤT BẢN \
+         (Kèm theo Quyết định số: 01763/QĐ-UBND ngày 18/11/2025 của Chủ tịch Ủy ban nhân dân tỉnh Cà Mau) Nhóm 2 thủ tục: \
+         1. Thủ tục cấp giấy chứng nhận lưu hành tự do (Mã TTHC: 1.014464.H12) 2. Thủ tục cấp lại giấy chứng nhận lưu hành tự do (Mã TTHC: 1.014465.H12) \
+         a) Thời gian giải quyết: Trong thời hạn 02 ngày làm việc (cắt giảm 01/03 ngày làm việc, tỷ lệ 33,33%) kể từ ngày nhận đủ hồ sơ hợp lệ. \
+         b) Quy trình giải quyết tại Sở Văn hóa, Thể thao và Du lịch: {steps}\
+         c) Quy trình giải quyết tại Văn phòng Ủy ban nhân dân tỉnh: - Bước 1: Văn phòng tiếp nhận, kiểm tra hồ sơ. | \
+         NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN Văn bản bị thay thế Văn bản thay thế Chú thích Chú thích: * Rà chuột vào nội dụng văn bản để sử dụng.\n"
+    );
+    let doc = parse(&text);
+    let mut got = Vec::new();
+    numbered_paths(&doc.sections, &mut got);
+    assert_eq!(got, ["Điều 1", "Điều 2", "Điều 3", "1", "2", "2/a", "2/b", "2/c"], "{got:?}");
+    // The site's legend ("* Rà chuột ...") is no bullet of the procedure.
+    let mut all = Vec::new();
+    paths(&doc.sections, &mut all);
+    assert_eq!(all.len(), got.len() + 11, "{all:?}");
+    // A processing time that was cut is no goal.
+    assert!(doc.targets.is_empty(), "{:#?}", doc.targets);
+}
+
+#[test]
+fn taking_responsibility_for_a_duty_leads_it_but_answering_for_content_does_not() {
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 2698/QĐ-UBND\nGia Lai, ngày 21 tháng 11 năm 2025\n\n\
+        QUYẾT ĐỊNH\nCông bố danh mục thủ tục hành chính\n\nQUYẾT ĐỊNH:\n\n\
+        Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n\n\
+        Điều 2. Sở Công Thương chịu trách nhiệm chủ trì, phối hợp với các cơ quan, đơn vị liên quan xây dựng dự thảo quy trình nội bộ.\n\n\
+        Điều 3. Sở Tài chính chịu trách nhiệm về nội dung giải trình, tiếp thu.\n\n\
+        Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Công Thương chịu trách nhiệm thi hành Quyết định này./.\n";
+    let doc = parse(text);
+    let got: Vec<(&str, &[String])> = doc.tasks.iter().map(|t| (t.lead[0].as_str(), t.support.as_slice())).collect();
+    assert_eq!(got, [("Sở Công Thương", &["các cơ quan, đơn vị liên quan".to_string()][..])], "{:#?}", doc.tasks);
+}

@@ -21,6 +21,8 @@ pub struct RawAgencies {
     name_stops: Vec<String>,
     strip_prefixes: Vec<String>,
     lead_phrases: Vec<String>,
+    #[serde(default)]
+    accountability_phrases: Vec<String>,
     support_phrases: Vec<String>,
     assign_prefixes: Vec<String>,
     list_continuations: Vec<String>,
@@ -121,6 +123,9 @@ pub struct AgencyGrammar {
     stops: Phrases,
     strip_prefixes: Phrases,
     lead_phrases: Phrases,
+    /// "chịu trách nhiệm về ..." answers for something already done; the
+    /// same words followed by a verb ("chịu trách nhiệm chủ trì") lead.
+    accountability_phrases: Phrases,
     support_phrases: Phrases,
     assign_prefixes: Phrases,
     /// The requests written with a capital ("Đề nghị", "Giao"), as written.
@@ -276,6 +281,7 @@ impl AgencyGrammar {
             stops: phrases(&raw.name_stops),
             strip_prefixes: phrases(&raw.strip_prefixes),
             lead_phrases: phrases(&raw.lead_phrases),
+            accountability_phrases: phrases(&raw.accountability_phrases),
             support_phrases: phrases(&raw.support_phrases),
             assign_prefixes: phrases(&raw.assign_prefixes),
             capital_requests: raw.assign_prefixes.iter().filter(|p| p.starts_with(char::is_uppercase)).cloned().collect(),
@@ -592,7 +598,10 @@ impl AgencyGrammar {
     }
 
     pub fn find_lead_phrase(&self, toks: &[Tok], from: usize) -> Option<(usize, usize)> {
-        find_any(toks, from, &self.lead_phrases)
+        (from..toks.len()).find_map(|i| {
+            let n = starts_any(toks, i, &self.lead_phrases)?;
+            starts_any(toks, i, &self.accountability_phrases).is_none().then_some((i, n))
+        })
     }
 
     pub fn find_support_phrase(&self, toks: &[Tok], from: usize) -> Option<(usize, usize)> {

@@ -40,6 +40,18 @@ fn is_numbered_row(cells: &[String]) -> bool {
     cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()).is_some_and(is_row_number)
 }
 
+/// Where a numbered data row stops and a page body glued after its table
+/// begins: the cell past the previous row's last filled cell, when a cell
+/// from there on is body-sized. A saved page's converter may append what
+/// follows a table to its last row.
+pub fn body_after_row(prev: &[String], row: &[String]) -> Option<usize> {
+    if !is_numbered_row(row) {
+        return None;
+    }
+    let width = prev.iter().rposition(|c| !c.trim().is_empty())? + 1;
+    row.get(width..)?.iter().any(|c| c.len() > BODY_CELL_BYTES).then_some(width)
+}
+
 /// A data row's number in its first cell: "12", "1.2.3".
 pub fn is_row_number(cell: &str) -> bool {
     cell.len() <= MAX_ROW_NUMBER_BYTES && cell.bytes().all(|b| b.is_ascii_digit() || b == b'.') && cell.bytes().any(|b| b.is_ascii_digit())

@@ -191,6 +191,14 @@ impl Builder<'_> {
                 self.push_cells(t, ri, &row[k + 1..], k + 1, table, &mut above, format);
                 continue;
             }
+            // The last row of a saved page's table may carry what follows
+            // the table in cells past the table's width ("02 | ... | Tổng
+            // số: 02 TTHC./. QUY TRÌNH NỘI BỘ ..."): those cells are body.
+            if let Some(w) = ri.checked_sub(1).and_then(|p| flattened::body_after_row(&t.rows[p], row)) {
+                self.push_cells(t, ri, &row[..w], 0, table, &mut above, format);
+                self.push_body_row(&row[w..], format);
+                continue;
+            }
             self.push_cells(t, ri, row, 0, table, &mut above, format);
         }
         false
