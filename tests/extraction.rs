@@ -1476,3 +1476,18 @@ fn taking_responsibility_for_a_duty_leads_it_but_answering_for_content_does_not(
     let got: Vec<(&str, &[String])> = doc.tasks.iter().map(|t| (t.lead[0].as_str(), t.support.as_slice())).collect();
     assert_eq!(got, [("Sở Công Thương", &["các cơ quan, đơn vị liên quan".to_string()][..])], "{:#?}", doc.tasks);
 }
+
+#[test]
+fn an_appendix_title_that_kept_its_heading_marks_in_the_signature_row_is_an_appendix() {
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 2709/QĐ-UBND\nQuảng Trị, ngày 18 tháng 11 năm 2025\n\n\
+        QUYẾT ĐỊNH\nCông bố danh mục thủ tục hành chính\n\nQUYẾT ĐỊNH:\n\n\
+        Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n\n\
+        Điều 2. Sở Tài chính có trách nhiệm tổ chức xây dựng quy trình nội bộ.\n\n\
+        Điều 3. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này./.\n\n\
+        KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Nam | # # PHỤ LỤC DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG (Kèm theo Quyết định số 2709/QĐ-UBND) | STT | Tên thủ tục hành chính | Thời hạn giải quyết\n\
+        1 | Xác nhận chuyên gia cấp tỉnh | 15 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ\n";
+    let doc = parse(text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    assert_eq!(got, ["Điều 1", "Điều 2", "Điều 3", "Phụ lục"], "{got:?}");
+}

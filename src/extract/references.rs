@@ -125,11 +125,20 @@ pub(crate) fn glue_spaced(text: &str) -> Option<(String, Vec<usize>)> {
     }
     let bytes = text.as_bytes();
     // Capitals glued on are a fragment of a symbol ("Đ-TTg", "Q-HĐN", "D"):
-    // one or two, then a dash, a slash, a space or the end; never a word
-    // ("F-48-C Điện Biên", "TT-BTC DATED AUGUST").
+    // one or two, then a dash, a slash, a space or the end; with up to two
+    // ASCII small letters, then a dash or a slash ("Tr-SNNMT" of "TTr").
+    // Never a word ("F-48-C Điện Biên", "TT-BTC DATED AUGUST", "NĐ-CP Quy
+    // định").
     let fragment = |rest: &str| {
         let run = rest.chars().take_while(|c| c.is_uppercase()).count();
-        run <= 2 && rest.chars().nth(run).is_none_or(|c| matches!(c, '-' | '/' | ' '))
+        let small = rest.chars().skip(run).take_while(|c| c.is_ascii_lowercase()).count();
+        let next = rest.chars().nth(run + small);
+        run <= 2
+            && if small == 0 {
+                next.is_none_or(|c| matches!(c, '-' | '/' | ' '))
+            } else {
+                small <= 2 && next.is_some_and(|c| matches!(c, '-' | '/'))
+            }
     };
     // `i` is the byte offset of a space.
     let drop = |i: usize| {
@@ -330,5 +339,10 @@ mod spaced_tests {
         assert!(glue_spaced("Kế hoạch 12/KH-UBND của UBND huyện giao cho UBND TP Hà Nội năm 2024 2025").is_none());
         let (glued, _) = glue_spaced("số 12/Q Đ-TTg của UBND TP").unwrap();
         assert_eq!(glued, "số 12/QĐ-TTg của UBND TP");
+        let (glued, _) = glue_spaced("Tờ trình số 955/T Tr-SNNMT ngày 19/11/2025").unwrap();
+        assert_eq!(glued, "Tờ trình số 955/TTr-SNNMT ngày 19/11/2025");
+        // a capital before a word is no symbol's fragment
+        assert!(glue_spaced("số 12/QĐ-UBND của UBND T Thanh Hóa").is_none());
+        assert!(glue_spaced("Nghị định số 35/2023/NĐ-CP Quy định").is_none());
     }
 }

@@ -218,7 +218,11 @@ impl Builder<'_> {
 
     /// An appendix or part title in capitals ("PHỤ LỤC II ...", "PHẦN I").
     fn is_title_cell(&self, cell: &str) -> bool {
-        let cell = cell.trim_start();
+        // (a saved page's title may keep its heading marks: "# # PHỤ LỤC")
+        let mut cell = cell.trim_start();
+        while let Some(rest) = after_heading_mark(cell) {
+            cell = rest;
+        }
         let sg = &self.g.sections;
         let first_word_caps = cell.split_whitespace().next().is_some_and(|w| !w.chars().any(char::is_lowercase));
         first_word_caps
