@@ -219,10 +219,7 @@ impl Builder<'_> {
     /// An appendix or part title in capitals ("PHỤ LỤC II ...", "PHẦN I").
     fn is_title_cell(&self, cell: &str) -> bool {
         // (a saved page's title may keep its heading marks: "# # PHỤ LỤC")
-        let mut cell = cell.trim_start();
-        while let Some(rest) = after_heading_mark(cell) {
-            cell = rest;
-        }
+        let cell = without_heading_marks(cell.trim_start());
         let sg = &self.g.sections;
         let first_word_caps = cell.split_whitespace().next().is_some_and(|w| !w.chars().any(char::is_lowercase));
         first_word_caps
@@ -475,17 +472,21 @@ fn strip_markdown(s: &str, format: Format) -> Cow<'_, str> {
     // finds none; looked for after the emphasis is gone, which can uncover
     // one ("#__ x").
     if format != Format::Md {
-        let mut t = out.trim_start();
-        let mut marked = false;
-        while let Some(rest) = after_heading_mark(t) {
-            t = rest;
-            marked = true;
-        }
-        if marked {
-            out = Cow::Owned(t.to_string());
+        let t = out.trim_start();
+        let unmarked = without_heading_marks(t);
+        if unmarked.len() != t.len() {
+            out = Cow::Owned(unmarked.to_string());
         }
     }
     out
+}
+
+/// `t` after all its leading heading marks ("# # PHỤ LỤC" -> "PHỤ LỤC").
+fn without_heading_marks(mut t: &str) -> &str {
+    while let Some(rest) = after_heading_mark(t) {
+        t = rest;
+    }
+    t
 }
 
 /// The text after a heading mark ("#", "####") and the white space that
