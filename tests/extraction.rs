@@ -592,6 +592,45 @@ fn issuer_names_keep_their_capitals_and_the_lower_body_issues() {
     assert_eq!(doc.meta.issuer.as_deref(), Some("Cục Thuế"));
     let doc = parse("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 1009/QĐ-UBND\nQuảng Nam, ngày 29 tháng 3 năm 2012\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n");
     assert_eq!(doc.meta.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Quảng Nam"));
+    // Names with capitals of their own (Decree 30/2020's special cases, and
+    // names spelt as the bodies spell them).
+    for (header, issuer) in [
+        ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân Thành phố Hồ Chí Minh"),
+        ("BỘ CÔNG THƯƠNG", "Bộ Công Thương"),
+        ("KIỂM TOÁN NHÀ NƯỚC", "Kiểm toán nhà nước"),
+        ("NGÂN HÀNG NHÀ NƯỚC\nVIỆT NAM", "Ngân hàng Nhà nước Việt Nam"),
+    ] {
+        let doc = parse(&format!("{header}\nSố: 15/KH-UBND\nHà Nội, ngày 20 tháng 11 năm 2025\n\nKẾ HOẠCH\nThực hiện chuyển đổi số\n\nI. MỤC ĐÍCH\n"));
+        assert_eq!(doc.meta.issuer.as_deref(), Some(issuer), "{header}");
+    }
+}
+
+/// A decision taken in person by the head of a body ("CHỦ TỊCH ỦY BAN NHÂN
+/// DÂN TỈNH ...", under the title or glued to it by a saved page) is issued
+/// by that position, as other documents cite it; a body deciding as a whole
+/// and a cited document's author ("... CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH") are not.
+#[test]
+fn a_decision_taken_in_person_is_issued_by_the_position() {
+    let header = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 2709/QĐ-UBND\nQuảng Trị, ngày 18 tháng 11 năm 2025\n\n";
+    let doc = parse(&format!("{header}QUYẾT ĐỊNH\nCông bố danh mục thủ tục hành chính\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Công bố.\n"));
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị"));
+    assert_eq!(doc.meta.title.as_deref(), Some("Công bố danh mục thủ tục hành chính"));
+    // The line cut short: the header completes the body.
+    let doc = parse(&format!("{header}QUYẾT ĐỊNH\nCông bố danh mục thủ tục hành chính\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nĐiều 1. Công bố.\n"));
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị"));
+    let doc = parse("BỘ Y TẾ\nSố: 12/QĐ-BYT\nHà Nội, ngày 20 tháng 11 năm 2025 | QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY TRÌNH BỘ TRƯỞNG BỘ Y TẾ | Căn cứ Nghị định số 42/2025/NĐ-CP;\n\nĐiều 1. Ban hành.\n");
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Bộ trưởng Bộ Y tế"));
+    assert_eq!(doc.meta.title.as_deref(), Some("VỀ VIỆC BAN HÀNH QUY TRÌNH"));
+    // The committee deciding as a whole.
+    let doc = parse(&format!("{header}QUYẾT ĐỊNH\nBan hành Kế hoạch\n\nỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nĐiều 1. Ban hành.\n"));
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Quảng Trị"));
+    // A chairman's symbol without an authority line.
+    let doc = parse("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nSố: 52/2025/QĐ-CTUBND\nCao Bằng, ngày 28 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nPhân cấp cho Sở Giáo dục và Đào tạo\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nĐiều 1. Phân cấp.\n");
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng"));
+    // A title that ends with the author of the circular it amends.
+    let doc = parse("BỘ TÀI CHÍNH\nSố: 112/2025/TT-BTC\nHà Nội, ngày 28 tháng 11 năm 2025 | THÔNG TƯ SỬA ĐỔI THÔNG TƯ SỐ 55/2023/TT-BTC NGÀY 15 THÁNG 8 NĂM 2023 CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH | Căn cứ Luật Ngân sách nhà nước;\n\nĐiều 1. Sửa đổi.\n");
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Bộ Tài chính"));
+    assert_eq!(doc.meta.title.as_deref(), Some("SỬA ĐỔI THÔNG TƯ SỐ 55/2023/TT-BTC NGÀY 15 THÁNG 8 NĂM 2023 CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH"));
 }
 
 /// A letter has no type title: its subject ("V/v ...") is its title.

@@ -23,6 +23,7 @@ fn pieces(doc: &NormDoc, li: usize) -> Vec<&str> {
 pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>) {
     let h = &g.header;
     let mut parts = Vec::new();
+    let mut authority = None;
     for (pi, p) in seg.parts.iter().enumerate() {
         // (items above the title, a saved page's summary of the document, do not end its header)
         let first_section = seg.nodes.iter().find(|n| n.part == pi && n.line > p.title_line).map_or(doc.lines.len(), |n| n.line);
@@ -31,11 +32,15 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
         let number = (zone_from..zone_to).find_map(|li| number_at(doc, li, h));
         let date = (zone_from..zone_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| header_date(t, h)));
         let line = &doc.lines[p.title_line];
+        let block = title(doc, p.title_line, first_section, g);
+        if pi == 0 {
+            authority = block.authority;
+        }
         parts.push(Part {
             doc_type: p.doc_type.clone(),
             number: number.and_then(|(n, _)| n),
             date: date.map(|(d, _)| d),
-            title: title(doc, p.title_line, first_section, g),
+            title: block.title,
             span: Span { start: line.start, end: line.end, line: p.title_line + 1 },
         });
     }
@@ -77,7 +82,18 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
         None => subject.map(|(_, s)| s.to_string()),
     };
     meta.period = meta.title.as_deref().and_then(|t| period(t, h));
-    meta.issuer = header_issuer(doc, seg, g).or_else(|| body_issuer(doc, h, meta.place.as_deref()));
+    let header = header_issuer(doc, seg, g);
+    // A symbol can name the position that decides ("QĐ-CTUBND": the chairman).
+    let symbol_position = || {
+        let issuing = meta.symbol.as_deref()?.rsplit('-').next()?;
+        let (_, position) = h.position_symbols.iter().find(|(s, _)| s == issuing)?;
+        Some(format!("{} {}", capitalise(&fold_key(position)), header.as_deref()?))
+    };
+    meta.issuer = authority
+        .and_then(|a| issuing_position(&a, header.as_deref(), h))
+        .or_else(symbol_position)
+        .or(header)
+        .or_else(|| body_issuer(doc, h, meta.place.as_deref()));
     meta.signers = signers(doc, h);
     meta.draft = (0..head_to).any(|li| pieces(doc, li).iter().any(|t| h.draft.iter().any(|d| t.trim() == d)));
     (meta, parts)
@@ -160,10 +176,18 @@ fn doc_adopted_date(doc: &NormDoc, h: &HeaderGrammar) -> Option<String> {
     Some(format!("{:04}-{:02}-{:02}", num("year")?, num("month")?, num("day")?))
 }
 
+/// A title and the enacting authority that ends it.
+struct TitleBlock {
+    title: Option<String>,
+    /// As written ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ").
+    authority: Option<String>,
+}
+
 /// The lines after the type word, up to the body.
-fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> Option<String> {
+fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> TitleBlock {
     let h = &g.header;
     let mut parts: Vec<String> = Vec::new();
+    let mut authority = None;
     // A title in the same line or cell as the type word ("NGHỊ QUYẾT QUY ĐỊNH ...").
     for piece in pieces(doc, title_line) {
         if let Some((_, rest)) = g.doc_types.title_match(piece) {
@@ -198,23 +222,26 @@ fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> Option<
             || h.draft.iter().any(|d| t == d)
             || t.chars().all(|c| matches!(c, '-' | '_' | '–' | ' ' | '*'));
         if stop {
+            if h.opens_signature(t) && !parts.is_empty() {
+                authority = Some(t.trim().to_string());
+            }
             break;
         }
         parts.push(t.to_string());
     }
     // A PDF text layer can set a comma apart ("PHÒNG , TRÁNH").
     let t = parts.join(" ").replace(" , ", ", ");
-    let t = without_authority(t.trim(), h);
-    (!t.is_empty()).then(|| t.to_string())
+    let (t, glued) = split_authority(t.trim(), h);
+    TitleBlock { title: (!t.is_empty()).then(|| t.to_string()), authority: glued.map(str::to_string).or(authority) }
 }
 
 /// Words an enacting authority can run to after the title it follows.
 const AUTHORITY_WORDS: usize = 12;
 
-/// A title without the enacting authority that a flattened page glued to
-/// it ("... CỦA SỞ TƯ PHÁP CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "...
+/// A title and the enacting authority that a flattened page glued to it
+/// ("... CỦA SỞ TƯ PHÁP CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "...
 /// THỦ TƯỚNG CHÍNH PHỦ điện:"): a position, then a body, to the end.
-fn without_authority<'t>(title: &'t str, h: &HeaderGrammar) -> &'t str {
+fn split_authority<'t>(title: &'t str, h: &HeaderGrammar) -> (&'t str, Option<&'t str>) {
     let starts: Vec<usize> = title.match_indices(' ').map(|(i, _)| i + 1).collect();
     // Only the last words can be the authority, the earliest start first.
     for &at in &starts[starts.len().saturating_sub(AUTHORITY_WORDS)..] {
@@ -223,11 +250,32 @@ fn without_authority<'t>(title: &'t str, h: &HeaderGrammar) -> &'t str {
         let tail = tail.trim_end_matches(':').trim_end_matches(|c: char| c.is_lowercase()).trim_end();
         let Some(position) = h.positions.iter().find(|p| tail.starts_with(p.as_str())) else { continue };
         let body = tail[position.len()..].trim_start();
-        if !body.is_empty() && h.issuer_head(body).is_some() {
-            return title[..at].trim_end();
+        // "... THÔNG TƯ SỐ 75/2024/TT-BTC ... CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH" names a cited document's author.
+        let cited = title[..at].split_whitespace().next_back().is_some_and(|w| h.authors_of_cited.iter().any(|c| c == w));
+        if !body.is_empty() && h.issuer_head(body).is_some() && !cited {
+            return (title[..at].trim_end(), Some(tail));
         }
     }
-    title
+    (title, None)
+}
+
+/// The issuer named by an enacting authority that is a position of a body
+/// ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ" -> "Chủ tịch Ủy ban nhân dân
+/// tỉnh Quảng Trị"); `header` completes a body the line cut short ("CHỦ
+/// TỊCH ỦY BAN NHÂN DÂN" under "ỦY BAN NHÂN DÂN / TỈNH QUẢNG TRỊ").
+fn issuing_position(authority: &str, header: Option<&str>, h: &HeaderGrammar) -> Option<String> {
+    let position = h.issuing_positions.iter().find(|p| authority.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with(' ')))?;
+    let body = authority[position.len()..].trim();
+    h.issuer_head(body)?;
+    let mut name = proper_name(body, h);
+    // (compared without spaces: a PDF's line can split a word, "VĂN HÓ A")
+    let squeezed = |s: &str| fold_key(s).replace(' ', "");
+    if let Some(header) = header
+        && squeezed(header).starts_with(&squeezed(&name))
+    {
+        name = header.to_string();
+    }
+    Some(format!("{} {name}", capitalise(&fold_key(position))))
 }
 
 fn period(title: &str, h: &HeaderGrammar) -> Option<Period> {

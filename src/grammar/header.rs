@@ -45,6 +45,12 @@ struct RawHeaderWords {
     attached: Vec<String>,
     #[serde(default)]
     addressee_labels: Vec<String>,
+    #[serde(default)]
+    issuing_positions: Vec<String>,
+    #[serde(default)]
+    position_symbols: BTreeMap<String, String>,
+    #[serde(default)]
+    authors_of_cited: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -97,6 +103,15 @@ pub struct HeaderGrammar {
     pub attached: Vec<String>,
     /// "Kính gửi:": a letter's addressees, written before its body.
     pub addressee_labels: Vec<String>,
+    /// Positions that issue a document in their own name when the title is
+    /// followed by one ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ").
+    pub issuing_positions: Vec<String>,
+    /// The issuing part of a symbol that names a position ("CTUBND" ->
+    /// "CHỦ TỊCH"), for a decision without an authority line.
+    pub position_symbols: Vec<(String, String)>,
+    /// Words after which a position names a cited document's author, not
+    /// the enacting authority ("CỦA").
+    pub authors_of_cited: Vec<String>,
     pub on_behalf_prefixes: Vec<String>,
     pub positions: Vec<String>,
     /// Both lists above as one anchored automaton: asked of every line, and
@@ -148,6 +163,9 @@ impl HeaderGrammar {
             draft: raw.header.draft,
             attached: raw.header.attached,
             addressee_labels: raw.header.addressee_labels,
+            issuing_positions: raw.header.issuing_positions,
+            position_symbols: raw.header.position_symbols.into_iter().collect(),
+            authors_of_cited: raw.header.authors_of_cited,
             on_behalf_prefixes: raw.signature.on_behalf_prefixes,
             positions,
             recipients: raw.signature.recipients,
