@@ -1530,3 +1530,28 @@ fn an_appendix_title_that_kept_its_heading_marks_in_the_signature_row_is_an_appe
     paths(&doc.sections, &mut got);
     assert_eq!(got, ["Điều 1", "Điều 2", "Điều 3", "Phụ lục"], "{got:?}");
 }
+
+/// A due day without a year ("trước ngày 15/12 hằng năm", the usual
+/// reporting duty) is kept as a day of a month: with its recurrence, or
+/// after a dated step, in that step's year.
+#[test]
+fn a_yearly_due_day_is_a_deadline_of_its_recurrence() {
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Sở Nội vụ chủ trì tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.\n\n\
+         2. Sở Tài chính hoàn thành việc rà soát trước ngày 30/11/2025, báo cáo kết quả trước ngày 05/01.\n\n\
+         3. Sở Y tế tổ chức các hoạt động chào mừng ngày 27/02.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<_> = doc
+        .tasks
+        .iter()
+        .map(|t| t.deadline.as_ref().map(|d| (d.month, d.day, d.recurrence.as_deref(), d.by.as_deref())))
+        .collect();
+    assert_eq!(
+        got,
+        [Some((Some(12), Some(15), Some("annual"), None)), Some((Some(1), Some(5), None, Some("2026-01-05"))), None],
+        "{:#?}",
+        doc.tasks
+    );
+}

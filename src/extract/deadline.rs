@@ -30,6 +30,9 @@ struct RawRule {
 #[serde(rename_all = "snake_case")]
 enum Kind {
     Day,
+    /// A day of a month without a year ("trước ngày 15/12 hằng năm"): dated
+    /// by its recurrence or the reader, never given a `by`.
+    DayMonth,
     Quarter,
     Month,
     Year,
@@ -131,6 +134,25 @@ impl DeadlineGrammar {
         if d.year.is_none() && d.recurrence.is_none() {
             d.recurrence = earlier.iter().rev().find_map(|f| f.deadline.recurrence.clone());
         }
+        // "hoàn thành trước ngày 30/11/2025, báo cáo trước ngày 05/12": a
+        // day without a year follows the dated step before it.
+        if d.year.is_none() && d.recurrence.is_none()
+            && let (Some(m), Some(day)) = (d.month, d.day)
+            && let Some(prev) = d.milestones.iter().rev().find(|p| p.year.is_some() && p.by.is_some())
+            && let Some(py) = prev.year
+        {
+            let y = if prev.month.is_some_and(|pm| m < pm) { py + 1 } else { py };
+            d.year = Some(y);
+            d.by = Some(format!("{y:04}-{m:02}-{day:02}"));
+        }
+        // "trước ngày 15/12 hằng năm": the recurrence falls due on that day.
+        if d.recurrence.is_some() && d.year.is_none() && d.month.is_none() {
+            let yearless = |f: &Deadline| f.year.is_none() && f.month.is_some();
+            if let Some(day) = d.milestones.iter().rev().find(|m| yearless(m)) {
+                (d.month, d.day) = (day.month, day.day);
+            }
+            d.milestones.retain(|m| !yearless(m));
+        }
         Some(d)
     }
 
@@ -150,7 +172,7 @@ impl DeadlineGrammar {
                 if need_cue && self.dates_a_citation(&text[..m.start()]) {
                     continue;
                 }
-                if need_cue && matches!(rule.kind, Kind::Year | Kind::YearRange | Kind::Day) && !self.has_cue(&text[..m.start()]) {
+                if need_cue && matches!(rule.kind, Kind::Year | Kind::YearRange | Kind::Day | Kind::DayMonth) && !self.has_cue(&text[..m.start()]) {
                     continue;
                 }
                 if let Some(deadline) = read(rule, &caps) {
@@ -201,6 +223,15 @@ fn read(rule: &Rule, caps: &regex::Captures) -> Option<Deadline> {
             d.month = Some(m as u8);
             d.day = Some(day as u8);
             d.by = Some(format!("{y:04}-{m:02}-{day:02}"));
+        }
+        Kind::DayMonth => {
+            let (m, day) = (num("month")?, num("day")?);
+            // (any year: 29/02 is a due day in leap years)
+            if !(1..=12).contains(&m) || day < 1 || day > days_in_month(2000, m as u32) as i32 {
+                return None;
+            }
+            d.month = Some(m as u8);
+            d.day = Some(day as u8);
         }
         Kind::Quarter => {
             let q = quarter(caps.name("quarter")?.as_str())?;
