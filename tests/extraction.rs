@@ -1555,3 +1555,31 @@ fn a_yearly_due_day_is_a_deadline_of_its_recurrence() {
         doc.tasks
     );
 }
+
+/// Supporting agencies after "phối hợp chặt chẽ với", a lower-case list of
+/// the central bodies, and a group that keeps its "có liên quan".
+#[test]
+fn supporting_lists_are_read_past_manner_words_and_in_lower_case() {
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Sở Công Thương\n\n\
+         - Phối hợp chặt chẽ với Sở Y tế trong quá trình thực hiện thủ tục hành chính.\n\n\
+         - Chủ trì, phối hợp với sở, ban, ngành, Ủy ban nhân dân xã, phường tăng cường kiểm tra thị trường.\n\n\
+         2. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các bộ, cơ quan ngang bộ, Ủy ban nhân dân cấp tỉnh rà soát quy hoạch.\n\n\
+         3. Sở Xây dựng chủ trì, phối hợp với Bộ Xây dựng và các sở, ban, ngành, địa phương có liên quan triển khai Đề án.\n"
+    );
+    let doc = parse(&text);
+    let support: Vec<Vec<String>> = doc.tasks.iter().map(|t| t.support.clone()).collect();
+    let v = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        support,
+        [
+            v(&["Sở Y tế"]),
+            v(&["sở, ban, ngành", "Ủy ban nhân dân xã, phường"]),
+            v(&["các bộ", "cơ quan ngang bộ", "Ủy ban nhân dân cấp tỉnh"]),
+            v(&["Bộ Xây dựng", "các sở, ban, ngành, địa phương có liên quan"]),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+}

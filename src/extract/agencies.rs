@@ -430,6 +430,9 @@ impl AgencyGrammar {
         while j < toks.len() && (j - i < 16 || j - qualifiers_from < 4) {
             if let Some(n) = self.list_continuation(toks, j) {
                 j += n;
+            } else if let Some(n) = starts_any(toks, j, &self.name_continuations) {
+                // "các sở, ban, ngành" + "có liên quan"
+                j += n;
             } else if self.ends_name(toks, j) || self.starts_capital_group(toks, j) {
                 break;
             } else if let Some(n) = self.qualifier_len(toks, j) {
