@@ -87,7 +87,7 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
     let symbol_position = || {
         let issuing = meta.symbol.as_deref()?.rsplit('-').next()?;
         let (_, position) = h.position_symbols.iter().find(|(s, _)| s == issuing)?;
-        Some(format!("{} {}", capitalise(&fold_key(position)), header.as_deref()?))
+        Some(held_by(position, header.as_deref()?))
     };
     meta.issuer = authority
         .and_then(|a| issuing_position(&a, header.as_deref(), h))
@@ -275,7 +275,12 @@ fn issuing_position(authority: &str, header: Option<&str>, h: &HeaderGrammar) ->
     {
         name = header.to_string();
     }
-    Some(format!("{} {name}", capitalise(&fold_key(position))))
+    Some(held_by(position, &name))
+}
+
+/// "CHỦ TỊCH" of "Ủy ban nhân dân tỉnh Quảng Trị" -> "Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị".
+fn held_by(position: &str, body: &str) -> String {
+    format!("{} {body}", capitalise(&fold_key(position)))
 }
 
 fn period(title: &str, h: &HeaderGrammar) -> Option<Period> {
