@@ -221,6 +221,29 @@ fn a_table_row_naming_a_period_sets_the_year_of_the_rows_under_it() {
 }
 
 #[test]
+fn a_period_run_into_a_group_title_still_sets_the_year_and_rows_name_their_indicator() {
+    // A PDF reader ran "I | Giai đoạn 2025-2027" and "I.1 | Cung cấp dịch vụ
+    // số" into one row; a task row naming a period mid-sentence sets nothing.
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\nPhấn đấu hoàn thành các chỉ tiêu tại Phụ lục.\n\n\
+         PHỤ LỤC\nCÁC CHỈ TIÊU CỤ THỂ\n\n\
+         TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan theo dõi\n\
+         I | Giai đoạn 2025-2027 I.1 | Cung cấp dịch vụ số bao trùm |  |\n\
+         1 | Tỉ lệ hồ sơ được số hóa | % | 100% | Văn phòng UBND tỉnh\n\
+         2 | Xây dựng kế hoạch giai đoạn 2028-2030 | Sở Nội vụ |  |\n\
+         3 | Tỉ lệ người dân hài lòng | % | 95% | Sở Nội vụ\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, Option<i32>, &str)> = doc.targets.iter().map(|t| (t.value, t.year, t.indicator.as_str())).collect();
+    assert_eq!(
+        got,
+        [(100.0, Some(2027), "Tỉ lệ hồ sơ được số hóa"), (95.0, Some(2027), "Tỉ lệ người dân hài lòng")],
+        "targets: {:?}",
+        doc.targets
+    );
+}
+
+#[test]
 fn table_cells_fused_by_a_pdf_reader_are_pulled_apart() {
     let text = format!(
         "{PLAN_HEADER}I. NHIỆM VỤ\n\nPHỤ LỤC\n\n\
@@ -319,6 +342,32 @@ fn a_blank_form_inside_an_appendix_is_no_part_of_the_structure() {
     assert_eq!(got, ["Điều 1", "Phụ lục", "Phụ lục/1", "Phụ lục/1/a", "Phụ lục/2", "Phụ lục/2/a"]);
     assert!(doc.parts.len() <= 1, "parts: {:?}", doc.parts);
     assert!(doc.tasks.is_empty(), "tasks: {:?}", doc.tasks);
+}
+
+#[test]
+fn blank_forms_as_a_pdf_reader_lays_them_out_stay_out_of_the_structure() {
+    // Three forms in one procedure: a label above a motto set as paragraphs;
+    // an issuer's rule run into the number and the title run into its
+    // subject in one cell; a plan form with no recipients, which ends where
+    // the procedures' own numbering goes on ("2." after "1.").
+    let text = "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 5042/QĐ-BNNMT\nHà Nội, ngày 26 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính nội bộ\n\n\
+                Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính nội bộ.\n\nPHỤ LỤC\nTHỦ TỤC HÀNH CHÍNH NỘI BỘ\n\n\
+                1. Công bố dịch hại thực vật\n\na) Trình tự thực hiện: theo quy định.\n\n\
+                Phụ lục 10\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n---------------\n\n\
+                Số: /TTTV-.. | ........., ngày ....... tháng ......năm 20.......\n\nBÁO CÁO\n\nI. TÌNH HÌNH SINH VẬT GÂY HẠI\n\n\
+                Nơi nhận: - Như trên; - Lưu: VT. | CỤC TRƯỞNG\n\n\
+                Phụ lục 14\n\nCỤC TRỒNG TRỌT ------- Số: /TTTV-TV | ........., ngày ....... tháng ......năm 20.......\n\n\
+                BÁO CÁO Kết quả chống dịch (tên sinh vật gây hại) | \n\nI. KẾT QUẢ CHỐNG DỊCH\n\n\
+                Nơi nhận: - Như trên; - Lưu: VT. | CỤC TRƯỞNG\n\n\
+                2. Ban hành Kế hoạch chuyển đổi cơ cấu cây trồng\n\na) Trình tự thực hiện: theo quy định.\n\n\
+                PHỤ LỤC II\nMẪU KẾ HOẠCH\n\nỦY BAN NHÂN DÂN TỈNH … | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n\
+                KẾ HOẠCH\nChuyển đổi cơ cấu cây trồng năm …\n\nSTT | Xã | Diện tích\n1 | Xã A | \n\n\
+                3. Ban hành Danh mục loài cây trồng\n\na) Trình tự thực hiện: theo quy định.\n\n\
+                Nơi nhận: - Như trên; - Lưu: VT.\n";
+    let doc = parse(text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    assert_eq!(got, ["Điều 1", "Phụ lục", "Phụ lục/1", "Phụ lục/1/a", "Phụ lục/2", "Phụ lục/2/a", "Phụ lục/3", "Phụ lục/3/a"]);
 }
 
 #[test]

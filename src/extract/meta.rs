@@ -220,7 +220,7 @@ fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> TitleBl
             // The enacting authority: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ TÀI CHÍNH".
             || h.opens_signature(t) && !parts.is_empty()
             || h.draft.iter().any(|d| t == d)
-            || t.chars().all(|c| matches!(c, '-' | '_' | '–' | ' ' | '*'));
+            || crate::grammar::header::is_rule(t);
         if stop {
             if h.opens_signature(t) && !parts.is_empty() {
                 authority = Some(t.trim().to_string());

@@ -217,9 +217,14 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         if cx.in_rules(owner) && !cx.under_goal_heading(owner) {
             continue;
         }
-        for &(s, e) in cells {
+        for (k, &(s, e)) in cells.iter().enumerate() {
             let text = &cx.doc.text[s..e];
-            for hit in tg.hits(text, doc_year, false) {
+            for mut hit in tg.hits(text, doc_year, false) {
+                // "1 | Tỉ lệ hồ sơ được số hóa | % | 100%": a figure alone in
+                // its cell measures what the row names before it.
+                if hit.indicator.trim().is_empty() {
+                    hit.indicator = row_label(cx, &cells[..k]).unwrap_or_default().to_string();
+                }
                 let year = hit.year.or(row_year).or_else(|| heads.governing_year(cx, owner));
                 out.push(target(cx, hit, &cx.seg.nodes[owner].path, (s, e), year, None));
             }
@@ -356,18 +361,34 @@ fn lead_in_year(cx: &Context, nd: &crate::segment::Node) -> Option<i32> {
     cx.g.targets.leading_year(last.trim())
 }
 
-/// The year of a table row that holds only a label naming a period or a year
-/// ("II | Giai đoạn 2028-2030 | | |"), besides an index cell.
+/// The first cell of a row that holds words (not an index, not a unit like "%").
+fn row_label<'a>(cx: &Context<'a>, cells: &[(usize, usize)]) -> Option<&'a str> {
+    cells.iter().map(|&(s, e)| cx.doc.text[s..e].trim()).find(|c| c.chars().any(char::is_lowercase))
+}
+
+/// The year of a table row that names a period or a year instead of an
+/// indicator ("II | Giai đoạn 2028-2030 | | |"), besides an index cell. The
+/// label may share the row with a group's title when a PDF reader ran the
+/// two rows into one ("I | Giai đoạn 2025-2027 I.1 | Cung cấp dịch vụ số |
+/// |"), provided the period opens the label and no cell holds a figure.
 fn period_row_year(cx: &Context, cells: &[(usize, usize)]) -> Option<i32> {
+    let tg = &cx.g.targets;
     let mut labels = cells.iter().map(|&(s, e)| cx.doc.text[s..e].trim()).filter(|c| !c.is_empty());
     let mut label = labels.next()?;
     if is_row_index(label) {
         label = labels.next()?;
     }
-    if labels.next().is_some() || label.len() > 80 {
+    if label.len() > 80 {
         return None;
     }
-    cx.g.targets.year_in(label)
+    let mut rest = labels.peekable();
+    if rest.peek().is_some() {
+        let opens = tg.year.find(label).is_some_and(|m| m.start() == 0);
+        if !opens || rest.any(|c| !tg.hits(c, None, false).is_empty()) {
+            return None;
+        }
+    }
+    tg.year_in(label)
 }
 
 /// "II", "II.1", "3", "1.2": the numbering cell of a table row.

@@ -237,7 +237,7 @@ impl HeaderGrammar {
             || self.number.is_match(line)
             || self.date.is_match(line) && line.len() < 120
             || self.issuer_head(line).is_some()
-            || line.chars().all(|c| matches!(c, '-' | '_' | '–' | ' ' | '*'))
+            || is_rule(line)
     }
 
     /// The issuer head word a capitalised line starts with.
@@ -254,4 +254,9 @@ impl HeaderGrammar {
 
 fn starts_with_any(openers: &[String], line: &str) -> bool {
     openers.iter().any(|o| line.starts_with(o.as_str()))
+}
+
+/// The rule drawn under a header's issuer or motto ("-------", "___").
+pub fn is_rule(line: &str) -> bool {
+    line.chars().all(|c| matches!(c, '-' | '_' | '–' | ' ' | '*'))
 }

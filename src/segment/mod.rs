@@ -448,6 +448,22 @@ fn curly_balance(text: &str) -> i32 {
     text.matches('“').count() as i32 - text.matches('”').count() as i32
 }
 
+/// Whether line `li` (or one of its cells) opens with a header title, even
+/// when a reader ran the subject line after it ("TỜ TRÌNH Về việc đề nghị
+/// công bố dịch ..." in one cell of a PDF).
+fn opens_with_title(doc: &NormDoc, li: usize, dt: &DocTypes) -> bool {
+    let opens = |text: &str| {
+        let text = text.trim_start();
+        let caps = text.split(' ').take_while(|w| !w.chars().any(char::is_lowercase)).map(|w| w.len() + 1).sum::<usize>();
+        dt.title_type(&text[..caps.saturating_sub(1).min(text.len())]).is_some()
+    };
+    match &doc.lines[li].kind {
+        LineKind::Para => opens(doc.line_text(li)),
+        LineKind::Row { cells, .. } => cells.iter().any(|&(s, e)| opens(&doc.text[s..e])),
+        LineKind::Footnote => false,
+    }
+}
+
 /// The lines of the blank forms a document reproduces, from the form's
 /// label ("Phụ lục 9", "Tờ trình đề nghị công bố dịch") to its recipients:
 /// a template's headings and duties are not the document's own, and its
@@ -463,7 +479,7 @@ fn blank_form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
         let number_line = li;
         li += 1;
         let title = if blank.is_match(doc.line_text(number_line)) {
-            let Some(title) = (number_line + 1..(number_line + 4).min(doc.lines.len())).find(|&t| part_header(doc, t, &g.doc_types).is_some()) else { continue };
+            let Some(title) = (number_line + 1..(number_line + 4).min(doc.lines.len())).find(|&t| opens_with_title(doc, t, &g.doc_types)) else { continue };
             title
         } else if is_blank_title(doc, number_line + 1) && part_header(doc, number_line, &g.doc_types).is_some() && after_first_header(number_line) {
             // A form without a number line ("KẾ HOẠCH / Chuyển đổi cơ cấu
@@ -475,17 +491,22 @@ fn blank_form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
         };
         // The header rows above the number line, then up to three label
         // lines ("PHỤ LỤC II", "MẪU QUYẾT ĐỊNH ...", "(Kèm theo Nghị định
-        // ...)"): short, no sentence end, no list item.
+        // ...)"): short, no sentence end, no list item. A header a reader
+        // laid out as paragraphs (the motto and its rule) is no label.
         let mut start = number_line;
         while start > 0 && number_line - start < 2 && matches!(doc.lines[start - 1].kind, LineKind::Row { .. }) {
             start -= 1;
         }
-        for _ in 0..3 {
+        let mut labels = 0;
+        while labels < 3 {
             let Some(prev) = start.checked_sub(1) else { break };
             let t = doc.line_text(prev).trim();
             let item = g.sections.marker_style(t).is_some_and(|s| s != "appendix");
             if doc.lines[prev].kind != LineKind::Para || t.chars().count() > FORM_LABEL_CHARS || t.ends_with(['.', ':', ';']) || item {
                 break;
+            }
+            if !(g.header.is_motto(t) || crate::grammar::header::is_rule(t)) {
+                labels += 1;
             }
             start = prev;
         }
@@ -502,10 +523,35 @@ fn blank_form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
                 }
             })
             .unwrap_or(title);
+        let end = resumed_numbering(doc, sg, start, title, end).map_or(end, |i| i - 1);
         inside[start..=end].iter_mut().for_each(|b| *b = true);
         li = end + 1;
     }
     inside
+}
+
+/// The first line after a form's title, up to `end`, that goes on with the
+/// document's own numbering: the item after the last one of its kind above
+/// the form (`start`), when the form has no item of that kind of its own. A
+/// form whose recipients were left out ("KẾ HOẠCH" over a blank table) ends
+/// there ("2. Ban hành Danh mục ..." after "1. Ban hành Kế hoạch ...").
+fn resumed_numbering(doc: &NormDoc, sg: &markers::SectionGrammar, start: usize, title: usize, end: usize) -> Option<usize> {
+    let item = |i: usize| (doc.lines[i].kind == LineKind::Para).then(|| sg.match_marker(doc.line_text(i))).flatten();
+    let kind = |m: &Marker| (m.style, m.key.clone());
+    let mut seen: Vec<(usize, String)> = (start..=title).filter_map(item).map(|m| kind(&m)).collect();
+    for i in title + 1..=end {
+        let Some(m) = item(i) else { continue };
+        if seen.contains(&kind(&m)) {
+            continue;
+        }
+        let n = sg.ordinal(m.style, &m.label);
+        let before = (0..start).rev().find_map(|j| item(j).filter(|o| kind(o) == kind(&m)));
+        if n.is_some_and(|n| n > 1) && before.is_some_and(|o| sg.ordinal(o.style, &o.label).map(|p| p + 1) == n) {
+            return Some(i);
+        }
+        seen.push(kind(&m));
+    }
+    None
 }
 
 /// Whether line `li` is a title left to be filled in ("... trên đất trồng

@@ -174,6 +174,9 @@ pub fn split_glued_rule(line: &str) -> Vec<String> {
     vec![line.to_string()]
 }
 
+/// Marks written straight after a word, never after a space.
+const CLOSING_PUNCTUATION: [char; 7] = [',', '.', ';', ':', ')', '!', '?'];
+
 /// Joins two visual lines of one paragraph. A line-final hyphen is kept and
 /// glued ("2025-" + "2030" -> "2025-2030", "QĐ-" + "UBND" -> "QĐ-UBND"):
 /// Vietnamese is not hyphenated at line ends, so the hyphen is real.
@@ -187,7 +190,9 @@ pub fn join_lines(prev: &str, next: &str) -> String {
         return prev.to_string();
     }
     let glued_hyphen = prev.ends_with('-') && !prev.ends_with(" -") && !is_dash_rule(prev) && prev.len() > 1;
-    if glued_hyphen { format!("{prev}{next}") } else { format!("{prev} {next}") }
+    // A narrow column can push a comma or a full stop onto a line of its
+    // own ("thị trường" / ", góp phần"); it still closes the word before.
+    if glued_hyphen || next.starts_with(CLOSING_PUNCTUATION) { format!("{prev}{next}") } else { format!("{prev} {next}") }
 }
 
 fn should_break(prev: &LineIn, cur: &LineIn, lg: &LayoutGrammar) -> bool {
@@ -523,6 +528,13 @@ mod tests {
         assert_eq!(join_lines("Quyết định số 12/QĐ-", "UBND"), "Quyết định số 12/QĐ-UBND");
         let paras = assemble_paragraphs(&lines(&["kế hoạch giai đoạn 2021", "- 2025 của tỉnh"]), &LayoutGrammar::builtin());
         assert_eq!(paras, vec!["kế hoạch giai đoạn 2021 - 2025 của tỉnh"]);
+    }
+
+    #[test]
+    fn punctuation_pushed_onto_the_next_line_closes_the_word_before() {
+        assert_eq!(join_lines("làm chủ thị trường", ", góp phần bảo đảm"), "làm chủ thị trường, góp phần bảo đảm");
+        assert_eq!(join_lines("các bộ, ngành", "; địa phương"), "các bộ, ngành; địa phương");
+        assert_eq!(join_lines("Quyết định này", "- Như Điều 3"), "Quyết định này - Như Điều 3");
     }
 
     #[test]
