@@ -104,7 +104,8 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
     for k in 1..words.len() {
         let (at, word) = words[k];
         let prev = words[k - 1].1;
-        let after_stop = prev.ends_with(['.', ':', ';', '!', '?', ')']);
+        // (a quotation may close after the stop: "... năm 2025.” 2. Sửa đổi")
+        let after_stop = prev.trim_end_matches(['”', '"', '’']).ends_with(['.', ':', ';', '!', '?', ')']);
         let caps_before = |n: usize| run[k] >= n;
         // Markers are only looked for where a cut is possible: most words
         // follow another word mid-sentence, and a list's first item ("a)",
@@ -284,6 +285,19 @@ mod tests {
         let parts = paragraphs(text, &g.sections);
         let starts: Vec<&str> = parts.iter().map(|p| &p[..p.find(". ").map_or(p.len(), |i| i + 1)]).collect();
         assert_eq!(starts, ["Điều 4.", "Điều 5.", "Điều 6."], "{parts:#?}");
+    }
+
+    #[test]
+    fn an_amending_item_after_a_closed_quotation_is_cut() {
+        let g = Grammar::builtin();
+        let filler = "Ngân sách trung ương hỗ trợ thực hiện các dự án theo quy định của Chương trình mục tiêu quốc gia. ".repeat(6);
+        let text = format!(
+            "Điều 1. Sửa đổi, bổ sung một số điều như sau: 1. Sửa đổi khoản 1 Điều 1 như sau: “a) {filler}giai đoạn I: từ năm 2021 đến năm 2025.” \
+             2. Sửa đổi, bổ sung khoản 2 Điều 2 như sau: “2. Đối tượng áp dụng.” 3. Sửa đổi Điều 8 như sau."
+        );
+        let parts = paragraphs(&text, &g.sections);
+        let starts: Vec<String> = parts.iter().map(|p| p.split(' ').take(2).collect::<Vec<_>>().join(" ")).collect();
+        assert_eq!(starts, ["Điều 1.", "1. Sửa", "2. Sửa", "3. Sửa"], "{parts:#?}");
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub enum Sequence {
 enum After {
     Letter,
     Alnum,
+    /// Anything but a word in lower case: "Điều 2 như sau" is a citation
+    /// a line break left at the start of a line.
+    NotLower,
     #[default]
     Any,
 }
@@ -225,9 +228,10 @@ impl SectionGrammar {
 }
 
 fn after_ok(after: After, rest: &str) -> bool {
-    let Some(c) = rest.chars().next() else { return after == After::Any || after == After::Letter };
+    let Some(c) = rest.chars().next() else { return matches!(after, After::Any | After::Letter | After::NotLower) };
     match after {
         After::Any => true,
+        After::NotLower => !c.is_lowercase(),
         After::Letter => c.is_alphabetic() || matches!(c, '"' | '“' | '(' | '[' | '\'' | '‘'),
         After::Alnum => c.is_alphanumeric() || matches!(c, '"' | '“' | '(' | '[' | '\'' | '‘'),
     }
