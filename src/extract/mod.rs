@@ -361,7 +361,9 @@ fn lead_in_year(cx: &Context, nd: &crate::segment::Node) -> Option<i32> {
     cx.g.targets.leading_year(last.trim())
 }
 
-/// The first cell of a row that holds words (not an index, not a unit like "%").
+/// The first cell of a row with a word in lower case: the indicator, which
+/// comes before its unit ("Tỷ đồng") and figures; an index ("1", "II") or
+/// "%" has none.
 fn row_label<'a>(cx: &Context<'a>, cells: &[(usize, usize)]) -> Option<&'a str> {
     cells.iter().map(|&(s, e)| cx.doc.text[s..e].trim()).find(|c| c.chars().any(char::is_lowercase))
 }
