@@ -365,9 +365,15 @@ fn is_bare_marker(text: &str, sg: &markers::SectionGrammar) -> bool {
 /// The document type if this line is a header title ("KẾ HOẠCH", "NGHỊ
 /// QUYẾT QUY ĐỊNH ..."): in capitals, not the enacting "QUYẾT ĐỊNH:".
 fn part_header(doc: &NormDoc, li: usize, dt: &DocTypes) -> Option<String> {
+    first_in_line(doc, li, |t| dt.title_type(t))
+}
+
+/// The first answer `f` gives for a paragraph line's text or, in a table
+/// row, for one of its cells (a header title can sit in either).
+fn first_in_line<T>(doc: &NormDoc, li: usize, mut f: impl FnMut(&str) -> Option<T>) -> Option<T> {
     match &doc.lines[li].kind {
-        LineKind::Para => dt.title_type(doc.line_text(li)),
-        LineKind::Row { cells, .. } => cells.iter().find_map(|&(s, e)| dt.title_type(&doc.text[s..e])),
+        LineKind::Para => f(doc.line_text(li)),
+        LineKind::Row { cells, .. } => cells.iter().find_map(|&(s, e)| f(&doc.text[s..e])),
         LineKind::Footnote => None,
     }
 }
@@ -452,16 +458,13 @@ fn curly_balance(text: &str) -> i32 {
 /// when a reader ran the subject line after it ("TỜ TRÌNH Về việc đề nghị
 /// công bố dịch ..." in one cell of a PDF).
 fn opens_with_title(doc: &NormDoc, li: usize, dt: &DocTypes) -> bool {
-    let opens = |text: &str| {
+    first_in_line(doc, li, |text| {
         let text = text.trim_start();
+        // The words in capitals that open it (each with the space after it).
         let caps = text.split(' ').take_while(|w| !w.chars().any(char::is_lowercase)).map(|w| w.len() + 1).sum::<usize>();
-        dt.title_type(&text[..caps.saturating_sub(1).min(text.len())]).is_some()
-    };
-    match &doc.lines[li].kind {
-        LineKind::Para => opens(doc.line_text(li)),
-        LineKind::Row { cells, .. } => cells.iter().any(|&(s, e)| opens(&doc.text[s..e])),
-        LineKind::Footnote => false,
-    }
+        dt.title_type(&text[..caps.saturating_sub(1).min(text.len())])
+    })
+    .is_some()
 }
 
 /// The lines of the blank forms a document reproduces, from the form's
