@@ -318,6 +318,10 @@ impl Builder<'_> {
     fn join_keeps_line(&self, line: &str) -> bool {
         let prev = self.doc.line_text(self.doc.lines.len() - 1);
         let joined = format!("{prev} {line}");
+        // Emphasis opened on the previous line and closed on this one is
+        // removed on joining ("*a" + "hông q*"): "*a" read as a bullet, "a
+        // hông q" does not.
+        let joined = if line.contains('*') { strip_single_emphasis(&joined) } else { joined };
         let g = &self.g.normalize;
         if g.is_page_number(&joined) || g.is_residue(&joined) {
             return false;
