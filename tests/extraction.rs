@@ -1632,3 +1632,102 @@ fn supporting_lists_are_read_past_manner_words_and_in_lower_case() {
         doc.tasks
     );
 }
+
+#[test]
+fn a_time_field_after_a_duty_or_inside_it_is_its_deadline() {
+    // Wrapped as offices write them: the field on the line after the item,
+    // in the sentence after it, or after a ";" of the same sentence.
+    let text = format!(
+        "{PLAN_HEADER}II. NHIỆM VỤ, GIẢI PHÁP\n\n1. Quy hoạch du lịch\n\n\
+         a) Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Tài chính, UBND các huyện, thị xã, thành phố rà soát quy hoạch các khu du lịch.\n\
+         Thời gian thực hiện: Quý II/2026.\n\n\
+         b) Ban Quản lý các khu công nghiệp tỉnh chủ trì, phối hợp với Sở Xây dựng kêu gọi đầu tư hạ tầng du lịch; thời gian: năm 2025 - 2027.\n\n\
+         2. Hoàn thiện thể chế\n\n\
+         Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tư pháp tham mưu ban hành quy chế quản lý dữ liệu số. Thời gian hoàn thành: trước ngày 30/6/2025.\n\n\
+         3. An toàn thông tin\n\n\
+         Công an tỉnh chủ trì, phối hợp Sở Khoa học và Công nghệ kiểm tra an toàn thông tin các hệ thống; thời gian: 6 tháng đầu năm 2026.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(&str, Option<&str>)> = doc.tasks.iter().map(|t| (t.lead[0].as_str(), t.deadline.as_ref().and_then(|d| d.by.as_deref()))).collect();
+    assert_eq!(
+        got,
+        [
+            ("Sở Văn hóa, Thể thao và Du lịch", Some("2026-06-30")),
+            ("Ban Quản lý các khu công nghiệp tỉnh", Some("2027-12-31")),
+            ("Sở Khoa học và Công nghệ", Some("2025-06-30")),
+            ("Công an tỉnh", Some("2026-06-30")),
+        ],
+        "tasks: {:?}",
+        doc.tasks
+    );
+    // A department whose name ends in lower case does not run on into the duty.
+    assert_eq!(doc.tasks[1].support, ["Sở Xây dựng"]);
+}
+
+#[test]
+fn a_time_line_closing_a_group_of_sub_items_times_each_of_them() {
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n1. Các cơ quan tham mưu quản lý ngành, lĩnh vực\n\n\
+         - Phối hợp hướng dẫn các cơ quan, đơn vị thực hiện kiểm kê tài sản kết cấu hạ tầng. Trong đó:\n\n\
+         + Sở Xây dựng: hướng dẫn kiểm kê tài sản kết cấu hạ tầng giao thông.\n\n\
+         + Sở Công Thương: hướng dẫn kiểm kê tài sản kết cấu hạ tầng thương mại là chợ.\n\n\
+         Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.\n\n\
+         - Cử công chức tham gia tổ công tác kiểm tra việc kiểm kê.\n\n\
+         Thời gian thực hiện: Tháng 12/2025.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = doc
+        .tasks
+        .iter()
+        .map(|t| {
+            let d = t.deadline.as_ref();
+            (t.lead[0].as_str(), d.map(|d| d.text.as_str()), d.and_then(|d| d.by.as_deref()))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Sở Xây dựng", Some("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê"), None),
+            ("Sở Công Thương", Some("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê"), None),
+            ("Các cơ quan tham mưu quản lý ngành, lĩnh vực", Some("Tháng 12/2025"), Some("2025-12-31")),
+        ],
+        "tasks: {:?}",
+        doc.tasks
+    );
+    assert_eq!(doc.tasks[0].deadline.as_ref().and_then(|d| d.recurrence.as_deref()), Some("continuous"));
+}
+
+#[test]
+fn the_steps_of_a_published_procedure_assign_no_work() {
+    let text = "BỘ XÂY DỰNG\nSố: 2109/QĐ-BXD\nHà Nội, ngày 25 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính nội bộ\n\n\
+                Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính nội bộ.\n\n\
+                PHỤ LỤC\n\nPHẦN II. NỘI DUNG CỤ THỂ\n\n1. Quyết định đầu tư dự án nhà ở công vụ\n\n\
+                a) Trình tự thực hiện:\n\n\
+                - Bước 1: Lập hồ sơ\n\n\
+                Bộ Xây dựng giao đơn vị trực thuộc lập hồ sơ theo quy định, trình Bộ trưởng xem xét, quyết định.\n\n\
+                - Bước 2: Thẩm định\n\n\
+                Trong trường hợp cần thiết, Bộ trưởng thành lập Hội đồng thẩm định. Hội đồng thẩm định có trách nhiệm xem xét hồ sơ, đề xuất với Bộ trưởng.\n\n\
+                Cục Quản lý nhà chủ trì, phối hợp với Vụ Kế hoạch - Tài chính thẩm định nguồn vốn.\n\n\
+                b) Cách thức thực hiện: Trực tiếp hoặc qua dịch vụ bưu chính.\n";
+    let doc = parse(text);
+    let leads: Vec<&str> = doc.tasks.iter().flat_map(|t| t.lead.iter().map(String::as_str)).collect();
+    // Only the explicit "X chủ trì, phối hợp với Y" is work assigned.
+    assert_eq!(leads, ["Cục Quản lý nhà"], "tasks: {:?}", doc.tasks);
+}
+
+#[test]
+fn a_scale_word_and_a_rate_belong_to_the_unit() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\n1. Đến năm 2030, thu hút khoảng 5,5 triệu lượt khách du lịch; tổng thu từ khách du lịch đạt 12.000 tỷ đồng.\n\n\
+         2. Tổ chức ít nhất 02 lần/năm chương trình xúc tiến du lịch.\n\n3. Đón 500 nghìn lượt khách quốc tế vào năm 2027.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, &str, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str(), t.year)).collect();
+    assert_eq!(
+        got,
+        [(5.5, "triệu lượt khách", Some(2030)), (12000.0, "tỷ đồng", Some(2030)), (2.0, "lần/năm", None), (500.0, "nghìn lượt khách", Some(2027))],
+        "targets: {:?}",
+        doc.targets
+    );
+    assert_eq!(doc.targets[0].indicator, "lượt khách du lịch");
+}

@@ -84,6 +84,9 @@ fn deadline_examples() {
         assert_eq!(d.by.as_deref(), s(&e, "by"), "by of {input:?}");
         assert_eq!(d.recurrence.as_deref(), s(&e, "recurrence"), "recurrence of {input:?}");
         assert_eq!(d.milestones.len() as i64, int(&e, "milestones").unwrap_or(0), "milestones of {input:?}");
+        if let Some(text) = s(&e, "text") {
+            assert_eq!(d.text, text, "text of {input:?}");
+        }
     }
 }
 

@@ -16,6 +16,12 @@ pub struct RawDeadlines {
     due_day_pattern: Option<String>,
     #[serde(default)]
     issue_words: Vec<String>,
+    #[serde(default)]
+    field_labels: Vec<String>,
+    #[serde(default)]
+    start_words: Vec<String>,
+    #[serde(default)]
+    open_ends: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -24,6 +30,9 @@ struct RawRule {
     pattern: String,
     #[serde(default)]
     recurrence: Option<String>,
+    /// The month a phrase without a month group ends in ("6 tháng đầu năm 2025": 6).
+    #[serde(default)]
+    month: Option<i32>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
@@ -46,6 +55,7 @@ struct Rule {
     kind: Kind,
     re: Regex,
     recurrence: Option<String>,
+    month: Option<i32>,
 }
 
 pub struct DeadlineGrammar {
@@ -56,6 +66,13 @@ pub struct DeadlineGrammar {
     due_day: Option<Regex>,
     /// Words that count a time limit from the document's own issue.
     issue_words: Vec<String>,
+    /// "Thời gian thực hiện:" inside running text: what follows the colon, to
+    /// the end of its clause, is a time field.
+    field_label: Option<Regex>,
+    /// "từ ... đến khi ...": a period that starts at the phrase and ends
+    /// with an event, not on a day.
+    start_words: Vec<String>,
+    open_ends: Vec<String>,
 }
 
 /// One deadline phrase found in a text, with its byte range.
@@ -71,10 +88,25 @@ impl DeadlineGrammar {
         let rules = raw
             .rule
             .into_iter()
-            .map(|r| Ok(Rule { kind: r.kind, re: Regex::new(&r.pattern)?, recurrence: r.recurrence }))
+            .map(|r| Ok(Rule { kind: r.kind, re: Regex::new(&r.pattern)?, recurrence: r.recurrence, month: r.month }))
             .collect::<Result<_, regex::Error>>()?;
         let due_day = raw.due_day_pattern.as_deref().map(Regex::new).transpose()?;
-        Ok(DeadlineGrammar { rules, cues: raw.cues, citation_date_words: raw.citation_date_words, due_day, issue_words: raw.issue_words })
+        let mut labels: Vec<String> = raw.field_labels.iter().map(|l| regex::escape(l)).collect();
+        labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        // A label opens its clause: at the start, or after a separator.
+        let field_label = (!labels.is_empty())
+            .then(|| Regex::new(&format!(r"(?i)(?:^|[;.,(\n]\s*)(?:{})\s*:", labels.join("|"))))
+            .transpose()?;
+        Ok(DeadlineGrammar {
+            rules,
+            cues: raw.cues,
+            citation_date_words: raw.citation_date_words,
+            due_day,
+            issue_words: raw.issue_words,
+            field_label,
+            start_words: raw.start_words,
+            open_ends: raw.open_ends,
+        })
     }
 
     /// The deadline written in a field that holds nothing else (a table's
@@ -128,7 +160,24 @@ impl DeadlineGrammar {
         let (last, earlier) = found.split_last()?;
         let mut d = last.deadline.clone();
         let start = found.first().map(|f| f.start).unwrap_or(last.start);
-        d.text = text[start..last.end].trim().to_string();
+        let mut end = last.end;
+        // "Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê": the work starts
+        // then and runs until an event; it falls due on no day. ("từ ngày
+        // 01/7/2025" alone is the day by which to be ready.)
+        let open_end = || {
+            let rest = text[last.end..].trim_start().to_lowercase();
+            self.open_ends.iter().any(|w| rest.starts_with(w.as_str()))
+        };
+        let start = match self.start_word_before(&text[..last.start]) {
+            Some(at) if d.recurrence.is_none() && open_end() => {
+                d.by = None;
+                d.recurrence = Some("continuous".to_string());
+                end = clause_end(text, last.end);
+                if found.len() == 1 { at } else { start }
+            }
+            _ => start,
+        };
+        d.text = text[start..end].trim().trim_end_matches(['.', ';', ',']).to_string();
         d.milestones = earlier.iter().map(|f| f.deadline.clone()).collect();
         // "Thường xuyên, hằng năm" is still a recurrence, not dated.
         if d.year.is_none() && d.recurrence.is_none() {
@@ -157,6 +206,7 @@ impl DeadlineGrammar {
     }
 
     fn find_all(&self, text: &str, need_cue: bool) -> Vec<Found> {
+        let fields = if need_cue { self.time_fields(text) } else { Vec::new() };
         let mut found: Vec<Found> = Vec::new();
         for rule in &self.rules {
             for caps in rule.re.captures_iter(text) {
@@ -164,6 +214,8 @@ impl DeadlineGrammar {
                 if found.iter().any(|f| m.start() < f.end && f.start < m.end()) {
                     continue;
                 }
+                // Inside "thời gian thực hiện: ..." every phrase counts, as in a time column.
+                let need_cue = need_cue && !fields.iter().any(|&(s, e)| s <= m.start() && m.end() <= e);
                 // In running text "hằng năm" says how a duty is done, unless a
                 // due day comes with it ("định kỳ hằng quý, trước ngày 15").
                 if need_cue && rule.kind == Kind::Recurrence && !self.due_day.as_ref().is_some_and(|d| d.is_match(text)) {
@@ -182,6 +234,33 @@ impl DeadlineGrammar {
         }
         found.sort_by_key(|f| f.start);
         found
+    }
+
+    /// Where a start word ("từ") right before a phrase begins, if there is one.
+    fn start_word_before(&self, before: &str) -> Option<usize> {
+        let trimmed = before.trim_end();
+        let lower = trimmed.to_lowercase();
+        if lower.len() != trimmed.len() {
+            return None;
+        }
+        self.start_words.iter().find_map(|w| {
+            let at = lower.len().checked_sub(w.len())?;
+            let whole_word = lower.ends_with(w.as_str()) && lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            whole_word.then_some(at)
+        })
+    }
+
+    /// The byte ranges of running text that hold a labelled time field
+    /// ("...; thời gian thực hiện: năm 2025 - 2026."): from the colon to the
+    /// end of the clause.
+    fn time_fields(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some(label) = self.field_label.as_ref().filter(|_| text.contains(':')) else { return Vec::new() };
+        label
+            .find_iter(text)
+            .map(|m| {
+                (m.end(), clause_end(text, m.end()))
+            })
+            .collect()
     }
 
     /// Whether a phrase is (part of) the date of a cited document:
@@ -205,9 +284,20 @@ impl DeadlineGrammar {
         let tail = tail.to_lowercase();
         // The cue must lead straight into the phrase ("trước ngày", "đến năm"),
         // so "so với năm 2021" or a cue two clauses back does not count.
-        let tail = tail.trim_end().trim_end_matches(',').trim_end();
+        let tail = tail.trim_end().trim_end_matches([',', ':']).trim_end();
         self.cues.iter().any(|c| tail.ends_with(c.as_str()))
     }
+}
+
+/// Where the clause going on at `from` ends: at ";", a line break, a full
+/// stop before a space, or the end of the text.
+fn clause_end(text: &str, from: usize) -> usize {
+    let bytes = &text.as_bytes()[from..];
+    bytes
+        .iter()
+        .enumerate()
+        .find(|&(i, &b)| b == b';' || b == b'\n' || b == b'.' && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()))
+        .map_or(text.len(), |(i, _)| from + i)
 }
 
 fn read(rule: &Rule, caps: &regex::Captures) -> Option<Deadline> {
@@ -242,7 +332,7 @@ fn read(rule: &Rule, caps: &regex::Captures) -> Option<Deadline> {
             d.by = Some(format!("{y:04}-{m:02}-{:02}", days_in_month(y, m)));
         }
         Kind::Month => {
-            let (y, m) = (num("year")?, num("month")?);
+            let (y, m) = (num("year")?, num("month").or(rule.month)?);
             if !(1..=12).contains(&m) {
                 return None;
             }

@@ -10,6 +10,10 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 pub struct RawTargets {
     units: Vec<String>,
+    #[serde(default)]
+    scales: Vec<String>,
+    #[serde(default)]
+    per_units: Vec<String>,
     goal_cues: Vec<String>,
     comparator: Vec<RawComparator>,
     change_increase: Vec<String>,
@@ -118,10 +122,14 @@ impl TargetGrammar {
     pub fn compile(raw: RawTargets) -> Result<Self, regex::Error> {
         let units: Vec<String> = sorted_longest(raw.units).iter().map(|u| regex::escape(u)).collect();
         let joiners: Vec<String> = raw.range_joiners.iter().map(|j| regex::escape(j)).collect();
+        let alternatives = |v: Vec<String>| sorted_longest(v).iter().map(|u| regex::escape(u)).collect::<Vec<_>>().join("|");
+        // "5,5 triệu lượt khách", "02 lần/năm": a scale and a rate belong to the unit.
+        let scale = if raw.scales.is_empty() { String::new() } else { format!(r"(?:(?:{})\s+)?", alternatives(raw.scales)) };
+        let per = if raw.per_units.is_empty() { String::new() } else { format!(r"(?:\s*/\s*(?:{}))?", alternatives(raw.per_units)) };
         let figure = format!(
             // The unit ends at a non-letter; written out rather than as a
             // Unicode \b, which would stop the fast DFA on Vietnamese text.
-            r"(?P<n1>{NUM})(?:\s*%?\s*(?:{})\s*(?P<n2>{NUM}))?\s*(?P<unit>%|(?:{}))(?:[^\pL\pN]|$)",
+            r"(?P<n1>{NUM})(?:\s*%?\s*(?:{})\s*(?P<n2>{NUM}))?\s*(?P<unit>%|{scale}(?P<noun>{}){per})(?:[^\pL\pN]|$)",
             joiners.join("|"),
             units.join("|")
         );
@@ -310,7 +318,9 @@ impl TargetGrammar {
             if next_start < clause.len() {
                 own_after = self.before_next_indicator(own_after);
             }
-            let indicator = self.indicator(own_before, own_after, &unit_s, cmp_before.as_ref().map(|(p, _)| p.as_str()));
+            // "5,5 triệu lượt khách du lịch" measures "lượt khách du lịch".
+            let noun = caps.name("noun").map_or("%", |m| m.as_str());
+            let indicator = self.indicator(own_before, own_after, noun, cmp_before.as_ref().map(|(p, _)| p.as_str()));
             let v1 = parse_value(n1.as_str());
             let at = (whole.start(), whole.end());
             let base = Hit { value: v1, unit: unit_s.clone(), comparator: "eq".into(), change, indicator, year, at };

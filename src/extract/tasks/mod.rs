@@ -19,7 +19,11 @@ use std::cell::OnceCell;
 #[allow(clippy::needless_range_loop)]
 pub fn extract(cx: &Context) -> Vec<Task> {
     let mut tasks = Vec::new();
-    let mut consumed: Vec<bool> = (0..cx.seg.nodes.len()).map(|id| cx.is_addressee(id)).collect();
+    // Under a field of a published procedure ("- Trình tự thực hiện") the
+    // agencies named handle the procedure: only a sentence that names a lead
+    // and those it works with ("X chủ trì, phối hợp với Y") assigns work.
+    let procedure: Vec<bool> = (0..cx.seg.nodes.len()).map(|id| cx.under_procedure_field(id)).collect();
+    let mut consumed: Vec<bool> = (0..cx.seg.nodes.len()).map(|id| cx.is_addressee(id) || procedure[id]).collect();
     for id in 0..cx.seg.nodes.len() {
         if !consumed[id] {
             labelled_fields(cx, id, &mut consumed, &mut tasks);
@@ -36,7 +40,7 @@ pub fn extract(cx: &Context) -> Vec<Task> {
     }
     lead_in_bullets(cx, &mut consumed, &mut tasks);
     for id in 0..cx.seg.nodes.len() {
-        if consumed[id] {
+        if consumed[id] && !procedure[id] {
             continue;
         }
         let (s, e) = cx.seg.nodes[id].content;
@@ -51,14 +55,22 @@ pub fn extract(cx: &Context) -> Vec<Task> {
         // in an untitled article. (Only in the same paragraph: the next may
         // be the rest of a sentence cut by a page break.)
         let mut assigning_until: Option<usize> = None;
+        let mut last_here: Option<usize> = None;
         for cl in sentences(&cx.doc.text, s, e) {
             if cx.in_row(cl.start) {
                 continue;
             }
             let same_paragraph = assigning_until.is_some_and(|end| !cx.doc.text[end..cl.start].contains('\n'));
             if let Some(t) = inline_task(cx, Some(id), &cl, implementation || same_paragraph) {
+                if procedure[id] && t.support.is_empty() {
+                    continue;
+                }
                 tasks.push(t);
                 assigning_until = Some(cl.end);
+                last_here = Some(tasks.len() - 1);
+            } else if let Some(task) = last_here.map(|i| &mut tasks[i]).filter(|t| t.deadline.is_none()) {
+                // "Thời gian hoàn thành: Quý II/2026." after the duty is its deadline.
+                task.deadline = deadline_field(cx, &cl);
             }
         }
     }
@@ -85,6 +97,12 @@ fn field_of<'a>(cx: &Context, text: &'a str, base: usize) -> Option<Field<'a>> {
     let start = if value_at < toks.len() { toks[value_at].start } else { colon + 1 };
     let start = start + (text.len() - start - text[start..].trim_start().len());
     Some(Field { role, value: text[start..].trim(), start: base + start })
+}
+
+/// The deadline of a sentence that is only a time field ("Thời gian thực hiện: Quý II/2026.").
+fn deadline_field(cx: &Context, cl: &Clause) -> Option<crate::model::Deadline> {
+    let f = field_of(cx, &cx.doc.text[cl.start..cl.end], cl.start).filter(|f| f.role == LabelRole::Deadline)?;
+    cx.g.deadlines.parse_field(f.value)
 }
 
 /// An item described by labelled fields, as its children ("a) Nhiệm vụ / b)
@@ -380,7 +398,7 @@ fn agency_headed<'h>(
     }
     let mut duties: Vec<Duty> = Vec::new();
     if let Some(s) = head.inline_duty {
-        duties.push(Duty { section: node.path.clone(), start: s, end: node.content.1, lead: head.lead.clone() });
+        duties.push(Duty { section: node.path.clone(), start: s, end: node.content.1, lead: head.lead.clone(), group_time: None });
     } else if node.own_lines.len() > 1 && !cx.doc.text[..node.content.1].trim_end().ends_with(':') {
         // The paragraphs under the heading, one duty each ("a) Trách nhiệm
         // của UBND cấp xã" over "Chủ tịch UBND cấp xã thành lập ..." and
@@ -388,7 +406,7 @@ fn agency_headed<'h>(
         for line in &cx.doc.lines[node.line + 1..node.own_lines.end] {
             let (s, e) = (line.start, line.end.min(node.content.1));
             if line.kind == LineKind::Para && s < e && !cx.g.agencies.is_closing_formula(&cx.doc.text[s..e]) {
-                duties.push(Duty { section: node.path.clone(), start: s, end: e, lead: own_lead(cx, &cx.doc.text[s..e], &head.lead) });
+                duties.push(Duty { section: node.path.clone(), start: s, end: e, lead: own_lead(cx, &cx.doc.text[s..e], &head.lead), group_time: None });
             }
         }
     }
@@ -411,11 +429,13 @@ struct Duty {
     start: usize,
     end: usize,
     lead: Vec<String>,
+    /// The time line that closes the group of sub-items this duty is one of.
+    group_time: Option<Clause>,
 }
 
 /// The task of one duty; the supporting agencies are its own "phối hợp
 /// với ..." or the heading's.
-fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead }: Duty, head_support: &[String]) -> Option<Task> {
+fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead, group_time }: Duty, head_support: &[String]) -> Option<Task> {
     let text = cx.doc.text[s..e].trim_end();
     if text.is_empty() || cx.g.agencies.opens_with_boilerplate(text) || cx.g.agencies.is_repealed(text) {
         return None;
@@ -435,7 +455,7 @@ fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead }: Duty, head_
         text: text.to_string(),
         lead,
         support,
-        deadline: cx.g.deadlines.parse_in_text(text),
+        deadline: cx.g.deadlines.parse_in_text(text).or_else(|| group_time.and_then(|cl| deadline_field(cx, &cl))),
         origin: "text".into(),
         span: cx.span(s, s + text.len()),
     })
@@ -495,11 +515,28 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<Duty>)
     let first_line = &cx.doc.text[s..first_line_end];
     let introduces = (first_line.trim_end().ends_with(':') && !cx.g.agencies.introduces_cases(first_line)) || titled;
     if introduces && !node.children.is_empty() {
+        let first = out.len();
         for &c in &node.children {
             collect_duties(cx, c, &lead, out);
         }
+        // "+ Sở Xây dựng: ...", "+ Sở Công Thương: ...", then "Thời gian thực
+        // hiện: ..." under the last: when no other item has a time line of
+        // its own, that line closes the group and times all of it.
+        let time_line = |c: usize| {
+            let n = &cx.seg.nodes[c];
+            let li = n.own_lines.clone().skip(1).last()?;
+            let line = &cx.doc.lines[li];
+            let cl = Clause { start: line.start, end: line.end.min(n.content.1) };
+            deadline_field(cx, &cl).map(|_| cl)
+        };
+        let (last, earlier) = node.children.split_last().unwrap_or((&id, &[]));
+        if let Some(cl) = time_line(*last).filter(|_| earlier.iter().all(|&c| time_line(c).is_none())) {
+            for d in &mut out[first..] {
+                d.group_time = Some(cl);
+            }
+        }
     } else {
-        out.push(Duty { section: node.path.clone(), start: s, end: subtree_end(cx, id), lead });
+        out.push(Duty { section: node.path.clone(), start: s, end: subtree_end(cx, id), lead, group_time: None });
     }
 }
 
