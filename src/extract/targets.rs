@@ -547,6 +547,11 @@ impl TargetGrammar {
     fn strip_leading<'a>(&self, mut s: &'a str) -> &'a str {
         loop {
             let t = s.trim_start_matches(['-', '+', '•', ' ', ',', ':']);
+            // "Đến năm 2030, diện tích ...": the goal's time is its year, not its name.
+            if let Some(m) = self.year.find(t).filter(|m| m.start() == 0 && t[m.end()..].trim_start().starts_with(',')) {
+                s = &t[m.end()..];
+                continue;
+            }
             let lower = t.to_lowercase_same_len();
             let Some(w) = self.indicator_strip.iter().find(|w| starts_with_word(&lower, w)) else { return t };
             s = t.get(w.len()..).unwrap_or("");

@@ -9,6 +9,11 @@ use unicode_normalization::UnicodeNormalization;
 use super::syllable::{self, is_syllable};
 use crate::grammar::LayoutGrammar;
 
+/// How far (in font sizes) before its column's right edge a line must stop
+/// to be sure it did not wrap: farther than the longest Vietnamese syllable
+/// with its punctuation.
+pub const SHORT_LINE_EMS: f64 = 6.0;
+
 /// One visual line handed to [`assemble_paragraphs`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LineIn {
@@ -19,6 +24,9 @@ pub struct LineIn {
     /// Whether the line reached the right edge of its column; `None` when
     /// the backend has no geometry.
     pub full_width: Option<bool>,
+    /// The line ends so far before the right edge that the next word would
+    /// have fitted on it: it did not wrap, its paragraph (or heading) ends.
+    pub ends_short: bool,
     /// The line may end inside a word (see [`glue_across_break`]).
     pub may_break_word: bool,
 }
@@ -219,6 +227,11 @@ fn should_break(prev: &LineIn, cur: &LineIn, lg: &LayoutGrammar) -> bool {
     // in a narrow column) is followed by its own text.
     if lg.is_marker_only(prev.text.trim()) && !lg.starts_item(&cur.text) {
         return false;
+    }
+    // "1. Hoàn thiện thể chế" over "Sở Khoa học và Công nghệ chủ trì ...": a
+    // line that stopped short did not wrap, and a capital starts anew.
+    if prev.ends_short && cur.text.trim_start().starts_with(char::is_uppercase) {
+        return true;
     }
     let marker = lg.starts_item(&cur.text);
     let sentence_end = ends_sentence(&prev.text);
@@ -519,6 +532,28 @@ mod tests {
         let mut ls = lines(&["theo quy định tại khoản", "2 Điều 5 của Luật này."]);
         ls[0].full_width = Some(true);
         assert_eq!(assemble_paragraphs(&ls, &LayoutGrammar::builtin()), vec!["theo quy định tại khoản 2 Điều 5 của Luật này."]);
+    }
+
+    #[test]
+    fn a_line_that_stopped_short_ends_before_a_capital() {
+        // A heading without a full stop, then its paragraph; a line that
+        // reached the margin still runs on into a name in capitals.
+        let mut ls = lines(&[
+            "1. Hoàn thiện thể chế",
+            "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tư pháp, Văn phòng",
+            "UBND tỉnh tham mưu ban hành quy chế quản lý dữ liệu số",
+            "kèm theo kế hoạch.",
+        ]);
+        ls[0].ends_short = true;
+        ls[1].full_width = Some(true);
+        ls[2].full_width = Some(false);
+        assert_eq!(
+            assemble_paragraphs(&ls, &LayoutGrammar::builtin()),
+            vec![
+                "1. Hoàn thiện thể chế",
+                "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tư pháp, Văn phòng UBND tỉnh tham mưu ban hành quy chế quản lý dữ liệu số kèm theo kế hoạch."
+            ]
+        );
     }
 
     #[test]

@@ -367,11 +367,12 @@ impl Flow {
                 gap_before |= prev_centred_in_flow && !continues;
             }
             let full_width = Some(line.x1 >= self.x1 - 1.5 * line.size);
+            let ends_short = line.x1 < self.x1 - cleanup::SHORT_LINE_EMS * line.size;
             let may_break_word = self.lines.get(i + 1).is_some_and(|next| self.breaks_word_before(line, next));
             let pieces = cleanup::split_glued_rule(&line.text);
             let last = pieces.len().saturating_sub(1);
             for (j, piece) in pieces.into_iter().enumerate() {
-                out.push(LineIn { text: piece, gap_before: gap_before || j > 0, full_width, may_break_word: may_break_word && j == last });
+                out.push(LineIn { text: piece, gap_before: gap_before || j > 0, full_width, ends_short, may_break_word: may_break_word && j == last });
             }
         }
         cleanup::assemble_paragraphs(&out, lg)

@@ -241,10 +241,11 @@ pub fn paragraphs(xhtml: &str, lg: &LayoutGrammar) -> Vec<String> {
                 continue;
             }
             let full_width = Some(line.x1 >= line.block_x1 - 1.5 * line.height);
+            let ends_short = line.x1 < line.block_x1 - cleanup::SHORT_LINE_EMS * line.height;
             let new_block = line.block != last_block;
             last_block = line.block;
             for (j, piece) in cleanup::split_glued_rule(&line.text).into_iter().enumerate() {
-                lines_in.push(LineIn { text: piece, gap_before: new_block || j > 0, full_width, may_break_word: false });
+                lines_in.push(LineIn { text: piece, gap_before: new_block || j > 0, full_width, ends_short, may_break_word: false });
             }
         }
     }
