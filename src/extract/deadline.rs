@@ -238,15 +238,20 @@ impl DeadlineGrammar {
 
     /// Where a start word ("từ") right before a phrase begins, if there is one.
     fn start_word_before(&self, before: &str) -> Option<usize> {
+        // Only the words just before the phrase matter: lower-case a short tail.
         let trimmed = before.trim_end();
-        let lower = trimmed.to_lowercase();
-        if lower.len() != trimmed.len() {
+        let from = trimmed.floor_char_boundary(trimmed.len().saturating_sub(START_WORD_TAIL));
+        let tail = &trimmed[from..];
+        let lower = tail.to_lowercase();
+        if lower.len() != tail.len() {
             return None;
         }
         self.start_words.iter().find_map(|w| {
             let at = lower.len().checked_sub(w.len())?;
-            let whole_word = lower.ends_with(w.as_str()) && lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            whole_word.then_some(at)
+            let whole_word = lower.ends_with(w.as_str())
+                && (at > 0 || from == 0)
+                && lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            whole_word.then_some(from + at)
         })
     }
 
@@ -288,6 +293,9 @@ impl DeadlineGrammar {
         self.cues.iter().any(|c| tail.ends_with(c.as_str()))
     }
 }
+
+/// Bytes before a phrase searched for a start word (longer than any of them).
+const START_WORD_TAIL: usize = 32;
 
 /// Where the clause going on at `from` ends: at ";", a line break, a full
 /// stop before a space, or the end of the text.

@@ -529,8 +529,9 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<Duty>)
             let cl = Clause { start: line.start, end: line.end.min(n.content.1) };
             deadline_field(cx, &cl).map(|_| cl)
         };
-        let (last, earlier) = node.children.split_last().unwrap_or((&id, &[]));
-        if let Some(cl) = time_line(*last).filter(|_| earlier.iter().all(|&c| time_line(c).is_none())) {
+        if let Some((&last, earlier)) = node.children.split_last()
+            && let Some(cl) = time_line(last).filter(|_| earlier.iter().all(|&c| time_line(c).is_none()))
+        {
             for d in &mut out[first..] {
                 d.group_time = Some(cl);
             }
