@@ -73,6 +73,13 @@ pub struct RawAgencies {
     labels: RawLabels,
 }
 
+impl RawAgencies {
+    /// The labels of a deadline field ("Thời gian thực hiện").
+    pub fn deadline_labels(&self) -> &[String] {
+        &self.labels.deadline
+    }
+}
+
 #[derive(Deserialize)]
 struct RawLabels {
     lead: Vec<String>,

@@ -2,6 +2,7 @@
 //! "Thường xuyên"... read into a [`Deadline`] whose `by` is the last day of
 //! the period, so a tracking system can sort and flag overdue items.
 
+use super::clauses::clauses;
 use crate::model::Deadline;
 use regex::Regex;
 use serde::Deserialize;
@@ -16,8 +17,6 @@ pub struct RawDeadlines {
     due_day_pattern: Option<String>,
     #[serde(default)]
     issue_words: Vec<String>,
-    #[serde(default)]
-    field_labels: Vec<String>,
     #[serde(default)]
     start_words: Vec<String>,
     #[serde(default)]
@@ -84,14 +83,17 @@ struct Found {
 }
 
 impl DeadlineGrammar {
-    pub fn compile(raw: RawDeadlines) -> Result<Self, regex::Error> {
+    /// `time_labels` are the labels of a deadline field (agencies.toml
+    /// `[labels] deadline`): one opening a clause of running text makes the
+    /// rest of that clause a time field.
+    pub fn compile(raw: RawDeadlines, time_labels: &[String]) -> Result<Self, regex::Error> {
         let rules = raw
             .rule
             .into_iter()
             .map(|r| Ok(Rule { kind: r.kind, re: Regex::new(&r.pattern)?, recurrence: r.recurrence, month: r.month }))
             .collect::<Result<_, regex::Error>>()?;
         let due_day = raw.due_day_pattern.as_deref().map(Regex::new).transpose()?;
-        let mut labels: Vec<String> = raw.field_labels.iter().map(|l| regex::escape(l)).collect();
+        let mut labels: Vec<String> = time_labels.iter().map(|l| regex::escape(l)).collect();
         labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
         // A label opens its clause: at the start, or after a separator.
         let field_label = (!labels.is_empty())
@@ -238,12 +240,8 @@ impl DeadlineGrammar {
 
     /// Where a start word ("từ") right before a phrase begins, if there is one.
     fn start_word_before(&self, before: &str) -> Option<usize> {
-        // Only the words just before the phrase matter: lower-case a short tail.
-        let trimmed = before.trim_end();
-        let from = trimmed.floor_char_boundary(trimmed.len().saturating_sub(START_WORD_TAIL));
-        let tail = &trimmed[from..];
-        let lower = tail.to_lowercase();
-        if lower.len() != tail.len() {
+        let (from, lower) = lower_tail(before);
+        if lower.len() != before.trim_end().len() - from {
             return None;
         }
         self.start_words.iter().find_map(|w| {
@@ -262,9 +260,7 @@ impl DeadlineGrammar {
         let Some(label) = self.field_label.as_ref().filter(|_| text.contains(':')) else { return Vec::new() };
         label
             .find_iter(text)
-            .map(|m| {
-                (m.end(), clause_end(text, m.end()))
-            })
+            .map(|m| (m.end(), clause_end(text, m.end())))
             .collect()
     }
 
@@ -285,27 +281,29 @@ impl DeadlineGrammar {
     }
 
     fn has_cue(&self, before: &str) -> bool {
-        let tail: String = before.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
-        let tail = tail.to_lowercase();
         // The cue must lead straight into the phrase ("trước ngày", "đến năm"),
         // so "so với năm 2021" or a cue two clauses back does not count.
-        let tail = tail.trim_end().trim_end_matches([',', ':']).trim_end();
+        let (_, tail) = lower_tail(before);
+        let tail = tail.trim_end_matches([',', ':']).trim_end();
         self.cues.iter().any(|c| tail.ends_with(c.as_str()))
     }
 }
 
-/// Bytes before a phrase searched for a start word (longer than any of them).
-const START_WORD_TAIL: usize = 32;
+/// Bytes before a phrase in which a cue or a start word is looked for
+/// (more than any of them takes, with its punctuation).
+const TAIL_BYTES: usize = 64;
 
-/// Where the clause going on at `from` ends: at ";", a line break, a full
-/// stop before a space, or the end of the text.
+/// The lower-cased end of the text before a phrase, and where it starts in
+/// that text: only the words just before a phrase decide how it is read.
+fn lower_tail(before: &str) -> (usize, String) {
+    let trimmed = before.trim_end();
+    let from = trimmed.floor_char_boundary(trimmed.len().saturating_sub(TAIL_BYTES));
+    (from, trimmed[from..].to_lowercase())
+}
+
+/// Where the clause going on at `from` ends (see [`clauses`]).
 fn clause_end(text: &str, from: usize) -> usize {
-    let bytes = &text.as_bytes()[from..];
-    bytes
-        .iter()
-        .enumerate()
-        .find(|&(i, &b)| b == b';' || b == b'\n' || b == b'.' && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()))
-        .map_or(text.len(), |(i, _)| from + i)
+    clauses(text, from, text.len()).first().map_or(text.len(), |c| c.end)
 }
 
 fn read(rule: &Rule, caps: &regex::Captures) -> Option<Deadline> {

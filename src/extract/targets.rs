@@ -120,9 +120,9 @@ fn sorted_longest(mut v: Vec<String>) -> Vec<String> {
 
 impl TargetGrammar {
     pub fn compile(raw: RawTargets) -> Result<Self, regex::Error> {
-        let units: Vec<String> = sorted_longest(raw.units).iter().map(|u| regex::escape(u)).collect();
-        let joiners: Vec<String> = raw.range_joiners.iter().map(|j| regex::escape(j)).collect();
         let alternatives = |v: Vec<String>| sorted_longest(v).iter().map(|u| regex::escape(u)).collect::<Vec<_>>().join("|");
+        let units = alternatives(raw.units);
+        let joiners: Vec<String> = raw.range_joiners.iter().map(|j| regex::escape(j)).collect();
         // "5,5 triệu lượt khách", "02 lần/năm": a scale and a rate belong to the unit.
         let scale = if raw.scales.is_empty() { String::new() } else { format!(r"(?:(?:{})\s+)?", alternatives(raw.scales)) };
         let per = if raw.per_units.is_empty() { String::new() } else { format!(r"(?:\s*/\s*(?:{}))?", alternatives(raw.per_units)) };
@@ -131,7 +131,7 @@ impl TargetGrammar {
             // Unicode \b, which would stop the fast DFA on Vietnamese text.
             r"(?P<n1>{NUM})(?:\s*%?\s*(?:{})\s*(?P<n2>{NUM}))?\s*(?P<unit>%|{scale}(?P<noun>{}){per})(?:[^\pL\pN]|$)",
             joiners.join("|"),
-            units.join("|")
+            units
         );
         let mut before = Vec::new();
         let mut after = Vec::new();

@@ -15,7 +15,7 @@ pub use doc_types::DocTypes;
 pub use header::HeaderGrammar;
 pub use layout::LayoutGrammar;
 
-use crate::extract::{agencies::AgencyGrammar, deadline::DeadlineGrammar, references::ReferenceGrammar};
+use crate::extract::{agencies::{AgencyGrammar, RawAgencies}, deadline::DeadlineGrammar, references::ReferenceGrammar};
 use crate::extract::{tables::TableGrammar, targets::TargetGrammar};
 use crate::normalize::NormalizeGrammar;
 use crate::segment::markers::SectionGrammar;
@@ -177,15 +177,18 @@ impl Grammar {
         let re = |file: &'static str| move |e: regex::Error| invalid(file, e);
         let doc_types = DocTypes::compile(src.get("doc_types.toml")?).map_err(re("doc_types.toml"))?;
         let header = HeaderGrammar::compile(src.get("header.toml")?).map_err(re("header.toml"))?;
+        let agencies: RawAgencies = src.get("agencies.toml")?;
+        // "Thời gian thực hiện:" labels a deadline field in a plan item and in running text alike.
+        let time_labels = agencies.deadline_labels().to_vec();
         Ok(Grammar {
             sections: SectionGrammar::compile(src.get("sections.toml")?).map_err(re("sections.toml"))?,
             normalize: NormalizeGrammar::compile(src.get("normalize.toml")?).map_err(re("normalize.toml"))?,
             references: ReferenceGrammar::compile(src.get("references.toml")?, &doc_types)
                 .map_err(re("references.toml"))?,
-            deadlines: DeadlineGrammar::compile(src.get("deadlines.toml")?).map_err(re("deadlines.toml"))?,
+            deadlines: DeadlineGrammar::compile(src.get("deadlines.toml")?, &time_labels).map_err(re("deadlines.toml"))?,
             targets: TargetGrammar::compile(src.get("targets.toml")?).map_err(re("targets.toml"))?,
             // A place name ends an agency's name: the header's administrative units.
-            agencies: AgencyGrammar::compile(src.get("agencies.toml")?, &header.admin_units).map_err(re("agencies.toml"))?,
+            agencies: AgencyGrammar::compile(agencies, &header.admin_units).map_err(re("agencies.toml"))?,
             tables: TableGrammar::compile(src.get("tables.toml")?),
             layout: std::sync::Arc::new(LayoutGrammar::compile(src.get("layout.toml")?).map_err(re("layout.toml"))?),
             doc_types,
