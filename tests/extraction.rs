@@ -1731,3 +1731,98 @@ fn a_scale_word_and_a_rate_belong_to_the_unit() {
     );
     assert_eq!(doc.targets[0].indicator, "lượt khách du lịch");
 }
+
+#[test]
+fn an_action_programme_is_titled_by_the_resolution_it_carries_out() {
+    // The title line cites a document, as an action programme's does; the
+    // preamble after it is no part of the title.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 215/CTr-UBND\nQuảng Trị, ngày 03 tháng 10 năm 2025\n\n\
+                CHƯƠNG TRÌNH HÀNH ĐỘNG\n\
+                Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ\n\n\
+                Căn cứ Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ, Ủy ban nhân dân tỉnh ban hành Chương trình hành động với các nội dung sau:\n\n\
+                I. MỤC TIÊU\n\nKinh tế số chiếm tối thiểu 20% GRDP của tỉnh.\n";
+    let doc = parse(text);
+    assert_eq!(doc.meta.doc_type, "chuong_trinh");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ")
+    );
+    // A directive has no preamble: its first sentence under the title is body.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 09/CT-UBND\nHà Tĩnh, ngày 14 tháng 7 năm 2025\n\nCHỈ THỊ\n\
+                Về tăng cường kỷ luật, kỷ cương hành chính\n\
+                Thời gian qua, việc chấp hành kỷ luật, kỷ cương hành chính đã có nhiều chuyển biến tích cực. Tuy nhiên, vẫn còn tình trạng né tránh trách nhiệm.\n\n\
+                1. Sở Nội vụ tổ chức kiểm tra công vụ đột xuất.\n";
+    let doc = parse(text);
+    assert_eq!(doc.meta.title.as_deref(), Some("Về tăng cường kỷ luật, kỷ cương hành chính"));
+}
+
+#[test]
+fn a_directive_tells_each_agency_its_duty_in_its_numbered_items() {
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 09/CT-UBND\nHà Tĩnh, ngày 14 tháng 7 năm 2025\n\nCHỈ THỊ\n\
+                Về tăng cường kỷ luật, kỷ cương hành chính\n\n\
+                Để khắc phục những tồn tại, hạn chế nêu trên, Chủ tịch Uỷ ban nhân dân tỉnh yêu cầu:\n\n\
+                1. Giám đốc các sở, thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch Uỷ ban nhân dân các xã, phường:\n\n\
+                a) Quán triệt, triển khai nghiêm túc Chỉ thị này; hoàn thành trong tháng 7 năm 2025.\n\n\
+                2. Công an tỉnh tăng cường công tác nắm tình hình, xử lý nghiêm các hành vi nhũng nhiễu.\n";
+    let doc = parse(text);
+    let leads: Vec<&[String]> = doc.tasks.iter().map(|t| t.lead.as_slice()).collect();
+    assert_eq!(
+        leads,
+        [
+            &["Giám đốc các sở".to_string(), "thủ trưởng các ban, ngành cấp tỉnh".to_string(), "Chủ tịch Uỷ ban nhân dân các xã, phường".to_string()][..],
+            &["Công an tỉnh".to_string()][..],
+        ],
+        "tasks: {:?}",
+        doc.tasks
+    );
+    // The same sentence in a plan's goals, outside any duty heading, is no task.
+    let plan = format!("{PLAN_HEADER}I. MỤC ĐÍCH\n\n1. Công an tỉnh tăng cường công tác nắm tình hình.\n");
+    assert!(parse(&plan).tasks.is_empty());
+}
+
+#[test]
+fn a_sentence_that_only_says_who_does_it_takes_the_duty_before_it() {
+    let text = format!(
+        "{PLAN_HEADER}II. NHIỆM VỤ, GIẢI PHÁP\n\n\
+         a) Rà soát, đề xuất sửa đổi các văn bản quy phạm pháp luật không còn phù hợp, hoàn thành trong tháng 12 năm 2025. Sở Tư pháp chủ trì, phối hợp với các sở, ngành liên quan thực hiện.\n\n\
+         b) Tình hình số hóa còn chậm. Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ xây dựng kho dữ liệu dùng chung.\n"
+    );
+    let doc = parse(&text);
+    assert_eq!(doc.tasks.len(), 2, "tasks: {:?}", doc.tasks);
+    let first = &doc.tasks[0];
+    assert!(first.text.starts_with("Rà soát, đề xuất sửa đổi"), "{}", first.text);
+    assert_eq!(first.deadline.as_ref().and_then(|d| d.by.as_deref()), Some("2025-12-31"));
+    // A sentence with a duty of its own keeps to itself.
+    assert!(doc.tasks[1].text.starts_with("Sở Khoa học và Công nghệ chủ trì"), "{}", doc.tasks[1].text);
+}
+
+#[test]
+fn a_deadline_read_inside_brackets_keeps_them_whole() {
+    let text = format!(
+        "{PLAN_HEADER}III. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Các sở, ban, ngành báo cáo kết quả thực hiện định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) về Sở Nội vụ để tổng hợp.\n"
+    );
+    let doc = parse(&text);
+    let d = doc.tasks.first().and_then(|t| t.deadline.as_ref()).expect("a task with a deadline");
+    assert_eq!(d.text, "(trước ngày 15/6) và hằng năm (trước ngày 15/12)");
+    assert_eq!(d.recurrence.as_deref(), Some("annual"));
+}
+
+#[test]
+fn what_a_goal_verb_links_to_its_figure_names_it() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\n\
+         a) Chi cho khoa học, công nghệ và chuyển đổi số bảo đảm 3% tổng chi ngân sách hằng năm của tỉnh.\n\n\
+         b) Phấn đấu đến năm 2026 phủ sóng 5G đạt 100% khu công nghiệp.\n\n\
+         c) Tập trung chỉ đạo thực hiện đảm bảo văn bản điện tử phải đạt 90%.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(&str, f64)> = doc.targets.iter().map(|t| (t.indicator.as_str(), t.value)).collect();
+    assert_eq!(
+        got,
+        [("Chi cho khoa học, công nghệ và chuyển đổi số", 3.0), ("phủ sóng 5G", 100.0), ("văn bản điện tử", 90.0)],
+        "targets: {:?}",
+        doc.targets
+    );
+    assert_eq!(doc.targets[1].year, Some(2026));
+}

@@ -54,6 +54,8 @@ pub struct RawAgencies {
     #[serde(default)]
     closing_formulas: Vec<String>,
     #[serde(default)]
+    bare_duties: Vec<String>,
+    #[serde(default)]
     case_intros: Vec<String>,
     #[serde(default)]
     direction_intros: Vec<String>,
@@ -169,6 +171,8 @@ pub struct AgencyGrammar {
     /// Folded keys of formulas that name agencies without assigning work.
     boilerplate: Vec<String>,
     closing_formulas: Vec<String>,
+    /// Folded words that assign no duty of their own (`bare_duties`).
+    bare_duties: Vec<String>,
     /// Folded endings of a lead-in whose points are cases (`case_intros`).
     case_intros: Vec<String>,
     /// Folded endings of a lead-in to a leader's directions (`direction_intros`).
@@ -312,6 +316,7 @@ impl AgencyGrammar {
             rule_duty_prefixes: any_case_phrases(&raw.rule_duty_prefixes),
             boilerplate: folded_keys(&raw.boilerplate),
             closing_formulas: folded_keys(&raw.closing_formulas),
+            bare_duties: folded_keys(&raw.bare_duties),
             case_intros: folded_keys(&raw.case_intros),
             direction_intros: folded_keys(&raw.direction_intros),
             direction_givers: folded_keys(&raw.direction_givers),
@@ -650,6 +655,14 @@ impl AgencyGrammar {
         holds_any_folded(&self.closing_formulas, text)
     }
 
+    /// Whether the words after a sentence's agencies only say "do it"
+    /// (grammar `bare_duties`: "... phối hợp với Y thực hiện."): the duty is
+    /// what the sentences before it said.
+    pub fn is_bare_duty(&self, rest: &str) -> bool {
+        let rest = rest.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+        rest.len() <= BARE_DUTY_BYTES && self.bare_duties.contains(&fold_key(rest))
+    }
+
     /// Whether an item's lead-in introduces the cases its points list
     /// (grammar `case_intros`), not duties.
     pub fn introduces_cases(&self, line: &str) -> bool {
@@ -908,6 +921,9 @@ fn ends_with_any_folded(keys: &[String], text: &str) -> bool {
 
 /// The longest item that can be only a repeal note ("3.[17] (được bãi bỏ).").
 const REPEALED_NOTE_BYTES: usize = 80;
+
+/// The longest rest of a sentence read as a bare duty.
+const BARE_DUTY_BYTES: usize = 80;
 
 /// Bytes at the end of a text that an ending key can span.
 const ENDING_BYTES: usize = 200;

@@ -179,6 +179,7 @@ impl DeadlineGrammar {
             }
             _ => start,
         };
+        let (start, end) = balance_brackets(text, start, end);
         d.text = text[start..end].trim().trim_end_matches(['.', ';', ',']).to_string();
         d.milestones = earlier.iter().map(|f| f.deadline.clone()).collect();
         // "Thường xuyên, hằng năm" is still a recurrence, not dated.
@@ -417,4 +418,28 @@ fn days_in_month(y: i32, m: u32) -> u32 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// A span of phrases that starts or ends inside brackets widened to hold
+/// them whole: "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày
+/// 15/12)" reads "(trước ngày 15/6) và hằng năm (trước ngày 15/12)", not
+/// "ngày 15/6) và hằng năm (trước ngày 15/12".
+fn balance_brackets(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let mut depth = 0i32;
+    let mut unopened = false;
+    for b in text[start..end].bytes() {
+        match b {
+            b'(' => depth += 1,
+            b')' if depth == 0 => unopened = true,
+            b')' => depth -= 1,
+            _ => {}
+        }
+    }
+    if unopened && let Some(open) = text[..start].rfind('(').filter(|&i| !text[i..start].contains(')')) {
+        start = open;
+    }
+    if depth > 0 && let Some(close) = text[end..].find(')').filter(|&i| !text[end..end + i].contains('(')) {
+        end += close + 1;
+    }
+    (start, end)
 }

@@ -204,15 +204,21 @@ fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> TitleBl
         let t = doc.line_text(li);
         // The first line under the type word is the title even when it
         // starts like a preamble ("Thực hiện cải cách hành chính ..."),
-        // unless it cites a document or is long enough to be prose; a line
-        // in capitals is a title even so ("SỬA ĐỔI ... NGHỊ ĐỊNH SỐ
-        // 72/2020/NĐ-CP ... CỦA CHÍNH PHỦ QUY ĐỊNH CHI TIẾT ...").
+        // unless it is long enough to be prose or cites a document in a
+        // sentence; a line in capitals is a title even so ("SỬA ĐỔI ...
+        // NGHỊ ĐỊNH SỐ 72/2020/NĐ-CP ... CỦA CHÍNH PHỦ QUY ĐỊNH CHI TIẾT
+        // ..."), and so is a cited document with no stop after it (an
+        // action programme: "Thực hiện Nghị quyết số 57-NQ/TW ngày ... của
+        // Bộ Chính trị về ...").
         let first = parts.is_empty() && li == title_line + 1;
-        let prose = || t.len() > 300 || g.references.numbers(t).next().is_some();
+        let sentence = || t.trim_end().ends_with(['.', ':', ';', ',']);
+        let prose = || t.len() > 300 || g.references.numbers(t).next().is_some() && sentence();
         let preamble = if first {
             prose() && t.chars().any(char::is_lowercase) || h.preamble_openers.iter().any(|p| t.starts_with(p.as_str()))
         } else {
-            h.title_stops.iter().any(|s| t.starts_with(s.as_str()))
+            // (a directive has no preamble: its body opens with a sentence
+            // right under the title, "Thời gian qua, ... . Tuy nhiên, ...")
+            h.title_stops.iter().any(|s| t.starts_with(s.as_str())) || t.trim_end().ends_with('.') && t.chars().any(char::is_lowercase)
         };
         let stop = preamble
             || h.enacting.iter().any(|e| t.starts_with(e.as_str()))

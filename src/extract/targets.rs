@@ -489,13 +489,18 @@ impl TargetGrammar {
         })
     }
 
-    /// The text after the last goal verb ("đảm bảo", "phấn đấu") in it.
+    /// The text after the last goal verb ("đảm bảo", "phấn đấu") in it,
+    /// unless that verb links the words before it to the figure ("Chi cho
+    /// khoa học ... bảo đảm 3% ...").
     fn after_last_opener<'a>(&self, b: &'a str) -> &'a str {
         let lower = b.to_lowercase_same_len();
+        let ends_here = |end: usize| lower[end..].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty();
         let cut = self
             .indicator_openers
             .iter()
-            .filter_map(|o| lower.match_indices(o.as_str()).filter(|(i, _)| find_word(&lower[*i..], o) == Some(0)).last().map(|(i, _)| i + o.len()))
+            .filter_map(|o| {
+                lower.match_indices(o.as_str()).filter(|(i, _)| find_word(&lower[*i..], o) == Some(0)).map(|(i, _)| i + o.len()).filter(|&e| !ends_here(e)).last()
+            })
             .max();
         cut.map_or(b, |i| &b[i..])
     }
@@ -547,8 +552,11 @@ impl TargetGrammar {
     fn strip_leading<'a>(&self, mut s: &'a str) -> &'a str {
         loop {
             let t = s.trim_start_matches(['-', '+', '•', ' ', ',', ':']);
-            // "Đến năm 2030, diện tích ...": the goal's time is its year, not its name.
-            if let Some(m) = self.year.find(t).filter(|m| m.start() == 0 && t[m.end()..].trim_start().starts_with(',')) {
+            // "Đến năm 2030, diện tích ...", "đến năm 2026 phủ sóng 5G ...": the
+            // goal's time is its year, not its name. (A bare "Năm 2025 ..."
+            // without its comma may be a name: "năm 2025 và 2026".)
+            let timed = |m: &regex::Match| t[m.end()..].trim_start().starts_with(',') || !m.as_str().to_lowercase().starts_with("năm");
+            if let Some(m) = self.year.find(t).filter(|m| m.start() == 0 && timed(m)) {
                 s = &t[m.end()..];
                 continue;
             }

@@ -56,21 +56,35 @@ pub fn extract(cx: &Context) -> Vec<Task> {
         // be the rest of a sentence cut by a page break.)
         let mut assigning_until: Option<usize> = None;
         let mut last_here: Option<usize> = None;
+        // Where the sentences of this paragraph that no task took begin.
+        let mut untaken: Option<usize> = None;
         for cl in sentences(&cx.doc.text, s, e) {
             if cx.in_row(cl.start) {
                 continue;
             }
+            if untaken.is_some_and(|from| cx.doc.text[from..cl.start].contains('\n')) {
+                untaken = None;
+            }
             let same_paragraph = assigning_until.is_some_and(|end| !cx.doc.text[end..cl.start].contains('\n'));
-            if let Some(t) = inline_task(cx, Some(id), &cl, implementation || same_paragraph) {
+            if let Some(mut t) = inline_task(cx, Some(id), &cl, implementation || same_paragraph) {
                 if procedure[id] && t.support.is_empty() {
                     continue;
+                }
+                if let Some(from) = untaken.take().filter(|_| assigns_nothing_itself(cx, &t)) {
+                    take_duty_before(cx, &mut t, from, cl.end);
                 }
                 tasks.push(t);
                 assigning_until = Some(cl.end);
                 last_here = Some(tasks.len() - 1);
-            } else if let Some(task) = last_here.map(|i| &mut tasks[i]).filter(|t| t.deadline.is_none()) {
-                // "Thời gian hoàn thành: Quý II/2026." after the duty is its deadline.
+                continue;
+            }
+            // "Thời gian hoàn thành: Quý II/2026." after the duty is its deadline.
+            let timed = last_here.map(|i| &mut tasks[i]).filter(|t| t.deadline.is_none()).and_then(|task| {
                 task.deadline = deadline_field(cx, &cl);
+                task.deadline.as_ref()
+            });
+            if timed.is_none() {
+                untaken.get_or_insert(cl.start);
             }
         }
     }
@@ -79,6 +93,25 @@ pub fn extract(cx: &Context) -> Vec<Task> {
     }
     tasks.sort_by_key(|t| t.span.start);
     tasks
+}
+
+/// Whether a task's sentence names its agencies and then only says "do it"
+/// ("Sở Tư pháp chủ trì, phối hợp với các sở, ngành thực hiện.").
+fn assigns_nothing_itself(cx: &Context, t: &Task) -> bool {
+    let names_end = t.lead.iter().chain(&t.support).filter_map(|n| t.text.rfind(n.as_str()).map(|i| i + n.len())).max();
+    names_end.is_some_and(|end| cx.g.agencies.is_bare_duty(&t.text[end..]))
+}
+
+/// The duty such a sentence points back to: the sentences of its paragraph
+/// before it, from `from`, become the task's text, and give its deadline
+/// ("a) Rà soát ..., hoàn thành trong tháng 12 năm 2025. Sở Tư pháp chủ trì
+/// ... thực hiện.").
+fn take_duty_before(cx: &Context, t: &mut Task, from: usize, end: usize) {
+    t.text = cx.doc.text[from..end].to_string();
+    t.span = cx.span(from, end);
+    if t.deadline.is_none() {
+        t.deadline = cx.g.deadlines.parse_in_text(&t.text);
+    }
 }
 
 /// What one field-bearing line says.
