@@ -1763,6 +1763,7 @@ fn a_directive_tells_each_agency_its_duty_in_its_numbered_items() {
                 Để khắc phục những tồn tại, hạn chế nêu trên, Chủ tịch Uỷ ban nhân dân tỉnh yêu cầu:\n\n\
                 1. Giám đốc các sở, thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch Uỷ ban nhân dân các xã, phường:\n\n\
                 a) Quán triệt, triển khai nghiêm túc Chỉ thị này; hoàn thành trong tháng 7 năm 2025.\n\n\
+                b) Người đứng đầu chịu trách nhiệm trước Chủ tịch Uỷ ban nhân dân tỉnh nếu để xảy ra sai phạm.\n\n\
                 2. Công an tỉnh tăng cường công tác nắm tình hình, xử lý nghiêm các hành vi nhũng nhiễu.\n";
     let doc = parse(text);
     let leads: Vec<&[String]> = doc.tasks.iter().map(|t| t.lead.as_slice()).collect();
@@ -1775,6 +1776,7 @@ fn a_directive_tells_each_agency_its_duty_in_its_numbered_items() {
         "tasks: {:?}",
         doc.tasks
     );
+    // (its accountability clause, b), is nothing to track)
     // The same sentence in a plan's goals, outside any duty heading, is no task.
     let plan = format!("{PLAN_HEADER}I. MỤC ĐÍCH\n\n1. Công an tỉnh tăng cường công tác nắm tình hình.\n");
     assert!(parse(&plan).tasks.is_empty());

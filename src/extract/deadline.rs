@@ -32,6 +32,10 @@ struct RawRule {
     /// The month a phrase without a month group ends in ("6 tháng đầu năm 2025": 6).
     #[serde(default)]
     month: Option<i32>,
+    /// The pattern holds its own cue word ("trước 15/12"): no cue is looked
+    /// for before it.
+    #[serde(default)]
+    cued: bool,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
@@ -55,6 +59,7 @@ struct Rule {
     re: Regex,
     recurrence: Option<String>,
     month: Option<i32>,
+    cued: bool,
 }
 
 pub struct DeadlineGrammar {
@@ -90,7 +95,7 @@ impl DeadlineGrammar {
         let rules = raw
             .rule
             .into_iter()
-            .map(|r| Ok(Rule { kind: r.kind, re: Regex::new(&r.pattern)?, recurrence: r.recurrence, month: r.month }))
+            .map(|r| Ok(Rule { kind: r.kind, re: Regex::new(&r.pattern)?, recurrence: r.recurrence, month: r.month, cued: r.cued }))
             .collect::<Result<_, regex::Error>>()?;
         let due_day = raw.due_day_pattern.as_deref().map(Regex::new).transpose()?;
         let mut labels: Vec<String> = time_labels.iter().map(|l| regex::escape(l)).collect();
@@ -227,7 +232,7 @@ impl DeadlineGrammar {
                 if need_cue && self.dates_a_citation(&text[..m.start()]) {
                     continue;
                 }
-                if need_cue && matches!(rule.kind, Kind::Year | Kind::YearRange | Kind::Day | Kind::DayMonth) && !self.has_cue(&text[..m.start()]) {
+                if need_cue && !rule.cued && matches!(rule.kind, Kind::Year | Kind::YearRange | Kind::Day | Kind::DayMonth) && !self.has_cue(&text[..m.start()]) {
                     continue;
                 }
                 if let Some(deadline) = read(rule, &caps) {
