@@ -554,9 +554,12 @@ impl TargetGrammar {
             let t = s.trim_start_matches(['-', '+', '•', ' ', ',', ':']);
             // "Đến năm 2030, diện tích ...", "đến năm 2026 phủ sóng 5G ...": the
             // goal's time is its year, not its name. (A bare "Năm 2025 ..."
-            // without its comma may be a name: "năm 2025 và 2026".)
-            let timed = |m: &regex::Match| t[m.end()..].trim_start().starts_with(',') || !m.as_str().to_lowercase().starts_with("năm");
-            if let Some(m) = self.year.find(t).filter(|m| m.start() == 0 && timed(m)) {
+            // without its comma may be a name: "năm 2025 và 2026"; the
+            // grammar's `year_pattern` captures that bare form as `y3`.)
+            if let Some(c) = self.year.captures(t)
+                && let Some(m) = c.get(0).filter(|m| m.start() == 0)
+                && (t[m.end()..].trim_start().starts_with(',') || c.name("y3").is_none())
+            {
                 s = &t[m.end()..];
                 continue;
             }
