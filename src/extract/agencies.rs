@@ -56,9 +56,9 @@ pub struct RawAgencies {
     #[serde(default)]
     bare_duties: Vec<String>,
     #[serde(default)]
-    accountability: Vec<String>,
+    failure_answers: Vec<String>,
     #[serde(default)]
-    accountability_conditions: Vec<String>,
+    failure_conditions: Vec<String>,
     #[serde(default)]
     case_intros: Vec<String>,
     #[serde(default)]
@@ -177,10 +177,10 @@ pub struct AgencyGrammar {
     closing_formulas: Vec<String>,
     /// Folded words that assign no duty of their own (`bare_duties`).
     bare_duties: Vec<String>,
-    /// Folded: a sentence holding one of `accountability` and one of
-    /// `accountability_conditions` says who answers for a failure.
-    accountability: Vec<String>,
-    accountability_conditions: Vec<String>,
+    /// Folded: a sentence holding one of `failure_answers` and one of
+    /// `failure_conditions` says who answers for a failure.
+    failure_answers: Vec<String>,
+    failure_conditions: Vec<String>,
     /// Folded endings of a lead-in whose points are cases (`case_intros`).
     case_intros: Vec<String>,
     /// Folded endings of a lead-in to a leader's directions (`direction_intros`).
@@ -325,8 +325,8 @@ impl AgencyGrammar {
             boilerplate: folded_keys(&raw.boilerplate),
             closing_formulas: folded_keys(&raw.closing_formulas),
             bare_duties: folded_keys(&raw.bare_duties),
-            accountability: folded_keys(&raw.accountability),
-            accountability_conditions: folded_keys(&raw.accountability_conditions),
+            failure_answers: folded_keys(&raw.failure_answers),
+            failure_conditions: folded_keys(&raw.failure_conditions),
             case_intros: folded_keys(&raw.case_intros),
             direction_intros: folded_keys(&raw.direction_intros),
             direction_givers: folded_keys(&raw.direction_givers),
@@ -656,13 +656,15 @@ impl AgencyGrammar {
     /// Whether a sentence is a formula that names agencies without giving
     /// them a duty to track ("... chịu trách nhiệm thi hành Quyết định này").
     pub fn is_boilerplate(&self, text: &str) -> bool {
-        holds_any_folded(&self.boilerplate, text) || self.is_accountability(text)
+        let key = fold_key(text);
+        self.boilerplate.iter().any(|b| key.contains(b.as_str())) || self.answers_for_failure(&key)
     }
 
     /// "Người đứng đầu chịu trách nhiệm trước Chủ tịch ... nếu để xảy ra
-    /// sai phạm": who answers for a failure, nothing to track.
-    fn is_accountability(&self, text: &str) -> bool {
-        holds_any_folded(&self.accountability_conditions, text) && holds_any_folded(&self.accountability, text)
+    /// sai phạm": who answers for a failure, nothing to track. `key` is
+    /// the sentence folded.
+    fn answers_for_failure(&self, key: &str) -> bool {
+        self.failure_conditions.iter().any(|c| key.contains(c.as_str())) && self.failure_answers.iter().any(|a| key.contains(a.as_str()))
     }
 
     /// Whether a paragraph says where to turn with problems ("Trong quá
@@ -715,7 +717,7 @@ impl AgencyGrammar {
         // "Chịu trách nhiệm toàn diện trước Chính phủ về ..., chủ động chỉ
         // đạo ...; kịp thời báo cáo ...": duties after a ";" make it a task.
         let first_sentence = text.split(". ").next().unwrap_or(text);
-        (self.boilerplate.iter().any(|b| key.starts_with(b.as_str())) || self.is_accountability(first_sentence)) && !first_sentence.contains(';')
+        (self.boilerplate.iter().any(|b| key.starts_with(b.as_str())) || self.answers_for_failure(&fold_key(first_sentence))) && !first_sentence.contains(';')
     }
 
     /// Whether a heading assigns work even inside a regulation ("Trách

@@ -172,8 +172,9 @@ impl DeadlineGrammar {
         // then and runs until an event; it falls due on no day. ("từ ngày
         // 01/7/2025" alone is the day by which to be ready.)
         let open_end = || {
-            let rest = text[last.end..].trim_start().to_lowercase();
-            self.open_ends.iter().any(|w| rest.starts_with(w.as_str()))
+            let rest = text[last.end..].trim_start();
+            let head = rest[..rest.floor_char_boundary(TAIL_BYTES)].to_lowercase();
+            self.open_ends.iter().any(|w| head.starts_with(w.as_str()))
         };
         let start = match self.start_word_before(&text[..last.start]) {
             Some(at) if d.recurrence.is_none() && open_end() => {
@@ -295,8 +296,9 @@ impl DeadlineGrammar {
     }
 }
 
-/// Bytes before a phrase in which a cue or a start word is looked for
-/// (more than any of them takes, with its punctuation).
+/// Bytes before a phrase in which a cue or a start word is looked for, and
+/// after it in which an open end is (more than any of them takes, with its
+/// punctuation).
 const TAIL_BYTES: usize = 64;
 
 /// The lower-cased end of the text before a phrase, and where it starts in

@@ -462,8 +462,9 @@ struct Duty {
     start: usize,
     end: usize,
     lead: Vec<String>,
-    /// The time line that closes the group of sub-items this duty is one of.
-    group_time: Option<Clause>,
+    /// The deadline on the time line that closes the group of sub-items
+    /// this duty is one of.
+    group_time: Option<crate::model::Deadline>,
 }
 
 /// The task of one duty; the supporting agencies are its own "phối hợp
@@ -488,7 +489,7 @@ fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead, group_time }:
         text: text.to_string(),
         lead,
         support,
-        deadline: cx.g.deadlines.parse_in_text(text).or_else(|| group_time.and_then(|cl| deadline_field(cx, &cl))),
+        deadline: cx.g.deadlines.parse_in_text(text).or(group_time),
         origin: "text".into(),
         span: cx.span(s, s + text.len()),
     })
@@ -559,14 +560,13 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<Duty>)
             let n = &cx.seg.nodes[c];
             let li = n.own_lines.clone().skip(1).last()?;
             let line = &cx.doc.lines[li];
-            let cl = Clause { start: line.start, end: line.end.min(n.content.1) };
-            deadline_field(cx, &cl).map(|_| cl)
+            deadline_field(cx, &Clause { start: line.start, end: line.end.min(n.content.1) })
         };
         if let Some((&last, earlier)) = node.children.split_last()
-            && let Some(cl) = time_line(last).filter(|_| earlier.iter().all(|&c| time_line(c).is_none()))
+            && let Some(time) = time_line(last).filter(|_| earlier.iter().all(|&c| time_line(c).is_none()))
         {
             for d in &mut out[first..] {
-                d.group_time = Some(cl);
+                d.group_time = Some(time.clone());
             }
         }
     } else {
