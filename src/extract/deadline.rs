@@ -21,6 +21,16 @@ pub struct RawDeadlines {
     start_words: Vec<String>,
     #[serde(default)]
     open_ends: Vec<String>,
+    #[serde(default)]
+    due_words: Vec<String>,
+    #[serde(default)]
+    horizon_words: Vec<String>,
+    #[serde(default = "default_chain_words")]
+    chain_words: usize,
+}
+
+fn default_chain_words() -> usize {
+    4
 }
 
 #[derive(Deserialize)]
@@ -77,6 +87,12 @@ pub struct DeadlineGrammar {
     /// with an event, not on a day.
     start_words: Vec<String>,
     open_ends: Vec<String>,
+    /// Words that make a phrase a due date ("trước", "chậm nhất", "hoàn thành").
+    due_words: Vec<String>,
+    /// Most words between two phrases of one timeline.
+    chain_words: usize,
+    /// "tầm nhìn đến năm 2050": the horizon of a cited plan, not a time limit.
+    horizon_words: Vec<String>,
 }
 
 /// One deadline phrase found in a text, with its byte range.
@@ -113,19 +129,71 @@ impl DeadlineGrammar {
             field_label,
             start_words: raw.start_words,
             open_ends: raw.open_ends,
+            due_words: raw.due_words.iter().map(|w| w.to_lowercase()).collect(),
+            chain_words: raw.chain_words,
+            horizon_words: raw.horizon_words.iter().map(|w| w.to_lowercase()).collect(),
         })
     }
 
     /// The deadline written in a field that holds nothing else (a table's
     /// time column, "Thời gian thực hiện: ..."): every phrase counts.
     pub fn parse_field(&self, text: &str) -> Option<Deadline> {
-        self.combine(text, self.find_all(text, false))
+        self.combine(text, self.find_all(text, false), true)
     }
 
     /// A deadline inside running text: bare years need a cue word before
     /// them ("trong năm 2025", "đến năm 2030"), so "so với năm 2021" is not one.
     pub fn parse_in_text(&self, text: &str) -> Option<Deadline> {
-        self.combine(text, self.find_all(text, true))
+        let (found, close) = self.due_timeline(text, self.find_all(text, true));
+        self.combine(text, found, close)
+    }
+
+    /// Running text can state several time limits far apart: "hoàn thành
+    /// chậm nhất trước ngày 31/12/2025; xây dựng lại nhà ... chậm nhất trước
+    /// ngày 31/01/2026", "tiếp tục xử lý trong năm 2025 ... Các Báo cáo trên
+    /// gửi Bộ Tư pháp trước ngày 05/12/2025". Phrases close together in one
+    /// clause form one timeline ("từ quý 1/2021, sơ kết quý 3/2023, tổng kết
+    /// quý 4/2025"); of the timelines, the task falls due by the first that a
+    /// due word introduces, else by the first. A later one is another step
+    /// or another agency's, and a timeline never reaches across them.
+    fn due_timeline(&self, text: &str, found: Vec<Found>) -> (Vec<Found>, bool) {
+        // Each timeline, and whether its phrases stand close together.
+        let mut timelines: Vec<(Vec<Found>, bool)> = Vec::new();
+        for f in found {
+            let link = timelines.last().and_then(|(t, _)| t.last()).and_then(|p| self.link(p, &f, &text[p.end.min(f.start)..f.start]));
+            match (timelines.last_mut(), link) {
+                (Some((t, close)), Some(near)) => {
+                    t.push(f);
+                    *close &= near;
+                }
+                _ => timelines.push((vec![f], true)),
+            }
+        }
+        let due = timelines.iter().position(|(t, _)| t.iter().any(|f| self.is_due(text, f.start, f.end)));
+        timelines.into_iter().nth(due.unwrap_or(0)).unwrap_or_default()
+    }
+
+    /// Whether the text between two phrases keeps them in one timeline, and
+    /// if so whether they stand close: no clause break, and a few words, or
+    /// any number when the later one cannot stand alone, a recurrence or a
+    /// day without a year ("hằng năm ... báo cáo kết quả trước ngày 20/11").
+    fn link(&self, a: &Found, b: &Found, gap: &str) -> Option<bool> {
+        if gap.contains([';', '\n']) || gap.contains(". ") {
+            return None;
+        }
+        let near = gap.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= self.chain_words;
+        let leans = |f: &Found| f.deadline.recurrence.is_some() || f.deadline.year.is_none() && f.deadline.month.is_some();
+        (near || leans(a) || leans(b)).then_some(near)
+    }
+
+    /// Whether a due word ends the text just before a phrase, or opens it
+    /// ("chậm nhất 05 ngày", "trước 15/12"), within its last three words.
+    fn is_due(&self, text: &str, start: usize, end: usize) -> bool {
+        let (_, tail) = lower_tail(&text[..start]);
+        let words: Vec<&str> = tail.split_whitespace().collect();
+        let before = words[words.len().saturating_sub(3)..].join(" ");
+        let own = text[start..end].to_lowercase();
+        self.due_words.iter().any(|w| has_word(&before, w) || own.starts_with(w.as_str()))
     }
 
     /// Dates a time limit counted from the document's own issue ("chậm
@@ -163,10 +231,12 @@ impl DeadlineGrammar {
         d.by = Some(format!("{y:04}-{m:02}-{dd:02}"));
     }
 
-    fn combine(&self, text: &str, found: Vec<Found>) -> Option<Deadline> {
+    /// `close`: the phrases stand close together, and the text runs from the
+    /// first to the last; otherwise it is the last phrase alone.
+    fn combine(&self, text: &str, found: Vec<Found>, close: bool) -> Option<Deadline> {
         let (last, earlier) = found.split_last()?;
         let mut d = last.deadline.clone();
-        let start = found.first().map(|f| f.start).unwrap_or(last.start);
+        let start = if close { found.first().map_or(last.start, |f| f.start) } else { last.start };
         let mut end = last.end;
         // "Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê": the work starts
         // then and runs until an event; it falls due on no day. ("từ ngày
@@ -236,6 +306,9 @@ impl DeadlineGrammar {
                 if need_cue && !rule.cued && matches!(rule.kind, Kind::Year | Kind::YearRange | Kind::Day | Kind::DayMonth) && !self.has_cue(&text[..m.start()]) {
                     continue;
                 }
+                if need_cue && matches!(rule.kind, Kind::Year | Kind::YearRange) && self.is_horizon(&text[..m.start()]) {
+                    continue;
+                }
                 if let Some(deadline) = read(rule, &caps) {
                     found.push(Found { start: m.start(), end: m.end(), deadline });
                 }
@@ -287,6 +360,19 @@ impl DeadlineGrammar {
             && symbol.chars().any(char::is_uppercase)
     }
 
+    /// Whether a year follows a horizon word and its cue ("tầm nhìn đến năm").
+    fn is_horizon(&self, before: &str) -> bool {
+        let (_, tail) = lower_tail(before);
+        let mut tail = tail.trim_end();
+        for cue in &self.cues {
+            if let Some(rest) = tail.strip_suffix(cue.as_str()) {
+                tail = rest.trim_end();
+                break;
+            }
+        }
+        self.horizon_words.iter().any(|w| tail.ends_with(w.as_str()))
+    }
+
     fn has_cue(&self, before: &str) -> bool {
         // The cue must lead straight into the phrase ("trước ngày", "đến năm"),
         // so "so với năm 2021" or a cue two clauses back does not count.
@@ -307,6 +393,15 @@ fn lower_tail(before: &str) -> (usize, String) {
     let trimmed = before.trim_end();
     let from = trimmed.floor_char_boundary(trimmed.len().saturating_sub(TAIL_BYTES));
     (from, trimmed[from..].to_lowercase())
+}
+
+/// Whether `phrase` stands in `s` as whole words.
+fn has_word(s: &str, phrase: &str) -> bool {
+    s.match_indices(phrase).any(|(at, _)| {
+        let before = s[..at].chars().next_back();
+        let after = s[at + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Where the clause going on at `from` ends (see [`clauses`]).
