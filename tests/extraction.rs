@@ -1828,3 +1828,40 @@ fn what_a_goal_verb_links_to_its_figure_names_it() {
     );
     assert_eq!(doc.targets[1].year, Some(2026));
 }
+
+#[test]
+fn points_under_a_line_naming_whom_they_are_done_with_are_each_a_task() {
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Sở Công Thương\n\n\
+         a) Chủ trì, phối hợp với các sở, ban, ngành, UBND các xã, phường và cơ quan, đơn vị có liên quan\n\n\
+         - Là cơ quan đầu mối theo dõi, đôn đốc triển khai thực hiện Kế hoạch này.\n\n\
+         - Tổ chức chương trình tập huấn kiến thức về xuất khẩu hàng hóa.\n\n\
+         b) Hỗ trợ các nhà đầu tư phát triển hạ tầng thương mại.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(&str, &[String], &[String])> =
+        doc.tasks.iter().map(|t| (t.text.as_str(), t.lead.as_slice(), t.support.as_slice())).collect();
+    assert_eq!(got.len(), 3, "tasks: {got:?}");
+    let support = ["các sở, ban, ngành", "UBND các xã, phường", "cơ quan, đơn vị có liên quan"].map(String::from);
+    for (text, lead, sup) in &got[..2] {
+        assert_eq!(*lead, ["Sở Công Thương".to_string()], "{text}");
+        // The name ends with its line: the next point is no part of it.
+        assert_eq!(*sup, support, "{text}");
+    }
+    assert!(got[0].0.starts_with("Là cơ quan đầu mối"), "{}", got[0].0);
+    assert!(got[1].0.starts_with("Tổ chức chương trình tập huấn"), "{}", got[1].0);
+    assert!(got[2].2.is_empty(), "{:?}", got[2]);
+}
+
+#[test]
+fn a_reporting_section_assigns_each_agency_its_reports() {
+    let text = format!(
+        "{PLAN_HEADER}V. CHẾ ĐỘ BÁO CÁO\n\n\
+         1. Các sở, ngành gửi báo cáo kết quả thực hiện về Sở Công Thương trước ngày 16 hằng tháng.\n\n\
+         2. Sở Công Thương tổng hợp báo cáo UBND tỉnh về tình hình thực hiện Kế hoạch trước ngày 30/11 hằng năm.\n"
+    );
+    let doc = parse(&text);
+    let leads: Vec<&[String]> = doc.tasks.iter().map(|t| t.lead.as_slice()).collect();
+    assert_eq!(leads, [&["Các sở, ngành".to_string()][..], &["Sở Công Thương".to_string()][..]], "tasks: {:?}", doc.tasks);
+}

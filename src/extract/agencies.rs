@@ -433,6 +433,9 @@ impl AgencyGrammar {
             }
             // A head alone ("Sở") is not a name; its name follows.
             while j < toks.len() && j - i < 14 {
+                if breaks_line(toks, j, text) {
+                    break;
+                }
                 if let Some(n) = self.list_continuation(toks, j).or_else(|| self.and_continuation(toks, j)) {
                     j += n;
                 } else if self.ends_name(toks, j) || self.starts_capital_group(toks, j) {
@@ -450,6 +453,9 @@ impl AgencyGrammar {
         // nghề nghiệp") still takes its "cấp tỉnh".
         let qualifiers_from = j;
         while j < toks.len() && (j - i < 16 || j - qualifiers_from < 4) {
+            if breaks_line(toks, j, text) {
+                break;
+            }
             if let Some(n) = self.list_continuation(toks, j) {
                 j += n;
             } else if let Some(n) = starts_any(toks, j, &self.name_continuations) {
@@ -877,6 +883,13 @@ pub fn find_any(toks: &[Tok], from: usize, list: &Phrases) -> Option<(usize, usi
 }
 
 /// Words and punctuation of a clause, each with a fold key.
+/// Whether a line break comes before token `j`: a name never runs on into
+/// the next paragraph ("... và cơ quan, đơn vị có liên quan" over "- Là cơ
+/// quan đầu mối ...").
+fn breaks_line(toks: &[Tok], j: usize, text: &str) -> bool {
+    j > 0 && text.get(toks[j - 1].end..toks[j].start).is_some_and(|gap| gap.contains('\n'))
+}
+
 pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;

@@ -431,7 +431,7 @@ fn agency_headed<'h>(
     }
     let mut duties: Vec<Duty> = Vec::new();
     if let Some(s) = head.inline_duty {
-        duties.push(Duty { section: node.path.clone(), start: s, end: node.content.1, lead: head.lead.clone(), group_time: None });
+        duties.push(Duty { section: node.path.clone(), start: s, end: node.content.1, lead: head.lead.clone(), support: Vec::new(), group_time: None });
     } else if node.own_lines.len() > 1 && !cx.doc.text[..node.content.1].trim_end().ends_with(':') {
         // The paragraphs under the heading, one duty each ("a) Trách nhiệm
         // của UBND cấp xã" over "Chủ tịch UBND cấp xã thành lập ..." and
@@ -439,12 +439,12 @@ fn agency_headed<'h>(
         for line in &cx.doc.lines[node.line + 1..node.own_lines.end] {
             let (s, e) = (line.start, line.end.min(node.content.1));
             if line.kind == LineKind::Para && s < e && !cx.g.agencies.is_closing_formula(&cx.doc.text[s..e]) {
-                duties.push(Duty { section: node.path.clone(), start: s, end: e, lead: own_lead(cx, &cx.doc.text[s..e], &head.lead), group_time: None });
+                duties.push(Duty { section: node.path.clone(), start: s, end: e, lead: own_lead(cx, &cx.doc.text[s..e], &head.lead), support: Vec::new(), group_time: None });
             }
         }
     }
     for &c in &node.children {
-        collect_duties(cx, c, &head.lead, &mut duties);
+        collect_duties(cx, c, &head.lead, &[], &mut duties);
         mark_subtree(cx, c, consumed);
     }
     consumed[id] = true;
@@ -462,6 +462,9 @@ struct Duty {
     start: usize,
     end: usize,
     lead: Vec<String>,
+    /// Whom the duty is done with when it does not say: named by the item
+    /// it is a point of ("a) Chủ trì, phối hợp với các sở, ngành ...").
+    support: Vec<String>,
     /// The deadline on the time line that closes the group of sub-items
     /// this duty is one of.
     group_time: Option<crate::model::Deadline>,
@@ -469,7 +472,7 @@ struct Duty {
 
 /// The task of one duty; the supporting agencies are its own "phối hợp
 /// với ..." or the heading's.
-fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead, group_time }: Duty, head_support: &[String]) -> Option<Task> {
+fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead, support: framed, group_time }: Duty, head_support: &[String]) -> Option<Task> {
     let text = cx.doc.text[s..e].trim_end();
     if text.is_empty() || cx.g.agencies.opens_with_boilerplate(text) || cx.g.agencies.is_repealed(text) {
         return None;
@@ -482,7 +485,7 @@ fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead, group_time }:
         .map(|(i, n)| names(cx.g.agencies.parse_list(&toks, i + n, text).0))
         .unwrap_or_default();
     if support.is_empty() {
-        support = head_support.to_vec();
+        support = if framed.is_empty() { head_support.to_vec() } else { framed };
     }
     Some(Task {
         section,
@@ -538,7 +541,7 @@ fn requests_others(cx: &Context, task: &Task) -> bool {
 
 /// One duty per child; a child that introduces its own list ("...:") gives
 /// one duty per grandchild, and "+ Sở X: ..." names its own agency.
-fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<Duty>) {
+fn collect_duties(cx: &Context, id: usize, lead: &[String], support: &[String], out: &mut Vec<Duty>) {
     let node = &cx.seg.nodes[id];
     let (s, e) = node.content;
     let lead = own_lead(cx, &cx.doc.text[s..e], lead);
@@ -548,10 +551,14 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<Duty>)
     let titled = node.heading.is_some() && node.own_lines.len() == 1;
     let first_line = &cx.doc.text[s..first_line_end];
     let introduces = (first_line.trim_end().ends_with(':') && !cx.g.agencies.introduces_cases(first_line)) || titled;
-    if introduces && !node.children.is_empty() {
+    // "a) Chủ trì, phối hợp với các sở, ngành ..." over its points says with
+    // whom they are done, as a colon would introduce them.
+    let framed = if node.children.is_empty() { None } else { support_frame(cx, first_line) };
+    if (introduces || framed.is_some()) && !node.children.is_empty() {
         let first = out.len();
+        let support = framed.as_deref().unwrap_or(support);
         for &c in &node.children {
-            collect_duties(cx, c, &lead, out);
+            collect_duties(cx, c, &lead, support, out);
         }
         // "+ Sở Xây dựng: ...", "+ Sở Công Thương: ...", then "Thời gian thực
         // hiện: ..." under the last: when no other item has a time line of
@@ -570,8 +577,25 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], out: &mut Vec<Duty>)
             }
         }
     } else {
-        out.push(Duty { section: node.path.clone(), start: s, end: subtree_end(cx, id), lead, group_time: None });
+        out.push(Duty { section: node.path.clone(), start: s, end: subtree_end(cx, id), lead, support: support.to_vec(), group_time: None });
     }
+}
+
+/// The agencies a line names as those its points are done with, when that
+/// is all it says: "Chủ trì, phối hợp với các sở, ban, ngành và cơ quan,
+/// đơn vị có liên quan", "Phối hợp với Sở Y tế:".
+fn support_frame(cx: &Context, line: &str) -> Option<Vec<String>> {
+    let ag = &cx.g.agencies;
+    let toks = tokenize(line);
+    let (at, n) = ag.find_support_phrase(&toks, 0)?;
+    let only_lead_before = at == 0
+        || ag.find_lead_phrase(&toks, 0).is_some_and(|(i, m)| i == 0 && toks[m..at].iter().all(is_lead_separator));
+    if !only_lead_before {
+        return None;
+    }
+    let (named, end) = ag.parse_list(&toks, at + n, line);
+    let nothing_after = toks[end..].iter().all(|t| matches!(t.key(), ":" | "." | ";"));
+    (!named.is_empty() && nothing_after).then(|| names(named))
 }
 
 /// The lead of a duty under a heading: the agencies the duty opens with when
