@@ -589,7 +589,7 @@ fn support_frame(cx: &Context, line: &str) -> Option<Vec<String>> {
     let toks = tokenize(line);
     let (at, n) = ag.find_support_phrase(&toks, 0)?;
     let only_lead_before = at == 0
-        || ag.find_lead_phrase(&toks, 0).is_some_and(|(i, m)| i == 0 && toks[m..at].iter().all(is_lead_separator));
+        || ag.find_lead_phrase(&toks, 0).is_some_and(|(i, m)| i == 0 && toks.get(m..at).is_some_and(|between| between.iter().all(is_lead_separator)));
     if !only_lead_before {
         return None;
     }
