@@ -20,32 +20,39 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<Clause> {
     split(text, start, end, false)
 }
 
+/// Where the first clause break in `text[start..end]` is (the byte of the
+/// ";", line break or full stop), if there is one.
+pub fn first_break(text: &str, start: usize, end: usize) -> Option<usize> {
+    let s = &text[start..end];
+    (0..s.len()).find(|&i| cuts(s, i, true)).map(|i| start + i)
+}
+
+/// Whether the byte at `i` ends a clause (a sentence, unless `at_semicolons`).
+fn cuts(s: &str, i: usize, at_semicolons: bool) -> bool {
+    match s.as_bytes()[i] {
+        b';' => at_semicolons,
+        b'\n' => true,
+        b'.' => {
+            let next = s[i + 1..].chars().next();
+            let after = s[i + 1..].trim_start().chars().next();
+            next.is_some_and(char::is_whitespace)
+                && (after.is_some_and(|c| c.is_uppercase() || c == '-') || opens_with_percentage(s[i + 1..].trim_start()))
+        }
+        _ => false,
+    }
+}
+
 fn split(text: &str, start: usize, end: usize, at_semicolons: bool) -> Vec<Clause> {
     let mut out = Vec::new();
     let s = &text[start..end];
     let mut from = 0;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let cut = match b {
-            b';' => at_semicolons,
-            b'\n' => true,
-            b'.' => {
-                let next = s[i + 1..].chars().next();
-                let after = s[i + 1..].trim_start().chars().next();
-                next.is_some_and(char::is_whitespace)
-                    && (after.is_some_and(|c| c.is_uppercase() || c == '-') || opens_with_percentage(s[i + 1..].trim_start()))
-            }
-            _ => false,
-        };
-        if cut {
-            push(&mut out, s, start, from, if b == b'.' { i + 1 } else { i });
+    for i in 0..s.len() {
+        if cuts(s, i, at_semicolons) {
+            push(&mut out, s, start, from, if s.as_bytes()[i] == b'.' { i + 1 } else { i });
             from = i + 1;
         }
-        i += 1;
     }
-    push(&mut out, s, start, from, bytes.len());
+    push(&mut out, s, start, from, s.len());
     out
 }
 

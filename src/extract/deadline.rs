@@ -2,7 +2,8 @@
 //! "Thường xuyên"... read into a [`Deadline`] whose `by` is the last day of
 //! the period, so a tracking system can sort and flag overdue items.
 
-use super::clauses::clauses;
+use super::clauses::first_break;
+use super::targets::contains_word;
 use crate::model::Deadline;
 use regex::Regex;
 use serde::Deserialize;
@@ -160,7 +161,7 @@ impl DeadlineGrammar {
         // Each timeline, and whether its phrases stand close together.
         let mut timelines: Vec<(Vec<Found>, bool)> = Vec::new();
         for f in found {
-            let link = timelines.last().and_then(|(t, _)| t.last()).and_then(|p| self.link(p, &f, &text[p.end.min(f.start)..f.start]));
+            let link = timelines.last().and_then(|(t, _)| t.last()).and_then(|p| self.link(text, p, &f));
             match (timelines.last_mut(), link) {
                 (Some((t, close)), Some(near)) => {
                     t.push(f);
@@ -177,10 +178,12 @@ impl DeadlineGrammar {
     /// if so whether they stand close: no clause break, and a few words, or
     /// any number when the later one cannot stand alone, a recurrence or a
     /// day without a year ("hằng năm ... báo cáo kết quả trước ngày 20/11").
-    fn link(&self, a: &Found, b: &Found, gap: &str) -> Option<bool> {
-        if gap.contains([';', '\n']) || gap.contains(". ") {
+    fn link(&self, text: &str, a: &Found, b: &Found) -> Option<bool> {
+        let from = a.end.min(b.start);
+        if first_break(text, from, b.start).is_some() {
             return None;
         }
+        let gap = &text[from..b.start];
         let near = gap.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= self.chain_words;
         let leans = |f: &Found| f.deadline.recurrence.is_some() || f.deadline.year.is_none() && f.deadline.month.is_some();
         (near || leans(a) || leans(b)).then_some(near)
@@ -193,7 +196,7 @@ impl DeadlineGrammar {
         let words: Vec<&str> = tail.split_whitespace().collect();
         let before = words[words.len().saturating_sub(3)..].join(" ");
         let own = text[start..end].to_lowercase();
-        self.due_words.iter().any(|w| has_word(&before, w) || own.starts_with(w.as_str()))
+        self.due_words.iter().any(|w| contains_word(&before, w) || own.starts_with(w.as_str()))
     }
 
     /// Dates a time limit counted from the document's own issue ("chậm
@@ -395,18 +398,11 @@ fn lower_tail(before: &str) -> (usize, String) {
     (from, trimmed[from..].to_lowercase())
 }
 
-/// Whether `phrase` stands in `s` as whole words.
-fn has_word(s: &str, phrase: &str) -> bool {
-    s.match_indices(phrase).any(|(at, _)| {
-        let before = s[..at].chars().next_back();
-        let after = s[at + phrase.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
-}
-
-/// Where the clause going on at `from` ends (see [`clauses`]).
+/// Where the clause going on at `from` ends (see [`first_break`]), its
+/// trailing spaces left out.
 fn clause_end(text: &str, from: usize) -> usize {
-    clauses(text, from, text.len()).first().map_or(text.len(), |c| c.end)
+    let end = first_break(text, from, text.len()).unwrap_or(text.len());
+    from + text[from..end].trim_end().len()
 }
 
 fn read(rule: &Rule, caps: &regex::Captures) -> Option<Deadline> {
