@@ -882,7 +882,6 @@ pub fn find_any(toks: &[Tok], from: usize, list: &Phrases) -> Option<(usize, usi
     (from..toks.len()).find_map(|i| starts_any(toks, i, list).map(|n| (i, n)))
 }
 
-/// Words and punctuation of a clause, each with a fold key.
 /// Whether a line break comes before token `j`: a name never runs on into
 /// the next paragraph ("... và cơ quan, đơn vị có liên quan" over "- Là cơ
 /// quan đầu mối ...").
@@ -890,6 +889,7 @@ fn breaks_line(toks: &[Tok], j: usize, text: &str) -> bool {
     j > 0 && text.get(toks[j - 1].end..toks[j].start).is_some_and(|gap| gap.contains('\n'))
 }
 
+/// Words and punctuation of a clause, each with a fold key.
 pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;

@@ -431,7 +431,7 @@ fn agency_headed<'h>(
     }
     let mut duties: Vec<Duty> = Vec::new();
     if let Some(s) = head.inline_duty {
-        duties.push(Duty { section: node.path.clone(), start: s, end: node.content.1, lead: head.lead.clone(), support: Vec::new(), group_time: None });
+        duties.push(Duty { section: node.path.clone(), start: s, end: node.content.1, lead: head.lead.clone(), support: head.support.clone(), group_time: None });
     } else if node.own_lines.len() > 1 && !cx.doc.text[..node.content.1].trim_end().ends_with(':') {
         // The paragraphs under the heading, one duty each ("a) Trách nhiệm
         // của UBND cấp xã" over "Chủ tịch UBND cấp xã thành lập ..." and
@@ -439,18 +439,18 @@ fn agency_headed<'h>(
         for line in &cx.doc.lines[node.line + 1..node.own_lines.end] {
             let (s, e) = (line.start, line.end.min(node.content.1));
             if line.kind == LineKind::Para && s < e && !cx.g.agencies.is_closing_formula(&cx.doc.text[s..e]) {
-                duties.push(Duty { section: node.path.clone(), start: s, end: e, lead: own_lead(cx, &cx.doc.text[s..e], &head.lead), support: Vec::new(), group_time: None });
+                duties.push(Duty { section: node.path.clone(), start: s, end: e, lead: own_lead(cx, &cx.doc.text[s..e], &head.lead), support: head.support.clone(), group_time: None });
             }
         }
     }
     for &c in &node.children {
-        collect_duties(cx, c, &head.lead, &[], &mut duties);
+        collect_duties(cx, c, &head.lead, &head.support, &mut duties);
         mark_subtree(cx, c, consumed);
     }
     consumed[id] = true;
     let closing = split_closing_request(cx, id, &mut duties);
     for duty in duties {
-        tasks.extend(duty_task(cx, duty, &head.support));
+        tasks.extend(duty_task(cx, duty));
     }
     tasks.extend(closing);
 }
@@ -463,7 +463,8 @@ struct Duty {
     end: usize,
     lead: Vec<String>,
     /// Whom the duty is done with when it does not say: named by the item
-    /// it is a point of ("a) Chủ trì, phối hợp với các sở, ngành ...").
+    /// it is a point of ("a) Chủ trì, phối hợp với các sở, ngành ...") or
+    /// by the heading or request over it.
     support: Vec<String>,
     /// The deadline on the time line that closes the group of sub-items
     /// this duty is one of.
@@ -471,8 +472,8 @@ struct Duty {
 }
 
 /// The task of one duty; the supporting agencies are its own "phối hợp
-/// với ..." or the heading's.
-fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead, support: framed, group_time }: Duty, head_support: &[String]) -> Option<Task> {
+/// với ..." or those it was given.
+fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead, support: given, group_time }: Duty) -> Option<Task> {
     let text = cx.doc.text[s..e].trim_end();
     if text.is_empty() || cx.g.agencies.opens_with_boilerplate(text) || cx.g.agencies.is_repealed(text) {
         return None;
@@ -485,7 +486,7 @@ fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead, support: fram
         .map(|(i, n)| names(cx.g.agencies.parse_list(&toks, i + n, text).0))
         .unwrap_or_default();
     if support.is_empty() {
-        support = if framed.is_empty() { head_support.to_vec() } else { framed };
+        support = given;
     }
     Some(Task {
         section,
@@ -554,7 +555,7 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], support: &[String], 
     // "a) Chủ trì, phối hợp với các sở, ngành ..." over its points says with
     // whom they are done, as a colon would introduce them.
     let framed = if node.children.is_empty() { None } else { support_frame(cx, first_line) };
-    if (introduces || framed.is_some()) && !node.children.is_empty() {
+    if !node.children.is_empty() && (introduces || framed.is_some()) {
         let first = out.len();
         let support = framed.as_deref().unwrap_or(support);
         for &c in &node.children {
@@ -585,6 +586,10 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], support: &[String], 
 /// is all it says: "Chủ trì, phối hợp với các sở, ban, ngành và cơ quan,
 /// đơn vị có liên quan", "Phối hợp với Sở Y tế:".
 fn support_frame(cx: &Context, line: &str) -> Option<Vec<String>> {
+    // (a line of duties is longer: only a short one is read)
+    if words_prefix(line, HEAD_WORDS).len() < line.len() {
+        return None;
+    }
     let ag = &cx.g.agencies;
     let toks = tokenize(line);
     let (at, n) = ag.find_support_phrase(&toks, 0)?;
