@@ -141,8 +141,9 @@ pub struct AgencyGrammar {
     accountability_phrases: Phrases,
     support_phrases: Phrases,
     assign_prefixes: Phrases,
-    /// The requests written with a capital ("Đề nghị", "Giao"), as written.
-    capital_requests: Vec<String>,
+    /// The requests written with a capital ("Đề nghị", "Giao"), as written,
+    /// in one automaton: every sentence is searched for them.
+    capital_requests: Option<aho_corasick::AhoCorasick>,
     list_continuations: Phrases,
     duty_heading_prefixes: Phrases,
     incomplete_heads: Vec<Vec<String>>,
@@ -303,7 +304,11 @@ impl AgencyGrammar {
             accountability_phrases: phrases(&raw.accountability_phrases),
             support_phrases: phrases(&raw.support_phrases),
             assign_prefixes: phrases(&raw.assign_prefixes),
-            capital_requests: raw.assign_prefixes.iter().filter(|p| p.starts_with(char::is_uppercase)).cloned().collect(),
+            capital_requests: {
+                let capital: Vec<&String> = raw.assign_prefixes.iter().filter(|p| p.starts_with(char::is_uppercase)).collect();
+                // (a handful of phrases: far below any limit that could fail the build)
+                aho_corasick::AhoCorasick::new(capital).ok().filter(|_| raw.assign_prefixes.iter().any(|p| p.starts_with(char::is_uppercase)))
+            },
             list_continuations: phrases(&raw.list_continuations),
             duty_heading_prefixes: phrases(&raw.duty_heading_prefixes),
             incomplete_heads: phrase_list(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
@@ -650,13 +655,13 @@ impl AgencyGrammar {
     pub fn request_after_lost_break(&self, text: &str) -> Option<usize> {
         // Most sentences hold none of the capitalised requests: searched as
         // written, no sentence is tokenised for this.
-        self.capital_requests.iter().filter_map(|p| {
-            text.match_indices(p.as_str()).map(|(i, _)| i).find(|&i| {
-                let before = text[..i].strip_suffix(' ').and_then(|b| b.chars().next_back());
-                let after = text[i + p.len()..].chars().next();
-                before.is_some_and(char::is_lowercase) && after.is_none_or(|c| c == ' ')
-            })
-        }).min()
+        // Overlapping, so a request inside a longer one ("Giao" of "Giao
+        // cho") is still seen; matches come in order of their end, hence min.
+        self.capital_requests.as_ref()?.find_overlapping_iter(text).map(|m| (m.start(), m.end())).filter(|&(i, e)| {
+            let before = text[..i].strip_suffix(' ').and_then(|b| b.chars().next_back());
+            let after = text[e..].chars().next();
+            before.is_some_and(char::is_lowercase) && after.is_none_or(|c| c == ' ')
+        }).map(|(i, _)| i).min()
     }
 
     /// Whether a sentence is a formula that names agencies without giving

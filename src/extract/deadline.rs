@@ -5,7 +5,7 @@
 use super::clauses::first_break;
 use super::targets::contains_word;
 use crate::model::Deadline;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -75,6 +75,9 @@ struct Rule {
 
 pub struct DeadlineGrammar {
     rules: Vec<Rule>,
+    /// All rules in one automaton: one pass tells which rules can match a
+    /// text (most texts hold no time phrase), instead of one pass per rule.
+    rule_set: RegexSet,
     cues: Vec<String>,
     citation_date_words: Vec<String>,
     /// "trước ngày 15": a due day that makes a recurrence in running text a deadline.
@@ -109,6 +112,7 @@ impl DeadlineGrammar {
     /// `[labels] deadline`): one opening a clause of running text makes the
     /// rest of that clause a time field.
     pub fn compile(raw: RawDeadlines, time_labels: &[String]) -> Result<Self, regex::Error> {
+        let rule_set = RegexSet::new(raw.rule.iter().map(|r| &r.pattern))?;
         let rules = raw
             .rule
             .into_iter()
@@ -123,6 +127,7 @@ impl DeadlineGrammar {
             .transpose()?;
         Ok(DeadlineGrammar {
             rules,
+            rule_set,
             cues: raw.cues,
             citation_date_words: raw.citation_date_words,
             due_day,
@@ -290,7 +295,7 @@ impl DeadlineGrammar {
     fn find_all(&self, text: &str, need_cue: bool) -> Vec<Found> {
         let fields = if need_cue { self.time_fields(text) } else { Vec::new() };
         let mut found: Vec<Found> = Vec::new();
-        for rule in &self.rules {
+        for rule in self.rule_set.matches(text).into_iter().map(|i| &self.rules[i]) {
             for caps in rule.re.captures_iter(text) {
                 let Some(m) = caps.get(0) else { continue };
                 if found.iter().any(|f| m.start() < f.end && f.start < m.end()) {

@@ -90,7 +90,8 @@ impl DocTypes {
     /// the subject from its word on ("V/v Chính sách thuế"): such a
     /// document's title.
     pub fn subject_match<'l>(&self, line: &'l str) -> Option<(&str, &'l str)> {
-        self.types.iter().find_map(|t| {
+        // (only a few types name a subject; the others need no word split)
+        self.types.iter().filter(|t| !t.subject.is_empty()).find_map(|t| {
             let at = line
                 .split_whitespace()
                 .find(|word| t.subject.iter().any(|w| word.starts_with(w.as_str())))

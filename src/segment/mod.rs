@@ -130,8 +130,8 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
             continue;
         }
         // "Chương I" / "QUY ĐỊNH CHUNG": the chapter's title, not a document.
-        let titles_marker = li > 0 && is_bare_marker(doc.line_text(li - 1), sg);
-        if let Some(doc_type) = part_header(doc, li, &g.doc_types).filter(|_| !titles_marker)
+        let titles_marker = || li > 0 && is_bare_marker(doc.line_text(li - 1), sg);
+        if let Some(doc_type) = part_header(doc, li, &g.doc_types).filter(|_| !titles_marker())
             && (out.parts.is_empty() || nodes_in_part > 0) {
                 if !out.parts.is_empty() {
                     part += 1;
