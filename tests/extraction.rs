@@ -387,6 +387,22 @@ fn a_labelled_form_is_no_part_of_the_structure() {
     assert_eq!(got, ["Điều 1", "Phụ lục I", "Phụ lục II", "Phụ lục II/I"]);
 }
 
+
+#[test]
+fn a_form_labelled_by_its_code_is_no_part_of_the_structure() {
+    // A procedure's forms listed by code ("BM.01 | Mẫu giấy ..."), then each
+    // form under its code alone on a line, with fields numbered like sections.
+    let text = "BỘ Y TẾ\nSố: 3621/QĐ-BYT\nHà Nội, ngày 24 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc ban hành quy trình giải quyết thủ tục hành chính\n\n\
+                Điều 1. Ban hành kèm theo Quyết định này 01 Quy trình.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n\
+                PHỤ LỤC\n\nBiểu mẫu | Nội dung\nBM.01 | Mẫu giấy tiếp nhận hồ sơ\nBM.02 | Báo cáo thành tích\n\n\
+                BM.01\n\nGIẤY TIẾP NHẬN HỒ SƠ\n\n1. Tên hồ sơ:....................\n\n2. Số lượng hồ sơ:.........(bộ)\n\n\
+                BM.02\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nBÁO CÁO THÀNH TÍCH\n\nI. Tiểu sử bản thân:\n\n1. Họ và tên:..........\n\n\
+                II. Quá trình công tác:\n\n1. Tóm tắt quá trình công tác.\n";
+    let doc = parse(text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    assert_eq!(got, ["Điều 1", "Điều 2", "Phụ lục"]);
+}
 #[test]
 fn numbering_quoted_from_the_amended_document_is_not_a_section() {
     // An amending decree quotes the new wording of the old one, items and
