@@ -1881,3 +1881,25 @@ fn a_reporting_section_assigns_each_agency_its_reports() {
     let leads: Vec<&[String]> = doc.tasks.iter().map(|t| t.lead.as_slice()).collect();
     assert_eq!(leads, [&["Các sở, ngành".to_string()][..], &["Sở Công Thương".to_string()][..]], "tasks: {:?}", doc.tasks);
 }
+
+#[test]
+fn a_point_whose_subject_is_another_kind_of_business_leads_its_own_duty() {
+    // Under "Các doanh nghiệp công nghệ số", a point whose subject is another
+    // category of business is that category's duty; one that only
+    // encourages a category ("Khuyến khích các doanh nghiệp ...") is the
+    // heading's.
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Các doanh nghiệp công nghệ số\n\n\
+         a) Các doanh nghiệp viễn thông, doanh nghiệp bưu chính ưu tiên bố trí nguồn lực đầu tư nâng cấp hạ tầng số.\n\n\
+         b) Khuyến khích các doanh nghiệp nhỏ và vừa tham gia triển khai Kế hoạch.\n"
+    );
+    let doc = parse(&text);
+    let leads: Vec<&[String]> = doc.tasks.iter().map(|t| t.lead.as_slice()).collect();
+    assert_eq!(
+        leads,
+        [&["Các doanh nghiệp viễn thông, doanh nghiệp bưu chính".to_string()][..], &["Các doanh nghiệp công nghệ số".to_string()][..]],
+        "tasks: {:?}",
+        doc.tasks
+    );
+}
