@@ -307,7 +307,7 @@ impl AgencyGrammar {
             capital_requests: {
                 let capital: Vec<&String> = raw.assign_prefixes.iter().filter(|p| p.starts_with(char::is_uppercase)).collect();
                 // (a handful of phrases: far below any limit that could fail the build)
-                aho_corasick::AhoCorasick::new(capital).ok().filter(|_| raw.assign_prefixes.iter().any(|p| p.starts_with(char::is_uppercase)))
+                (!capital.is_empty()).then(|| aho_corasick::AhoCorasick::new(capital).ok()).flatten()
             },
             list_continuations: phrases(&raw.list_continuations),
             duty_heading_prefixes: phrases(&raw.duty_heading_prefixes),

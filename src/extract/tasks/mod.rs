@@ -621,12 +621,13 @@ fn own_lead(cx: &Context, own: &str, lead: &[String]) -> Vec<String> {
     // that a duty in lower case ends.
     let ag = &cx.g.agencies;
     let duty_follows = !named.is_empty() && toks.get(end).is_some_and(|t| t.text.starts_with(char::is_lowercase) && !ag.is_narrative(t.key()) && ag.starts_duty(&toks, end));
-    let own_agency = toks.get(end).is_some_and(|t| t.key() == ":") || ag.assign_prefix_len(&toks, 0).is_some() || duty_follows;
+    let assigned = ag.assign_prefix_len(&toks, 0).is_some();
+    let own_agency = toks.get(end).is_some_and(|t| t.key() == ":") || assigned || duty_follows;
     // "- Khuyến khích các doanh nghiệp ..." under "6. Các doanh nghiệp thứ
     // cấp ...": a category named in passing does not replace the heading;
     // one that is the duty's subject does ("a) Các doanh nghiệp viễn thông
     // ưu tiên ..." under "19. Các doanh nghiệp công nghệ số").
-    let subject = duty_follows && ag.assign_prefix_len(&toks, 0).is_none();
+    let subject = duty_follows && !assigned;
     let own_agency = own_agency && (subject || !named.iter().all(|a| cx.g.agencies.is_category(&a.name)));
     if !named.is_empty() && own_agency { names(named) } else { lead.to_vec() }
 }
