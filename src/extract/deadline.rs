@@ -3,7 +3,7 @@
 //! the period, so a tracking system can sort and flag overdue items.
 
 use super::clauses::first_break;
-use super::targets::contains_word;
+use super::targets::{contains_word, LowerSameLen};
 use crate::model::Deadline;
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
@@ -128,16 +128,16 @@ impl DeadlineGrammar {
         Ok(DeadlineGrammar {
             rules,
             rule_set,
-            cues: raw.cues,
-            citation_date_words: raw.citation_date_words,
+            cues: lowered(raw.cues),
+            citation_date_words: lowered(raw.citation_date_words),
             due_day,
-            issue_words: raw.issue_words,
+            issue_words: lowered(raw.issue_words),
             field_label,
-            start_words: raw.start_words,
-            open_ends: raw.open_ends,
-            due_words: raw.due_words.iter().map(|w| w.to_lowercase()).collect(),
+            start_words: lowered(raw.start_words),
+            open_ends: lowered(raw.open_ends),
+            due_words: lowered(raw.due_words),
             chain_words: raw.chain_words,
-            horizon_words: raw.horizon_words.iter().map(|w| w.to_lowercase()).collect(),
+            horizon_words: lowered(raw.horizon_words),
         })
     }
 
@@ -359,7 +359,8 @@ impl DeadlineGrammar {
         let mut rest = before.trim_end();
         // Inside "ngày 06 tháng 10 ...": step back over the day number.
         rest = rest.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
-        let lower = rest.to_lowercase();
+        // (same length, so the word's bytes can be cut from `rest`)
+        let lower = rest.to_lowercase_same_len();
         let Some(word) = self.citation_date_words.iter().find(|w| lower.ends_with(w.as_str())) else { return false };
         let symbol = rest[..rest.len() - word.len()].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
         // A document symbol: digits, then "/" or "-", then capitals ("1441/QĐ-TTg", "57-NQ/TW").
@@ -388,6 +389,12 @@ impl DeadlineGrammar {
         let tail = tail.trim_end_matches([',', ':']).trim_end();
         self.cues.iter().any(|c| tail.ends_with(c.as_str()))
     }
+}
+
+/// A grammar's word list in lower case: every list is compared with text
+/// lower-cased, so a word written with a capital must still match.
+fn lowered(words: Vec<String>) -> Vec<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
 }
 
 /// Bytes before a phrase in which a cue or a start word is looked for, and

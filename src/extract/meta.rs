@@ -220,15 +220,16 @@ fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> TitleBl
             // right under the title, "Thời gian qua, ... . Tuy nhiên, ...")
             h.title_stops.iter().any(|s| t.starts_with(s.as_str())) || t.trim_end().ends_with('.') && t.chars().any(char::is_lowercase)
         };
+        // The enacting authority: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ TÀI CHÍNH".
+        let signature = h.opens_signature(t) && !parts.is_empty();
         let stop = preamble
             || h.enacting.iter().any(|e| t.starts_with(e.as_str()))
             || h.issuer_head(t).is_some() && !parts.is_empty()
-            // The enacting authority: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ TÀI CHÍNH".
-            || h.opens_signature(t) && !parts.is_empty()
+            || signature
             || h.draft.iter().any(|d| t == d)
             || crate::grammar::header::is_rule(t);
         if stop {
-            if h.opens_signature(t) && !parts.is_empty() {
+            if signature {
                 authority = Some(t.trim().to_string());
             }
             break;

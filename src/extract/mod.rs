@@ -184,7 +184,9 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
                 let future = |y: &i32| doc_year.is_none_or(|d| *y >= d);
                 carried = tg.year_in(text).filter(future).or(carry_in);
             }
-            let line_start = cx.doc.text[..cl.start].rfind('\n').map_or(0, |i| i + 1);
+            // (from the line table: searching back through a long line for
+            // each of its clauses would be quadratic)
+            let line_start = cx.doc.lines.get(cx.doc.line_of(cl.start) - 1).map_or(0, |l| l.start).min(cl.start);
             if is_footnote(&cx.doc.text[line_start..cl.end]) {
                 continue;
             }

@@ -58,14 +58,24 @@ pub fn extract(cx: &Context) -> Vec<Task> {
         let mut last_here: Option<usize> = None;
         // Where the sentences of this paragraph that no task took begin.
         let mut untaken: Option<usize> = None;
+        // The last line break before the sentence at hand, found by reading
+        // each stretch of text once (asking of every sentence whether a break
+        // lies between it and a far earlier one would be quadratic).
+        let mut read_to = s;
+        let mut last_break: Option<usize> = None;
         for cl in sentences(&cx.doc.text, s, e) {
+            if let Some(i) = cx.doc.text.get(read_to..cl.start).and_then(|gap| gap.rfind('\n')) {
+                last_break = Some(read_to + i);
+            }
+            read_to = read_to.max(cl.start);
+            let broken_since = |from: usize| last_break.is_some_and(|b| b >= from);
             if cx.in_row(cl.start) {
                 continue;
             }
-            if untaken.is_some_and(|from| cx.doc.text[from..cl.start].contains('\n')) {
+            if untaken.is_some_and(broken_since) {
                 untaken = None;
             }
-            let same_paragraph = assigning_until.is_some_and(|end| !cx.doc.text[end..cl.start].contains('\n'));
+            let same_paragraph = assigning_until.is_some_and(|end| !broken_since(end));
             if let Some(mut t) = inline_task(cx, Some(id), &cl, implementation || same_paragraph) {
                 if procedure[id] && t.support.is_empty() {
                     continue;
