@@ -11,6 +11,7 @@ pub mod vietnamese;
 
 use crate::grammar::Grammar;
 use crate::ingest::{Block, Format};
+use crate::segment::markers::is_upper_line;
 use regex::RegexSet;
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -60,6 +61,7 @@ pub struct NormalizeGrammar {
     page_number: RegexSet,
     residue: RegexSet,
     tail: RegexSet,
+    wrap_joiners: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +70,8 @@ pub struct RawNormalize {
     residue_patterns: Vec<String>,
     #[serde(default)]
     tail_patterns: Vec<String>,
+    #[serde(default)]
+    wrap_joiners: Vec<String>,
 }
 
 impl NormalizeGrammar {
@@ -76,6 +80,7 @@ impl NormalizeGrammar {
             page_number: RegexSet::new(&raw.page_number_patterns)?,
             residue: RegexSet::new(&raw.residue_patterns)?,
             tail: RegexSet::new(&raw.tail_patterns)?,
+            wrap_joiners: raw.wrap_joiners.iter().map(|w| w.to_lowercase()).collect(),
         })
     }
 
@@ -91,11 +96,19 @@ impl NormalizeGrammar {
     pub fn is_residue(&self, line: &str) -> bool {
         self.residue.is_match(line)
     }
+
+    /// Whether `line` ends on a word no sentence ends on ("... phối hợp với").
+    fn ends_on_joiner(&self, line: &str) -> bool {
+        let Some(last) = line.rsplit(' ').next() else { return false };
+        let last = last.to_lowercase();
+        self.wrap_joiners.contains(&last)
+    }
 }
 
 /// Build the normalised document from a reader's blocks.
 pub fn normalize(blocks: &[Block], format: Format, g: &Grammar) -> NormDoc {
-    let mut b = Builder { doc: NormDoc::default(), tables: 0, g, open_para: false, footnotes: Vec::new() };
+    let wrap = wrap_width(blocks);
+    let mut b = Builder { doc: NormDoc::default(), tables: 0, g, open_para: false, footnotes: Vec::new(), wrap };
     'blocks: for block in blocks {
         match block {
             Block::Paragraph(p) => {
@@ -129,6 +142,42 @@ struct Builder<'g> {
     /// Whether the last line is a paragraph a continuation may join.
     open_para: bool,
     footnotes: Vec<String>,
+    /// The width, in characters, the text was hard-wrapped at, if it was.
+    wrap: Option<usize>,
+}
+
+/// The fewest paragraph lines from which a wrap width is guessed.
+const WRAP_MIN_LINES: usize = 12;
+/// Wider than this, a text's lines are paragraphs, not a fixed-width wrap.
+const WRAP_MAX_CHARS: usize = 160;
+
+/// The width a text was hard-wrapped at (a .txt saved from a PDF or an
+/// e-mail: every paragraph broken into lines of about the same length), or
+/// None when its lines are whole paragraphs. The 95th percentile of the line
+/// lengths is the width; the text counts as wrapped when lines near that
+/// width are common (at least 3 in 10), which whole paragraphs never are.
+fn wrap_width(blocks: &[Block]) -> Option<usize> {
+    let mut lens: Vec<usize> = Vec::new();
+    for block in blocks {
+        if let Block::Paragraph(p) = block {
+            for raw in p.split('\n') {
+                let n = raw.trim().chars().count();
+                if n > 0 {
+                    lens.push(n);
+                }
+            }
+        }
+    }
+    if lens.len() < WRAP_MIN_LINES {
+        return None;
+    }
+    let at = lens.len() * 95 / 100;
+    let (_, &mut width, _) = lens.select_nth_unstable(at);
+    if width > WRAP_MAX_CHARS {
+        return None;
+    }
+    let full = lens.iter().filter(|&&n| n * 100 >= width * 85).count();
+    (full * 10 >= lens.len() * 3).then_some(width)
 }
 
 impl Builder<'_> {
@@ -333,13 +382,27 @@ impl Builder<'_> {
     /// line. Vietnamese sentences start with a capital, so a line starting in
     /// lower case is a continuation; a new numbered item never is.
     fn continues_previous(&self, line: &str) -> bool {
-        if self.g.sections.starts_with_marker(line) {
-            return false;
-        }
         let prev = self.doc.line_text(self.doc.lines.len() - 1);
-        let Some(first) = line.chars().next() else { return false };
         let prev_last = prev.chars().last().unwrap_or('.');
         let prev_open = !matches!(prev_last, '.' | ':' | ';' | '!' | '?');
+        let wrapped = prev_open && self.fills_width(prev, line);
+        if let Some(m) = self.g.sections.match_marker(line) {
+            // "... theo mẫu" / "Phụ lục 11 ban hành kèm theo ...": a marker
+            // word cited mid-sentence, carried to the next line by the wrap.
+            // A heading's own words after "Phụ lục 11" or "Điều 5." start
+            // with a capital.
+            return wrapped
+                && m.raw.contains(' ')
+                && line[m.len..].trim_start().chars().next().is_some_and(char::is_lowercase);
+        }
+        let Some(first) = line.chars().next() else { return false };
+        if wrapped && (self.g.normalize.ends_on_joiner(prev) || (is_upper_line(prev) && is_upper_line(line))) {
+            // "... phối hợp với" / "Sở Tài chính", and a heading in
+            // capitals wrapped onto a second line. Other capitals after a
+            // full line stay apart: a heading, a header or a signature line
+            // may fill the width and end there.
+            return true;
+        }
         if first.is_lowercase() {
             return true;
         }
@@ -351,6 +414,17 @@ impl Builder<'_> {
         }
         // A wrap right after a dash ("2025 -" / "2030") or a comma.
         prev_open && matches!(prev_last, '-' | '–' | ',') && first.is_alphanumeric() && prev.len() > 40
+    }
+}
+
+impl Builder<'_> {
+    /// Whether a hard wrap explains the break after `prev`: the text is
+    /// wrapped and `line`'s first word would not have fitted after `prev`.
+    /// An eighth of the width is slack for proportional fonts.
+    fn fills_width(&self, prev: &str, line: &str) -> bool {
+        let Some(width) = self.wrap else { return false };
+        let word = line.split(' ').next().map_or(0, |w| w.chars().count());
+        prev.chars().count() + 1 + word + width / 8 > width
     }
 }
 
@@ -646,6 +720,61 @@ mod tests {
         let d = norm("- Hoàn thiện việc đổi mới theo hướng nâng cao chất lượng phục vụ,\n\nkhông theo địa giới hành chính.\n- Tăng cường");
         assert_eq!(d.lines.len(), 2);
         assert_eq!(d.line_text(0), "- Hoàn thiện việc đổi mới theo hướng nâng cao chất lượng phục vụ, không theo địa giới hành chính.");
+    }
+
+    /// A plan saved as text wrapped at 80 columns, as a PDF's text layer or
+    /// an e-mail gives it.
+    const HARD_WRAPPED: &str = "\
+III. DỰ BÁO TÁC ĐỘNG ĐẾN CÂN ĐỐI NGÂN SÁCH VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN
+KẾ HOẠCH TÀI CHÍNH 03 NĂM 2026 - 2028
+1. Nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức cấp xã năm 2025
+Ủy ban nhân dân các xã, phường chủ động rà soát, bố trí cán bộ theo vị trí việc
+làm được phê duyệt.
+a) Đơn xin đổi thẻ (đối với trường hợp thẻ bị hư hỏng không sử dụng được theo
+Phụ lục 05 đính kèm);
+b) Sở Nội vụ chủ trì tham mưu triển khai các nội dung của Kế hoạch, phối hợp với
+Sở Tài chính bố trí kinh phí thực hiện theo quy định hiện hành của Nhà nước.
+c) Kết quả thực hiện thủ tục hành chính là quyết định công bố dịch hại theo mẫu
+Phụ lục 11 ban hành kèm theo Tiêu chuẩn cơ sở 661: 2018/BVTV.
+2. Tổ chức thực hiện
+Các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố căn cứ nhiệm vụ được
+giao tổ chức triển khai thực hiện nghiêm túc, hiệu quả các nội dung của Kế
+hoạch; định kỳ báo cáo kết quả về Sở Nội vụ trước ngày 15 tháng 12 hằng năm.";
+
+    #[test]
+    fn a_hard_wrapped_text_rejoins_what_the_wrap_broke() {
+        let d = norm(HARD_WRAPPED);
+        let lines: Vec<&str> = (0..d.lines.len()).map(|i| d.line_text(i)).collect();
+        assert_eq!(
+            lines,
+            [
+                // a heading in capitals wrapped onto a second line
+                "III. DỰ BÁO TÁC ĐỘNG ĐẾN CÂN ĐỐI NGÂN SÁCH VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN KẾ HOẠCH TÀI CHÍNH 03 NĂM 2026 - 2028",
+                // a full heading line ends there: the capital after it opens a paragraph
+                "1. Nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức cấp xã năm 2025",
+                "Ủy ban nhân dân các xã, phường chủ động rà soát, bố trí cán bộ theo vị trí việc làm được phê duyệt.",
+                // an appendix cited mid-sentence is no appendix heading
+                "a) Đơn xin đổi thẻ (đối với trường hợp thẻ bị hư hỏng không sử dụng được theo Phụ lục 05 đính kèm);",
+                // "với" ends no sentence, so the agency on the next line belongs to it
+                "b) Sở Nội vụ chủ trì tham mưu triển khai các nội dung của Kế hoạch, phối hợp với Sở Tài chính bố trí kinh phí thực hiện theo quy định hiện hành của Nhà nước.",
+                "c) Kết quả thực hiện thủ tục hành chính là quyết định công bố dịch hại theo mẫu Phụ lục 11 ban hành kèm theo Tiêu chuẩn cơ sở 661: 2018/BVTV.",
+                "2. Tổ chức thực hiện",
+                "Các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố căn cứ nhiệm vụ được giao tổ chức triển khai thực hiện nghiêm túc, hiệu quả các nội dung của Kế hoạch; định kỳ báo cáo kết quả về Sở Nội vụ trước ngày 15 tháng 12 hằng năm.",
+            ]
+        );
+    }
+
+    #[test]
+    fn whole_paragraph_lines_are_no_hard_wrap() {
+        // The same breaks in a text whose lines are paragraphs are kept: a
+        // line that short is no wrap (and the wrap width is not guessed from
+        // a handful of lines).
+        let d = norm("b) Sở Nội vụ chủ trì, phối hợp với\nSở Tài chính bố trí kinh phí.\nc) Lập hồ sơ theo mẫu\nPhụ lục 11 ban hành kèm theo Quyết định này.");
+        assert_eq!(d.lines.len(), 4);
+        let paragraphs: Vec<Block> = (0..40).map(|i| Block::Paragraph(format!("{i}. {}", "Nội dung công việc rất dài ".repeat(i % 9 + 1)))).collect();
+        assert_eq!(wrap_width(&paragraphs), None);
+        let wrapped: Vec<Block> = HARD_WRAPPED.lines().map(|l| Block::Paragraph(l.to_string())).collect();
+        assert_eq!(wrap_width(&wrapped), Some(80));
     }
 
     #[test]
