@@ -6,6 +6,7 @@ use planparse::ingest::{Format, IngestOptions};
 use planparse::model::{Document, Section};
 use planparse::pipeline::{Options, process_bytes};
 use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
 
 fn grammar() -> &'static Grammar {
     static G: OnceLock<Grammar> = OnceLock::new();
@@ -1902,4 +1903,33 @@ fn a_point_whose_subject_is_another_kind_of_business_leads_its_own_duty() {
         "tasks: {:?}",
         doc.tasks
     );
+}
+
+#[test]
+fn a_decomposed_text_reads_like_a_composed_one() {
+    // A file saved on a Mac spells "Điều" as "Đie\u{302}\u{300}u". A page
+    // saved from a legal portal keeps the decision's body in one table cell,
+    // which is found to be a body by the articles in it: they must be found
+    // in decomposed letters too.
+    let body = "QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026 \
+        ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025; \
+        Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 02 tháng 12 năm 2025. QUYẾT ĐỊNH: \
+        Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2026 của tỉnh Đắk Lắk. \
+        Điều 2. Giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc việc thực hiện Kế hoạch, \
+        báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 năm 2026. \
+        Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở, Thủ trưởng các ban, ngành và Chủ tịch \
+        Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này kể từ ngày ký./.";
+    let text = format!("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2345/QĐ-UBND | Đắk Lắk, ngày 05 tháng 12 năm 2025 | {body}\n");
+    let composed = parse(&text);
+    let decomposed = parse(&text.nfd().collect::<String>());
+    let summary = |d: &Document| {
+        let mut p = Vec::new();
+        paths(&d.sections, &mut p);
+        let tasks: Vec<(String, Vec<String>)> = d.tasks.iter().map(|t| (t.text.clone(), t.lead.clone())).collect();
+        (p, tasks)
+    };
+    let (sections, tasks) = summary(&composed);
+    assert_eq!(sections, ["Điều 1", "Điều 2", "Điều 3"]);
+    assert_eq!(tasks.len(), 1, "{tasks:?}");
+    assert_eq!(summary(&decomposed), summary(&composed));
 }

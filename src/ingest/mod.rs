@@ -13,6 +13,7 @@ pub mod pdf;
 pub mod text;
 
 use std::fmt;
+use unicode_normalization::UnicodeNormalization;
 
 /// A unit of document content, in reading order.
 #[derive(Debug, Clone, PartialEq)]
@@ -184,7 +185,28 @@ pub fn ingest(bytes: &[u8], format: Format, opts: &IngestOptions) -> Result<Inge
     if !has_text(&ingested) {
         return Err(if format == Format::Pdf { IngestError::NoTextLayer } else { IngestError::Empty });
     }
+    compose(&mut ingested.blocks);
     Ok(ingested)
+}
+
+/// Decomposed text (a file saved on a Mac, "Ke\u{302}\u{301} hoa\u{323}ch")
+/// in NFC. Normalize composes every line it keeps, but some decisions are
+/// taken on the blocks as read: a table's header roles ("Chủ trì"), web-page
+/// residue and tail lines, title cells. They must see the same letters.
+fn compose(blocks: &mut [Block]) {
+    // Combining marks U+0300-U+036F are the only ones Vietnamese uses, all
+    // behind lead byte CC or CD; text without them is left as it is.
+    let compose_one = |s: &mut String| {
+        if memchr::memchr2(0xCC, 0xCD, s.as_bytes()).is_some() {
+            *s = s.nfc().collect();
+        }
+    };
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => compose_one(p),
+            Block::Table(t) => t.rows.iter_mut().flatten().for_each(compose_one),
+        }
+    }
 }
 
 fn has_text(ingested: &Ingested) -> bool {
