@@ -1933,3 +1933,20 @@ fn a_decomposed_text_reads_like_a_composed_one() {
     assert_eq!(tasks.len(), 1, "{tasks:?}");
     assert_eq!(summary(&decomposed), summary(&composed));
 }
+
+#[test]
+fn a_header_rule_glued_to_the_number_and_date_is_dropped() {
+    // A PDF's text layer (pdftotext) glues the rule under each header
+    // column to the line below it.
+    let text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n-------Số: 310/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                Độc lập - Tự do - Hạnh phúc\n--------------Hà Nội, ngày 24 tháng 11 năm 2025\n\nKẾ HOẠCH\n\
+                Phát triển hạ tầng 5G trong các khu công nghiệp\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n\
+                - Cụ thể hóa nhiệm vụ, giải pháp chủ yếu của Thành phố.\n---------------\n";
+    let doc = parse(text);
+    assert_eq!(doc.meta.number.as_deref(), Some("310/KH-UBND"));
+    assert_eq!(doc.meta.date.as_deref(), Some("2025-11-24"));
+    // the bullet keeps its dash; a rule alone on its line is no bullet
+    let [part] = &doc.sections[..] else { panic!("one part expected: {:?}", doc.sections) };
+    let markers: Vec<&str> = part.children.iter().map(|s| s.marker.as_str()).collect();
+    assert_eq!(markers, ["-"]);
+}

@@ -456,7 +456,22 @@ fn clean_line_fully(raw: &str, format: Format) -> String {
         && let Cow::Owned(r) = vietnamese::fix_chars(&s) {
             s = to_nfc(Cow::Owned(r)).0.into_owned();
         }
-    collapse_whitespace(s)
+    strip_glued_rule(collapse_whitespace(s))
+}
+
+/// The fewest dashes that make a rule rather than a bullet or a dash.
+const RULE_CHARS: usize = 3;
+
+/// A header's rule glued to the line under it ("-------Số: 310/KH-UBND",
+/// "--------------Hà Nội, ngày 24 tháng 11 năm 2025"), as a PDF's text
+/// layer puts it: the rule goes, so the line reads as what it is. A rule
+/// alone on its line is left to the rules about lines.
+fn strip_glued_rule(s: String) -> String {
+    let rule = s.bytes().take_while(|&b| matches!(b, b'-' | b'_')).count();
+    if rule < RULE_CHARS || !s[rule..].starts_with(char::is_alphanumeric) {
+        return s;
+    }
+    s[rule..].to_string()
 }
 
 /// One byte pass that clears most lines for [`clean_line`] unchanged: true
@@ -471,7 +486,7 @@ fn clean_line_fully(raw: &str, format: Format) -> String {
 /// Anything else takes the full path, which is always right.
 fn is_plain_line(b: &[u8], format: Format) -> bool {
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
-    if first == b' ' || last == b' ' || (format == Format::Md && first == b'>') || first == b'#' {
+    if first == b' ' || last == b' ' || (format == Format::Md && first == b'>') || first == b'#' || b.starts_with(b"--") || b.starts_with(b"__") {
         return false;
     }
     let mut i = 0;
