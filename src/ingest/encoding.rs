@@ -549,7 +549,8 @@ fn decode_legacy(bytes: &[u8], enc: Legacy) -> String {
     nfc(text)
 }
 
-fn nfc(text: String) -> String {
+/// `text` in NFC, without copying text that already is.
+pub(crate) fn nfc(text: String) -> String {
     match unicode_normalization::is_nfc_quick(text.chars()) {
         unicode_normalization::IsNormalized::Yes => text,
         _ => text.nfc().collect(),

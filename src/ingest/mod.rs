@@ -13,7 +13,6 @@ pub mod pdf;
 pub mod text;
 
 use std::fmt;
-use unicode_normalization::UnicodeNormalization;
 
 /// A unit of document content, in reading order.
 #[derive(Debug, Clone, PartialEq)]
@@ -198,7 +197,7 @@ fn compose(blocks: &mut [Block]) {
     // behind lead byte CC or CD; text without them is left as it is.
     let compose_one = |s: &mut String| {
         if memchr::memchr2(0xCC, 0xCD, s.as_bytes()).is_some() {
-            *s = s.nfc().collect();
+            *s = encoding::nfc(std::mem::take(s));
         }
     };
     for block in blocks {

@@ -415,9 +415,7 @@ impl Builder<'_> {
         // A wrap right after a dash ("2025 -" / "2030") or a comma.
         prev_open && matches!(prev_last, '-' | '–' | ',') && first.is_alphanumeric() && prev.len() > 40
     }
-}
 
-impl Builder<'_> {
     /// Whether a hard wrap explains the break after `prev`: the text is
     /// wrapped and `line`'s first word would not have fitted after `prev`.
     /// An eighth of the width is slack for proportional fonts.
