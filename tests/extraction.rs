@@ -750,6 +750,19 @@ fn figures_in_quotes_and_on_the_territory_are_no_goals() {
 }
 
 #[test]
+fn a_figure_after_closed_quotes_in_the_same_clause_is_a_goal() {
+    // Quotation marks are located once per clause; a figure counts as quoted
+    // only with more marks opened than closed before it and one closing after.
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\n1. Triển khai phong trào “3 ca, 4 kíp” và mô hình \"5 không\", phấn đấu đạt 95% hồ sơ trực tuyến; \
+         duy trì khẩu hiệu \"100% hài lòng\" trong năm 2026.\n"
+    );
+    let doc = parse(&text);
+    let values: Vec<f64> = doc.targets.iter().map(|t| t.value).collect();
+    assert_eq!(values, [95.0], "{:?}", doc.targets);
+}
+
+#[test]
 fn an_indicator_table_sets_a_target_per_future_year_column() {
     // The header of 2025 spans two columns below it ("Kế hoạch | Ước thực
     // hiện"): years are counted from the right, the unit from the left.

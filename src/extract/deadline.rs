@@ -7,6 +7,7 @@ use super::targets::{contains_word, LowerSameLen};
 use crate::model::Deadline;
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
 pub struct RawDeadlines {
@@ -295,17 +296,26 @@ impl DeadlineGrammar {
     fn find_all(&self, text: &str, need_cue: bool) -> Vec<Found> {
         let fields = if need_cue { self.time_fields(text) } else { Vec::new() };
         let mut found: Vec<Found> = Vec::new();
+        // The spans taken so far, start -> end. They never overlap, so the one
+        // starting last before a match's end is the only one it can overlap;
+        // a scan of `found` per match made a long paragraph quadratic.
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        // Whether the text names a due day: asked per recurrence, answered once.
+        let mut has_due_day: Option<bool> = None;
         for rule in self.rule_set.matches(text).into_iter().map(|i| &self.rules[i]) {
             for caps in rule.re.captures_iter(text) {
                 let Some(m) = caps.get(0) else { continue };
-                if found.iter().any(|f| m.start() < f.end && f.start < m.end()) {
+                if taken.range(..m.end()).next_back().is_some_and(|(_, &end)| m.start() < end) {
                     continue;
                 }
                 // Inside "thời gian thực hiện: ..." every phrase counts, as in a time column.
                 let need_cue = need_cue && !fields.iter().any(|&(s, e)| s <= m.start() && m.end() <= e);
                 // In running text "hằng năm" says how a duty is done, unless a
                 // due day comes with it ("định kỳ hằng quý, trước ngày 15").
-                if need_cue && rule.kind == Kind::Recurrence && !self.due_day.as_ref().is_some_and(|d| d.is_match(text)) {
+                if need_cue
+                    && rule.kind == Kind::Recurrence
+                    && !*has_due_day.get_or_insert_with(|| self.due_day.as_ref().is_some_and(|d| d.is_match(text)))
+                {
                     continue;
                 }
                 if need_cue && self.dates_a_citation(&text[..m.start()]) {
@@ -318,6 +328,7 @@ impl DeadlineGrammar {
                     continue;
                 }
                 if let Some(deadline) = read(rule, &caps) {
+                    taken.entry(m.start()).and_modify(|e| *e = (*e).max(m.end())).or_insert(m.end());
                     found.push(Found { start: m.start(), end: m.end(), deadline });
                 }
             }
@@ -359,8 +370,10 @@ impl DeadlineGrammar {
         let mut rest = before.trim_end();
         // Inside "ngày 06 tháng 10 ...": step back over the day number.
         rest = rest.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
-        // (same length, so the word's bytes can be cut from `rest`)
-        let lower = rest.to_lowercase_same_len();
+        // Only the end is compared, and lower-casing all of `before` per
+        // phrase made a long paragraph quadratic. (Same length, so the word's
+        // bytes can be cut from `rest`.)
+        let lower = rest[rest.floor_char_boundary(rest.len().saturating_sub(TAIL_BYTES))..].to_lowercase_same_len();
         let Some(word) = self.citation_date_words.iter().find(|w| lower.ends_with(w.as_str())) else { return false };
         let symbol = rest[..rest.len() - word.len()].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
         // A document symbol: digits, then "/" or "-", then capitals ("1441/QĐ-TTg", "57-NQ/TW").

@@ -275,8 +275,13 @@ fn around_figure(text: &str, (s, e): (usize, usize), (fs, fe): (usize, usize)) -
     if e - s <= MAX_TARGET_TEXT {
         return (s, e);
     }
-    let part_s = text[s..fs].rfind(';').map_or(s, |i| s + i + 1);
-    let part_e = text[fe..e].find(';').map_or(e, |i| fe + i + 1);
+    // A ";" farther than MAX_TARGET_TEXT from the figure makes too long a
+    // part either way, so only that far is searched: a search back to the
+    // clause's start for each figure made a long clause quadratic.
+    let back = text.floor_char_boundary(fs.saturating_sub(MAX_TARGET_TEXT).max(s));
+    let ahead = text.ceil_char_boundary((fe + MAX_TARGET_TEXT).min(e));
+    let part_s = text[back..fs].rfind(';').map_or(s, |i| back + i + 1);
+    let part_e = text[fe..ahead].find(';').map_or(e, |i| fe + i + 1);
     if part_e - part_s <= MAX_TARGET_TEXT {
         return trim_span(text, part_s, part_e);
     }

@@ -4,6 +4,7 @@ use crate::grammar::DocTypes;
 use crate::model::{Reference, Span};
 use crate::normalize::NormDoc;
 use regex::Regex;
+use std::collections::HashMap;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -182,6 +183,9 @@ fn has_symbol(number: &str) -> bool {
 /// document's own number and those of its parts).
 pub fn extract(doc: &NormDoc, g: &ReferenceGrammar, dt: &DocTypes, own: &[String]) -> Vec<Reference> {
     let mut out: Vec<Reference> = Vec::new();
+    // Where each number already is in `out`: a list of thousands of documents
+    // (an annex of repealed texts) would make a scan per mention quadratic.
+    let mut seen: HashMap<NumberKey, usize> = HashMap::new();
     for (li, line) in doc.lines.iter().enumerate() {
         let text = doc.line_text(li);
         for (number, s, e) in numbers_even_spaced(g, text) {
@@ -193,7 +197,8 @@ pub fn extract(doc: &NormDoc, g: &ReferenceGrammar, dt: &DocTypes, own: &[String
             // A title in capitals spells the same number in capitals
             // ("CHỈ THỊ SỐ 27/CT-TTG" over "Chỉ thị số 27/CT-TTg"): one document,
             // named as the body writes it.
-            if let Some(r) = out.iter_mut().find(|r| same_number(&r.number, &number)) {
+            let key = number_key(&number);
+            if let Some(r) = seen.get(&key).map(|&i| &mut out[i]) {
                 if r.number != number && is_capitals(&r.number) {
                     r.number = number;
                 }
@@ -210,6 +215,7 @@ pub fn extract(doc: &NormDoc, g: &ReferenceGrammar, dt: &DocTypes, own: &[String
                 mentions: vec![span],
             };
             fill_details(&mut r, text, s, e, g, dt);
+            seen.insert(key, out.len());
             out.push(r);
         }
     }
@@ -240,8 +246,12 @@ fn share_issuers(refs: &mut [Reference], text: &str, g: &ReferenceGrammar) {
     }
 }
 
-fn same_number(a: &str, b: &str) -> bool {
-    a == b || a.len() == b.len() && a.chars().flat_map(char::to_uppercase).eq(b.chars().flat_map(char::to_uppercase))
+/// Two spellings of one number differ in case only ("27/CT-TTG" and
+/// "27/CT-TTg"), so they share the upper-case form and the length.
+type NumberKey = (String, usize);
+
+fn number_key(number: &str) -> NumberKey {
+    (number.to_uppercase(), number.len())
 }
 
 fn is_capitals(number: &str) -> bool {
@@ -265,6 +275,23 @@ fn is_own_header_number(text: &str, start: usize, labels: &[String]) -> bool {
 /// How far back the words that introduce a mention are looked for: a
 /// bounded window keeps a document with many references linear.
 const LOOK_BEFORE: usize = 240;
+/// How far after a mention its date and issuer are looked for. A line can be
+/// a whole flattened table or web page, and the capture engines' cost grows
+/// with the haystack they are given, not with the match: without a window a
+/// line citing many documents cost its length once per citation.
+const LOOK_AFTER: usize = 512;
+
+/// `re` (anchored at the start) on the head of `text`. A match that runs to
+/// the window's edge may have been cut by it (the patterns end on `$`), so it
+/// is looked for again in the whole text.
+fn captures_head<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    let head = &text[..text.floor_char_boundary(LOOK_AFTER)];
+    let c = re.captures(head)?;
+    if head.len() < text.len() && c.get(0).is_some_and(|m| m.end() == head.len()) {
+        return re.captures(text);
+    }
+    Some(c)
+}
 
 fn fill_details(r: &mut Reference, text: &str, s: usize, e: usize, g: &ReferenceGrammar, dt: &DocTypes) {
     let before = &text[text.floor_char_boundary(s.saturating_sub(LOOK_BEFORE))..s];
@@ -276,7 +303,7 @@ fn fill_details(r: &mut Reference, text: &str, s: usize, e: usize, g: &Reference
     let after = text[e..].trim_start_matches(|c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉".contains(c));
     let mut rest = after;
     if r.date.is_none() {
-        if let Some(c) = g.date.captures(after) {
+        if let Some(c) = captures_head(&g.date, after) {
             let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
             if let (Some(d), Some(m), Some(y)) = (num("day"), num("month"), num("year"))
                 && (1..=31).contains(&d) && (1..=12).contains(&m) {
@@ -284,11 +311,11 @@ fn fill_details(r: &mut Reference, text: &str, s: usize, e: usize, g: &Reference
                 }
             rest = &after[c.get(0).map_or(0, |m| m.end())..];
         }
-    } else if let Some(c) = g.date.captures(after) {
+    } else if let Some(c) = captures_head(&g.date, after) {
         rest = &after[c.get(0).map_or(0, |m| m.end())..];
     }
     if r.issuer.is_none()
-        && let Some(c) = g.issuer.captures(rest) {
+        && let Some(c) = captures_head(&g.issuer, rest) {
             r.issuer = c.name("issuer").map(|m| m.as_str().trim().to_string()).filter(|s| !s.is_empty());
         }
     if r.issuer.is_none()

@@ -241,6 +241,7 @@ impl TargetGrammar {
         let has_goal_cue = goal_context || self.goal_cues.iter().any(|c| contains_word(&lower, c));
         // A year inside brackets is an aside ("(năm 2024 đạt 78,2%)").
         let year = self.year_in(&outside_brackets(clause));
+        let quotes = Quotes::of(clause);
         let mut out = Vec::new();
         for (k, caps) in figures.iter().enumerate() {
             let (Some(whole), Some(n1), Some(unit)) = (caps.get(0), caps.name("n1"), caps.name("unit")) else { continue };
@@ -255,7 +256,7 @@ impl TargetGrammar {
             }
             // A figure in quotation marks belongs to a name or a slogan
             // ("làm việc “3 ca, 4 kíp”", phong trào “500 ngày đêm ... 3.000 km”).
-            if inside_quotes(clause, whole.start(), whole.end()) {
+            if quotes.around(whole.start(), whole.end()) {
                 continue;
             }
             // Past results are judged in the figure's own segment and in what
@@ -581,10 +582,40 @@ fn segment_around(lower: &str, start: usize, end: usize) -> (&str, usize) {
 
 /// Whether `clause[start..end]` sits between an opening and a closing
 /// quotation mark (typographic “ ” or straight ").
-fn inside_quotes(clause: &str, start: usize, end: usize) -> bool {
-    let (before, after) = (&clause[..start], &clause[end..]);
-    let curly = before.matches('“').count() > before.matches('”').count() && after.contains('”');
-    curly || before.matches('"').count() % 2 == 1 && after.contains('"')
+/// Where a clause's quotation marks stand, found once: counting them again
+/// for each figure made a clause with thousands of figures quadratic.
+#[derive(Default)]
+struct Quotes {
+    open: Vec<usize>,
+    close: Vec<usize>,
+    straight: Vec<usize>,
+}
+
+impl Quotes {
+    fn of(clause: &str) -> Quotes {
+        let mut q = Quotes::default();
+        if !clause.contains(['“', '”', '"']) {
+            return q;
+        }
+        for (i, c) in clause.char_indices() {
+            match c {
+                '“' => q.open.push(i),
+                '”' => q.close.push(i),
+                '"' => q.straight.push(i),
+                _ => {}
+            }
+        }
+        q
+    }
+
+    /// Whether the text from `start` to `end` stands inside quotation marks:
+    /// more opened than closed before it and a closing one after it.
+    fn around(&self, start: usize, end: usize) -> bool {
+        let before = |marks: &[usize]| marks.partition_point(|&p| p < start);
+        let after = |marks: &[usize]| marks.last().is_some_and(|&p| p >= end);
+        let curly = before(&self.open) > before(&self.close) && after(&self.close);
+        curly || before(&self.straight) % 2 == 1 && after(&self.straight)
+    }
 }
 
 /// Text with closed bracketed asides removed.
