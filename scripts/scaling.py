@@ -41,7 +41,7 @@ def shapes(n, rnd):
             f"Quý {rnd.choice(QUARTERS)}/{2025 + i % 5}" for i in range(10 * n)) + ".\n",
         "paragraph of citations": "1. Căn cứ " + ", ".join(
             f"Quyết định số {i + 1}/QĐ-UBND ngày {i % 28 + 1}/{i % 12 + 1}/2024 của UBND tỉnh" for i in range(n)) + ".\n",
-        "paragraph of agencies": "1. Giao " + ", ".join(AGENCIES[i % 5] for i in range(n)) + " thực hiện.\n",
+        "paragraph of agencies": "1. Giao " + ", ".join(AGENCIES[i % 5] for i in range(5 * n)) + " thực hiện.\n",
         "numbered tasks": "".join(
             f"{i}. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính triển khai nhiệm vụ {i}; thời gian: Quý IV/2025.\n"
             for i in range(1, n + 1)),
@@ -89,9 +89,13 @@ def main():
                     f.write(HEADER + body)
                 times.append(max(cpu_seconds(path) - fixed, 0.001))
             ratio = times[1] / times[0]
-            worst = max(worst, ratio)
+            # Below 10 ms CPU-time granularity decides the ratio, not the code.
+            judged = times[0] >= 0.01
+            if judged:
+                worst = max(worst, ratio)
             size = len((HEADER + small[name]).encode())
-            print(f"{name:<24} {size:>10} {times[0]:>8.3f} {times[1]:>8.3f} {ratio:>6.2f}")
+            note = "" if judged else "  (too fast to judge; raise N)"
+            print(f"{name:<24} {size:>10} {times[0]:>8.3f} {times[1]:>8.3f} {ratio:>6.2f}{note}")
     print(f"worst ratio {worst:.2f} (linear: 2; quadratic: 4)")
     return 1 if worst > 2.6 else 0
 
