@@ -275,10 +275,12 @@ fn is_own_header_number(text: &str, start: usize, labels: &[String]) -> bool {
 /// How far back the words that introduce a mention are looked for: a
 /// bounded window keeps a document with many references linear.
 const LOOK_BEFORE: usize = 240;
-/// How far after a mention its date and issuer are looked for. A line can be
-/// a whole flattened table or web page, and the capture engines' cost grows
-/// with the haystack they are given, not with the match: without a window a
-/// line citing many documents cost its length once per citation.
+/// How far after a mention its date and issuer are looked for: the grammar's
+/// patterns start at the number ("^") and the longest they take (an issuer of
+/// 80 characters and its end word) fits well inside. A line can be a whole
+/// flattened table or web page, and the capture engines' cost grows with the
+/// haystack they are given, not with the match: without a window a line
+/// citing many documents cost its length once per citation.
 const LOOK_AFTER: usize = 512;
 
 /// `re` (anchored at the start) on the head of `text`. A match that runs to
