@@ -56,7 +56,8 @@ pub struct RunArgs {
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// Write the JSON here (atomically) instead of standard output.
+    /// Write the JSON here (atomically) instead of standard output ("-" is
+    /// standard output).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -275,8 +276,16 @@ fn progress_bar(n: usize, quiet: bool) -> ProgressBar {
     bar
 }
 
+impl RunArgs {
+    /// The file to write, or None for standard output: "-o -" is the usual
+    /// spelling of standard output and must not create a file named "-".
+    fn output_file(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|p| *p != Path::new("-"))
+    }
+}
+
 fn run(args: &RunArgs) -> i32 {
-    if let Some(out) = &args.output
+    if let Some(out) = args.output_file()
         && let Err(e) = output::check_writable(out) {
             eprintln!("planparse: cannot write the output: {e}");
             return 2;
@@ -288,7 +297,7 @@ fn run(args: &RunArgs) -> i32 {
             return 2;
         }
     };
-    let inputs = collect_inputs(&args.inputs, args.output.as_deref());
+    let inputs = collect_inputs(&args.inputs, args.output_file());
     if args.common.verbose {
         for s in &inputs.skipped {
             eprintln!("skipped (not a .docx/.pdf/.txt/.md file): {}", s.display());
@@ -297,7 +306,7 @@ fn run(args: &RunArgs) -> i32 {
     let started = std::time::Instant::now();
     let opts = options(&args.common, &g, args.include_text);
     let mut has_warnings = false;
-    let result = match &args.output {
+    let result = match args.output_file() {
         Some(path) => write_report(path, &inputs, &g, &opts, &args.common, &mut has_warnings),
         None => {
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());

@@ -85,6 +85,21 @@ fn output_is_written_atomically_and_unwritable_places_fail_early() {
 }
 
 #[test]
+fn a_dash_as_output_is_standard_output_not_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = common::root().join("corpus/101_kh-nhiem-vu-co-nhan.txt");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_planparse"))
+        .args([doc.to_str().unwrap(), "-o", "-", "-q"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"].as_array().map(Vec::len), Some(1));
+    assert!(!dir.path().join("-").exists(), "no file named '-'");
+}
+
+#[test]
 fn usage_errors_exit_with_2() {
     let (code, _, stderr) = common::run(&["--no-such-flag"]);
     assert_eq!(code, 2, "{stderr}");
