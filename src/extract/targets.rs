@@ -580,10 +580,9 @@ fn segment_around(lower: &str, start: usize, end: usize) -> (&str, usize) {
     (&lower[from..to], end - from)
 }
 
-/// Whether `clause[start..end]` sits between an opening and a closing
-/// quotation mark (typographic “ ” or straight ").
-/// Where a clause's quotation marks stand, found once: counting them again
-/// for each figure made a clause with thousands of figures quadratic.
+/// Where a clause's quotation marks (typographic “ ” or straight ") stand,
+/// found once: counting them again for each figure made a clause with
+/// thousands of figures quadratic.
 #[derive(Default)]
 struct Quotes {
     open: Vec<usize>,
