@@ -7,7 +7,8 @@ use super::deadline::DeadlineGrammar;
 use crate::model::{Span, Task};
 use crate::normalize::vietnamese::fold_key;
 use crate::normalize::{LineKind, NormDoc};
-use crate::segment::{markers::roman_value, Segmented};
+use crate::grammar::sections::roman_value;
+use crate::segment::Segmented;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 

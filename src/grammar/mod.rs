@@ -10,15 +10,16 @@
 pub mod doc_types;
 pub mod header;
 pub mod layout;
+pub mod sections;
 
 pub use doc_types::DocTypes;
 pub use header::HeaderGrammar;
 pub use layout::LayoutGrammar;
+pub use sections::SectionGrammar;
 
 use crate::extract::{agencies::{AgencyGrammar, RawAgencies}, deadline::DeadlineGrammar, references::ReferenceGrammar};
 use crate::extract::{tables::TableGrammar, targets::TargetGrammar};
 use crate::normalize::NormalizeGrammar;
-use crate::segment::markers::SectionGrammar;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 

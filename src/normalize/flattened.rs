@@ -6,7 +6,7 @@
 //! as paragraphs, and a flattened paragraph is cut again where a new one
 //! must have begun.
 
-use crate::segment::markers::SectionGrammar;
+use crate::grammar::sections::{Marker, SectionGrammar};
 
 /// A cell this long is a page body; the longest cells of real data tables
 /// (a task described in a plan's appendix) stay well below it.
@@ -97,7 +97,7 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         // carries a title's run of capitals on to its end.
         run[k + 1] = if is_caps_word(w) { run[k] + 1 } else if is_year_part(w) { run[k] } else { 0 };
     }
-    let is_article = |m: &crate::segment::markers::Marker| sections.styles[m.style].name == "article";
+    let is_article = |m: &Marker| sections.styles[m.style].name == "article";
     let mut cuts = Vec::new();
     // The number of the last article cut at, for the next one's lost stop.
     let mut last_article: Option<u32> = None;
@@ -177,7 +177,7 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
     out
 }
 
-fn opens_list(sections: &SectionGrammar, m: &crate::segment::markers::Marker, rest: &str) -> bool {
+fn opens_list(sections: &SectionGrammar, m: &Marker, rest: &str) -> bool {
     sections.ordinal(m.style, &m.label) == Some(1) && rest.chars().next().is_some_and(char::is_uppercase)
 }
 

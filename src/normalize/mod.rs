@@ -11,7 +11,7 @@ pub mod vietnamese;
 
 use crate::grammar::Grammar;
 use crate::ingest::{Block, Format};
-use crate::segment::markers::is_upper_line;
+use crate::grammar::sections::is_upper_line;
 use regex::RegexSet;
 use serde::Deserialize;
 use std::borrow::Cow;

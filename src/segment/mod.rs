@@ -11,13 +11,12 @@
 //! each header title line ("KẾ HOẠCH") after some sections starts a new part
 //! and the tree starts again from the top.
 
-pub mod markers;
 mod numbering;
 
 use crate::grammar::{DocTypes, Grammar};
 use crate::normalize::flattened::{MAX_ROW_NUMBER_BYTES, is_row_number};
 use crate::normalize::{LineKind, NormDoc};
-use markers::{Marker, Sequence};
+use crate::grammar::sections::{self, Marker, Sequence};
 use numbering::Numbering;
 
 #[derive(Debug, Clone)]
@@ -261,7 +260,7 @@ fn ends_form(
     closed: bool,
     m: &Marker,
     rest: &str,
-    sg: &markers::SectionGrammar,
+    sg: &sections::SectionGrammar,
 ) -> bool {
     let style = &sg.styles[m.style];
     let capital = is_capital_heading(rest);
@@ -305,10 +304,10 @@ fn is_short_title(text: &str) -> bool {
 /// before a parenthetical ("III. NHIỆM VỤ (chi tiết Phụ lục đính kèm)").
 fn is_capital_heading(rest: &str) -> bool {
     let head = rest.split('(').next().unwrap_or(rest);
-    markers::is_upper_line(head) && head.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    sections::is_upper_line(head) && head.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
-fn node_path(out: &Segmented, parent: Option<usize>, m: &Marker, style: &markers::Style) -> Vec<String> {
+fn node_path(out: &Segmented, parent: Option<usize>, m: &Marker, style: &sections::Style) -> Vec<String> {
     let mut path = parent.map(|p| out.nodes[p].path.clone()).unwrap_or_default();
     if style.name != "bullet" {
         let label = if m.label.is_empty() {
@@ -358,7 +357,7 @@ fn heading_of(rest: &str, part_level: bool) -> Option<String> {
 
 /// A chapter, part or appendix marker alone on its line ("Chương I"),
 /// whose title is the next line.
-fn is_bare_marker(text: &str, sg: &markers::SectionGrammar) -> bool {
+fn is_bare_marker(text: &str, sg: &sections::SectionGrammar) -> bool {
     sg.match_marker(text).is_some_and(|m| sg.styles[m.style].top && text[m.len..].trim().is_empty())
 }
 
@@ -538,7 +537,7 @@ fn blank_form_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
 /// the form (`start`), when the form has no item of that kind of its own. A
 /// form whose recipients were left out ("KẾ HOẠCH" over a blank table) ends
 /// there ("2. Ban hành Danh mục ..." after "1. Ban hành Kế hoạch ...").
-fn resumed_numbering(doc: &NormDoc, sg: &markers::SectionGrammar, start: usize, title: usize, end: usize) -> Option<usize> {
+fn resumed_numbering(doc: &NormDoc, sg: &sections::SectionGrammar, start: usize, title: usize, end: usize) -> Option<usize> {
     let item = |i: usize| (doc.lines[i].kind == LineKind::Para).then(|| sg.match_marker(doc.line_text(i))).flatten();
     let kind = |m: &Marker| (m.style, m.key.clone());
     let mut seen: Vec<(usize, String)> = (start..=title).filter_map(item).map(|m| kind(&m)).collect();
@@ -589,7 +588,7 @@ fn header_zone_start(doc: &NormDoc, title: usize, out: &Segmented, g: &Grammar) 
 /// Group rows may stack ("A. TTHC cấp tỉnh" over "I. Lĩnh vực ...", or
 /// over "C. | TTHC dùng chung ..." whose label kept its own cell): the
 /// data row is looked for below them.
-fn is_group_row(doc: &NormDoc, li: usize, sg: &markers::SectionGrammar) -> bool {
+fn is_group_row(doc: &NormDoc, li: usize, sg: &sections::SectionGrammar) -> bool {
     let filled = |i: &usize| !doc.line_text(*i).trim().is_empty();
     // (group rows are lettered or in roman numerals; a "1." between is an item)
     let marker_para = |i: usize| {
@@ -615,7 +614,7 @@ fn is_group_row(doc: &NormDoc, li: usize, sg: &markers::SectionGrammar) -> bool 
 
 /// A table header's cell read as a paragraph: a few words with no
 /// sentence mark.
-fn is_header_cell(text: &str, sg: &markers::SectionGrammar) -> bool {
+fn is_header_cell(text: &str, sg: &sections::SectionGrammar) -> bool {
     let text = text.trim();
     sg.match_marker(text).is_none()
         && text.len() <= MAX_HEADER_CELL_BYTES && !text.ends_with(['.', ':', ';', ')']) && text.split(' ').count() <= MAX_HEADER_CELL_WORDS

@@ -4,7 +4,7 @@
 //! blank form reproduced inside the document has a numbering of its own,
 //! followed with the same rules only to tell where the form ends.
 
-use super::markers::{roman_value, Marker, SectionGrammar, Sequence};
+use crate::grammar::sections::{roman_value, Marker, SectionGrammar, Sequence};
 use std::collections::HashMap;
 
 /// One open level: the marker key, the ordinal of its last item, and what

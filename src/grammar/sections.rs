@@ -1,5 +1,9 @@
 //! Section markers: recognising "I.", "1.", "1.1.", "a)", "Điều 1.", "-" at
 //! the start of a line, and knowing which marker may follow which.
+//!
+//! It lives with the grammars, not in `segment`, because `normalize` needs it
+//! first: a flattened page body is cut into paragraphs at its markers before
+//! any section tree exists.
 
 use regex::Regex;
 use serde::Deserialize;
