@@ -1963,3 +1963,18 @@ fn a_header_rule_glued_to_the_number_and_date_is_dropped() {
     let markers: Vec<&str> = part.children.iter().map(|s| s.marker.as_str()).collect();
     assert_eq!(markers, ["-"]);
 }
+
+#[test]
+fn a_rule_of_equals_signs_or_long_dashes_is_a_rule_too() {
+    // The same header as above with the rules other offices draw: "=====",
+    // em dashes, en dashes. Each must go wherever it stands, glued or alone.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\n=======Số: 45/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                Độc lập - Tự do - Hạnh phúc\n———————Ninh Bình, ngày 3 tháng 2 năm 2026\n\nKẾ HOẠCH\n\
+                Chuyển đổi số trong các cơ quan nhà nước năm 2026\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n\
+                - Cụ thể hóa nhiệm vụ của Tỉnh.\n––––––––\n\nII. NHIỆM VỤ\n\n- Sở Nội vụ chủ trì triển khai.\n=========\n";
+    let doc = parse(text);
+    assert_eq!(doc.meta.number.as_deref(), Some("45/KH-UBND"));
+    assert_eq!(doc.meta.date.as_deref(), Some("2026-02-03"));
+    let tree: Vec<(&str, Vec<&str>)> = doc.sections.iter().map(|s| (s.marker.as_str(), s.children.iter().map(|c| c.marker.as_str()).collect())).collect();
+    assert_eq!(tree, [("I.", vec!["-"]), ("II.", vec!["-"])], "a rule alone on its line is no bullet");
+}

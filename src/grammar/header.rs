@@ -256,7 +256,14 @@ fn starts_with_any(openers: &[String], line: &str) -> bool {
     openers.iter().any(|o| line.starts_with(o.as_str()))
 }
 
-/// The rule drawn under a header's issuer or motto ("-------", "___").
+/// What a rule under a header's issuer or motto is drawn with ("-------",
+/// "___", "=====", "———"): one set for every reader, so a rule that the .txt
+/// reader drops is dropped by the PDF reader too. Asterisks ("* * *") also
+/// draw a rule on a line of their own, but are left out here: glued to
+/// text they are Markdown emphasis.
+pub const RULE_CHARS: [char; 5] = ['-', '_', '–', '—', '='];
+
+/// The rule drawn under a header's issuer or motto (see [`RULE_CHARS`]).
 pub fn is_rule(line: &str) -> bool {
-    line.chars().all(|c| matches!(c, '-' | '_' | '–' | ' ' | '*'))
+    line.chars().all(|c| c == ' ' || c == '*' || RULE_CHARS.contains(&c))
 }

@@ -11,6 +11,7 @@ pub mod vietnamese;
 
 use crate::grammar::Grammar;
 use crate::ingest::{Block, Format};
+use crate::grammar::header::RULE_CHARS;
 use crate::grammar::sections::is_upper_line;
 use regex::RegexSet;
 use serde::Deserialize;
@@ -458,18 +459,28 @@ fn clean_line_fully(raw: &str, format: Format) -> String {
 }
 
 /// The fewest dashes that make a rule rather than a bullet or a dash.
-const RULE_CHARS: usize = 3;
+const MIN_RULE_CHARS: usize = 3;
 
 /// A header's rule glued to the line under it ("-------Số: 310/KH-UBND",
 /// "--------------Hà Nội, ngày 24 tháng 11 năm 2025"), as a PDF's text
 /// layer puts it: the rule goes, so the line reads as what it is. A rule
 /// alone on its line is left to the rules about lines.
 fn strip_glued_rule(s: String) -> String {
-    let rule = s.bytes().take_while(|&b| matches!(b, b'-' | b'_')).count();
-    if rule < RULE_CHARS || !s[rule..].starts_with(char::is_alphanumeric) {
+    let (count, rule) = s.chars().take_while(|c| RULE_CHARS.contains(c)).fold((0, 0), |(n, len), c| (n + 1, len + c.len_utf8()));
+    if count < MIN_RULE_CHARS || !s[rule..].starts_with(char::is_alphanumeric) {
         return s;
     }
     s[rule..].to_string()
+}
+
+/// Whether a line opens with two rule characters, so that
+/// [`strip_glued_rule`] may have work to do.
+fn starts_rule(b: &[u8]) -> bool {
+    // (two chars take at most 6 bytes; a char cut at the 8th byte is dropped)
+    let head = &b[..b.len().min(8)];
+    let head = std::str::from_utf8(head).unwrap_or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""));
+    let mut cs = head.chars();
+    cs.next().is_some_and(|c| RULE_CHARS.contains(&c)) && cs.next().is_some_and(|c| RULE_CHARS.contains(&c))
 }
 
 /// One byte pass that clears most lines for [`clean_line`] unchanged: true
@@ -484,7 +495,7 @@ fn strip_glued_rule(s: String) -> String {
 /// Anything else takes the full path, which is always right.
 fn is_plain_line(b: &[u8], format: Format) -> bool {
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
-    if first == b' ' || last == b' ' || (format == Format::Md && first == b'>') || first == b'#' || b.starts_with(b"--") || b.starts_with(b"__") {
+    if first == b' ' || last == b' ' || (format == Format::Md && first == b'>') || first == b'#' || starts_rule(b) {
         return false;
     }
     let mut i = 0;

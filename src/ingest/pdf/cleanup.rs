@@ -8,6 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::syllable::{self, is_syllable};
 use crate::grammar::LayoutGrammar;
+use crate::grammar::header::RULE_CHARS;
 
 /// How far (in font sizes) before its column's right edge a line must stop
 /// to be sure it did not wrap: farther than the longest Vietnamese syllable
@@ -164,7 +165,7 @@ pub fn ends_sentence(line: &str) -> bool {
 pub fn is_dash_rule(line: &str) -> bool {
     let t = line.trim();
     t.chars().count() >= 3
-        && t.chars().all(|c| matches!(c, '-' | '_' | '–' | '—' | '=' | '*' | '.' | ' '))
+        && t.chars().all(|c| matches!(c, '*' | '.' | ' ') || RULE_CHARS.contains(&c))
         && t.chars().filter(|c| *c != ' ').count() >= 3
         && !t.chars().all(|c| c == '.' || c == ' ')
 }
@@ -172,11 +173,10 @@ pub fn is_dash_rule(line: &str) -> bool {
 /// pdftotext glues a header's dash rule to the next cell's text
 /// ("-------Số: 012/CT-UBND"): split it back into two lines.
 pub fn split_glued_rule(line: &str) -> Vec<String> {
-    const RULE: [char; 5] = ['-', '_', '–', '—', '='];
     let t = line.trim();
-    let rule_end = t.char_indices().find(|(_, c)| !RULE.contains(c)).map_or(t.len(), |(i, _)| i);
+    let rule_end = t.char_indices().find(|(_, c)| !RULE_CHARS.contains(c)).map_or(t.len(), |(i, _)| i);
     let (rule, rest) = (&t[..rule_end], t[rule_end..].trim_start());
-    if rule.chars().count() >= 3 && !rest.is_empty() && !rest.starts_with(RULE) {
+    if rule.chars().count() >= 3 && !rest.is_empty() && !rest.starts_with(RULE_CHARS) {
         return vec![rule.to_string(), rest.to_string()];
     }
     vec![line.to_string()]
