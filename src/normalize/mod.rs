@@ -433,7 +433,7 @@ fn unbalanced_paren(s: &str) -> bool {
 
 /// NFC, character repairs, markdown emphasis and whitespace, for one line.
 fn clean_line(raw: &str, format: Format) -> Cow<'_, str> {
-    if is_plain_line(raw.as_bytes(), format) {
+    if is_plain_line(raw, format) {
         return Cow::Borrowed(raw);
     }
     Cow::Owned(clean_line_fully(raw, format))
@@ -475,11 +475,8 @@ fn strip_glued_rule(s: String) -> String {
 
 /// Whether a line opens with two rule characters, so that
 /// [`strip_glued_rule`] may have work to do.
-fn starts_rule(b: &[u8]) -> bool {
-    // (two chars take at most 6 bytes; a char cut at the 8th byte is dropped)
-    let head = &b[..b.len().min(8)];
-    let head = std::str::from_utf8(head).unwrap_or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""));
-    let mut cs = head.chars();
+fn starts_rule(line: &str) -> bool {
+    let mut cs = line.chars();
     cs.next().is_some_and(|c| RULE_CHARS.contains(&c)) && cs.next().is_some_and(|c| RULE_CHARS.contains(&c))
 }
 
@@ -493,9 +490,10 @@ fn starts_rule(b: &[u8]) -> bool {
 /// except Ð/ð (lead bytes C3-CB), U+1E00-U+1EFF (E1 B8-BB) and the
 /// punctuation U+200E-U+2027, U+202A-U+202E, U+2030-U+203F (E2 80 ...).
 /// Anything else takes the full path, which is always right.
-fn is_plain_line(b: &[u8], format: Format) -> bool {
+fn is_plain_line(line: &str, format: Format) -> bool {
+    let b = line.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
-    if first == b' ' || last == b' ' || (format == Format::Md && first == b'>') || first == b'#' || starts_rule(b) {
+    if first == b' ' || last == b' ' || (format == Format::Md && first == b'>') || first == b'#' || starts_rule(line) {
         return false;
     }
     let mut i = 0;
@@ -693,17 +691,17 @@ mod tests {
         for c in (0u32..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c != '\n') {
             for s in [format!("a{c}b"), c.to_string(), format!("e{c}")] {
                 for format in [Format::Txt, Format::Md] {
-                    if is_plain_line(s.as_bytes(), format) {
+                    if is_plain_line(&s, format) {
                         assert_eq!(clean_line_fully(&s, format), s, "U+{:04X} in {s:?}", u32::from(c));
                     }
                 }
             }
         }
-        assert!(is_plain_line("Ủy ban nhân dân tỉnh Đắk Lắk – “Kế hoạch” số 12/KH-UBND".as_bytes(), Format::Txt));
+        assert!(is_plain_line("Ủy ban nhân dân tỉnh Đắk Lắk – “Kế hoạch” số 12/KH-UBND", Format::Txt));
         for untidy in ["a  b", " a", "a ", "**A**", "a\tb", "Ðà", "a\u{A0}b", "e\u{0301}", "a\u{200B}b"] {
-            assert!(!is_plain_line(untidy.as_bytes(), Format::Txt), "{untidy:?}");
+            assert!(!is_plain_line(untidy, Format::Txt), "{untidy:?}");
         }
-        assert!(!is_plain_line(b"# A", Format::Md));
+        assert!(!is_plain_line("# A", Format::Md));
     }
 
     proptest::proptest! {
