@@ -728,7 +728,8 @@ impl AgencyGrammar {
         // "Chịu trách nhiệm toàn diện trước Chính phủ về ..., chủ động chỉ
         // đạo ...; kịp thời báo cáo ...": duties after a ";" make it a task.
         let first_sentence = text.split(". ").next().unwrap_or(text);
-        (self.boilerplate.iter().any(|b| key.starts_with(b.as_str())) || self.answers_for_failure(&fold_key(first_sentence))) && !first_sentence.contains(';')
+        // (the ";" first: it spares folding the whole sentence)
+        !first_sentence.contains(';') && (self.boilerplate.iter().any(|b| key.starts_with(b.as_str())) || self.answers_for_failure(&fold_key(first_sentence)))
     }
 
     /// Whether a heading assigns work even inside a regulation ("Trách

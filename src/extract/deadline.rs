@@ -340,9 +340,6 @@ impl DeadlineGrammar {
     /// Where a start word ("từ") right before a phrase begins, if there is one.
     fn start_word_before(&self, before: &str) -> Option<usize> {
         let (from, lower) = lower_tail(before);
-        if lower.len() != before.trim_end().len() - from {
-            return None;
-        }
         self.start_words.iter().find_map(|w| {
             let at = lower.len().checked_sub(w.len())?;
             let whole_word = lower.ends_with(w.as_str())
@@ -370,10 +367,9 @@ impl DeadlineGrammar {
         let mut rest = before.trim_end();
         // Inside "ngày 06 tháng 10 ...": step back over the day number.
         rest = rest.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
-        // Only the end is compared, and lower-casing all of `before` per
-        // phrase made a long paragraph quadratic. (Same length, so the word's
-        // bytes can be cut from `rest`.)
-        let lower = rest[rest.floor_char_boundary(rest.len().saturating_sub(TAIL_BYTES))..].to_lowercase_same_len();
+        // Only the end is compared: lower-casing all of `before` per phrase
+        // made a long paragraph quadratic.
+        let (_, lower) = lower_tail(rest);
         let Some(word) = self.citation_date_words.iter().find(|w| lower.ends_with(w.as_str())) else { return false };
         let symbol = rest[..rest.len() - word.len()].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
         // A document symbol: digits, then "/" or "-", then capitals ("1441/QĐ-TTg", "57-NQ/TW").
@@ -417,10 +413,12 @@ const TAIL_BYTES: usize = 64;
 
 /// The lower-cased end of the text before a phrase, and where it starts in
 /// that text: only the words just before a phrase decide how it is read.
+/// Lower-casing keeps every char's length, so a position in the tail is one
+/// in `before` too.
 fn lower_tail(before: &str) -> (usize, String) {
     let trimmed = before.trim_end();
     let from = trimmed.floor_char_boundary(trimmed.len().saturating_sub(TAIL_BYTES));
-    (from, trimmed[from..].to_lowercase())
+    (from, trimmed[from..].to_lowercase_same_len())
 }
 
 /// Where the clause going on at `from` ends (see [`first_break`]), its
