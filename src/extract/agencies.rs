@@ -306,8 +306,13 @@ impl AgencyGrammar {
             assign_prefixes: phrases(&raw.assign_prefixes),
             capital_requests: {
                 let capital: Vec<&String> = raw.assign_prefixes.iter().filter(|p| p.starts_with(char::is_uppercase)).collect();
-                // (a handful of phrases: far below any limit that could fail the build)
-                (!capital.is_empty()).then(|| aho_corasick::AhoCorasick::new(capital).ok()).flatten()
+                // A build error (a user grammar past the automaton's limits)
+                // is reported like a bad regex rather than disabling the rule.
+                if capital.is_empty() {
+                    None
+                } else {
+                    Some(aho_corasick::AhoCorasick::new(capital).map_err(|e| regex::Error::Syntax(e.to_string()))?)
+                }
             },
             list_continuations: phrases(&raw.list_continuations),
             duty_heading_prefixes: phrases(&raw.duty_heading_prefixes),

@@ -3,7 +3,7 @@
 //! the period, so a tracking system can sort and flag overdue items.
 
 use super::clauses::first_break;
-use super::targets::{contains_word, LowerSameLen};
+use super::words::{LowerSameLen, contains_word};
 use crate::model::Deadline;
 use regex::{Regex, RegexSet};
 use serde::Deserialize;

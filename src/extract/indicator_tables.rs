@@ -9,7 +9,8 @@
 //! unit columns from the left, and from the right where the left one holds
 //! no unit.
 
-use super::targets::{Hit, contains_word, parse_value};
+use super::targets::{Hit, parse_value};
+use super::words::contains_word;
 use crate::normalize::vietnamese::fold_key;
 use crate::normalize::{LineKind, NormDoc};
 use regex::Regex;

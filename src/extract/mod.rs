@@ -8,6 +8,7 @@ pub mod meta;
 pub mod references;
 pub mod tables;
 pub mod targets;
+pub mod words;
 pub mod tasks;
 
 use crate::grammar::Grammar;

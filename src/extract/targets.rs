@@ -4,6 +4,7 @@
 //! dropped by cues from the grammar.
 
 use super::indicator_tables::{IndicatorTableGrammar, RawIndicatorTable};
+use super::words::{LowerSameLen, contains_word, ends_with_word, find_word, starts_with_word};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -643,49 +644,3 @@ pub fn parse_value(s: &str) -> f64 {
     s.replace(',', ".").parse().unwrap_or(0.0)
 }
 
-/// Lower case that keeps every byte offset valid in the original string, so
-/// positions found in the lowered text can slice the original.
-pub trait LowerSameLen {
-    fn to_lowercase_same_len(&self) -> String;
-}
-
-impl LowerSameLen for str {
-    fn to_lowercase_same_len(&self) -> String {
-        self.chars()
-            .map(|c| {
-                if c.is_ascii() {
-                    return c.to_ascii_lowercase();
-                }
-                let mut l = c.to_lowercase();
-                match (l.next(), l.next()) {
-                    (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,
-                    _ => c,
-                }
-            })
-            .collect()
-    }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-fn find_word(hay: &str, w: &str) -> Option<usize> {
-    hay.match_indices(w).map(|(i, _)| i).find(|&i| {
-        let before_ok = hay[..i].chars().last().is_none_or(|c| !is_word_char(c));
-        let after_ok = hay[i + w.len()..].chars().next().is_none_or(|c| !is_word_char(c));
-        before_ok && after_ok
-    })
-}
-
-pub(crate) fn contains_word(hay: &str, w: &str) -> bool {
-    find_word(hay, w).is_some()
-}
-
-fn ends_with_word(hay: &str, w: &str) -> bool {
-    hay.strip_suffix(w).is_some_and(|rest| rest.chars().last().is_none_or(|c| !is_word_char(c)))
-}
-
-fn starts_with_word(hay: &str, w: &str) -> bool {
-    hay.strip_prefix(w).is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_word_char(c)))
-}

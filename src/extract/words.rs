@@ -1,0 +1,51 @@
+//! Word-level text tests shared by the extractors. Grammar phrases match
+//! only as whole words, never inside a longer word or number ("2025" is not
+//! a hit in "20255"), and lower-casing keeps byte offsets so a hit found in
+//! the lowered text can slice the original.
+
+/// Lower case that keeps every byte offset valid in the original string, so
+/// positions found in the lowered text can slice the original.
+pub trait LowerSameLen {
+    fn to_lowercase_same_len(&self) -> String;
+}
+
+impl LowerSameLen for str {
+    fn to_lowercase_same_len(&self) -> String {
+        self.chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    return c.to_ascii_lowercase();
+                }
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,
+                    _ => c,
+                }
+            })
+            .collect()
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+pub(crate) fn find_word(hay: &str, w: &str) -> Option<usize> {
+    hay.match_indices(w).map(|(i, _)| i).find(|&i| {
+        let before_ok = hay[..i].chars().last().is_none_or(|c| !is_word_char(c));
+        let after_ok = hay[i + w.len()..].chars().next().is_none_or(|c| !is_word_char(c));
+        before_ok && after_ok
+    })
+}
+
+pub(crate) fn contains_word(hay: &str, w: &str) -> bool {
+    find_word(hay, w).is_some()
+}
+
+pub(crate) fn ends_with_word(hay: &str, w: &str) -> bool {
+    hay.strip_suffix(w).is_some_and(|rest| rest.chars().last().is_none_or(|c| !is_word_char(c)))
+}
+
+pub(crate) fn starts_with_word(hay: &str, w: &str) -> bool {
+    hay.strip_prefix(w).is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_word_char(c)))
+}
