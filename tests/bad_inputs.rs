@@ -85,6 +85,22 @@ fn output_is_written_atomically_and_unwritable_places_fail_early() {
 }
 
 #[test]
+fn an_output_inside_the_input_folder_is_not_read_back_as_an_input() {
+    // Named .md, the previous run's output is a file the batch would read.
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(common::root().join("corpus/101_kh-nhiem-vu-co-nhan.txt"), dir.path().join("kh.txt")).unwrap();
+    let folder = dir.path().to_str().unwrap();
+    // (the same file named two ways: the run must see through "./")
+    for out in [dir.path().join("plans.md"), dir.path().join(".").join("plans.md")] {
+        let (code, _, stderr) = common::run(&[folder, "-o", out.to_str().unwrap(), "-q"]);
+        assert_eq!(code, 0, "{stderr}");
+        let v: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+        assert_eq!(v["documents"].as_array().map(Vec::len), Some(1), "{}", v["documents"]);
+        assert_eq!(v["errors"].as_array().map(Vec::len), Some(0), "{}", v["errors"]);
+    }
+}
+
+#[test]
 fn a_dash_as_output_is_standard_output_not_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let doc = common::root().join("corpus/101_kh-nhiem-vu-co-nhan.txt");
