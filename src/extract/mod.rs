@@ -8,8 +8,8 @@ pub mod meta;
 pub mod references;
 pub mod tables;
 pub mod targets;
-pub mod words;
 pub mod tasks;
+pub mod words;
 
 use crate::grammar::Grammar;
 use crate::model::{Meta, Part, Reference, Span, Target, Task};
