@@ -4,6 +4,7 @@
 
 use super::clauses::first_break;
 use super::words::{LowerSameLen, contains_word};
+use crate::grammar::lowered;
 use crate::model::Deadline;
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
@@ -129,16 +130,16 @@ impl DeadlineGrammar {
         Ok(DeadlineGrammar {
             rules,
             rule_set,
-            cues: lowered(raw.cues),
-            citation_date_words: lowered(raw.citation_date_words),
+            cues: lowered(&raw.cues),
+            citation_date_words: lowered(&raw.citation_date_words),
             due_day,
-            issue_words: lowered(raw.issue_words),
+            issue_words: lowered(&raw.issue_words),
             field_label,
-            start_words: lowered(raw.start_words),
-            open_ends: lowered(raw.open_ends),
-            due_words: lowered(raw.due_words),
+            start_words: lowered(&raw.start_words),
+            open_ends: lowered(&raw.open_ends),
+            due_words: lowered(&raw.due_words),
             chain_words: raw.chain_words,
-            horizon_words: lowered(raw.horizon_words),
+            horizon_words: lowered(&raw.horizon_words),
         })
     }
 
@@ -398,12 +399,6 @@ impl DeadlineGrammar {
         let tail = tail.trim_end_matches([',', ':']).trim_end();
         self.cues.iter().any(|c| tail.ends_with(c.as_str()))
     }
-}
-
-/// A grammar's word list in lower case: every list is compared with text
-/// lower-cased, so a word written with a capital must still match.
-fn lowered(words: Vec<String>) -> Vec<String> {
-    words.iter().map(|w| w.to_lowercase()).collect()
 }
 
 /// Bytes before a phrase in which a cue or a start word is looked for, and

@@ -59,6 +59,12 @@ pub enum GrammarError {
     Io(String, String),
 }
 
+/// A grammar's word list in lower case: lists compared with lower-cased
+/// text must match a word the grammar writes with a capital too.
+pub(crate) fn lowered(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
 fn invalid(file: &str, e: impl std::fmt::Display) -> GrammarError {
     GrammarError::Invalid { file: file.to_string(), message: e.to_string() }
 }

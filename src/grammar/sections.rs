@@ -157,8 +157,8 @@ impl SectionGrammar {
             letters_vi: raw.letters_vi.chars().collect(),
             implementation_headings: raw.implementation_headings,
             directive_documents: raw.directive_documents,
-            directive_titles: raw.directive_titles.iter().map(|w| w.to_lowercase()).collect(),
-            procedure_field_headings: raw.procedure_field_headings.iter().map(|w| w.to_lowercase()).collect(),
+            directive_titles: super::lowered(&raw.directive_titles),
+            procedure_field_headings: super::lowered(&raw.procedure_field_headings),
             article_citers: raw.article_citers,
         })
     }

@@ -81,7 +81,7 @@ impl NormalizeGrammar {
             page_number: RegexSet::new(&raw.page_number_patterns)?,
             residue: RegexSet::new(&raw.residue_patterns)?,
             tail: RegexSet::new(&raw.tail_patterns)?,
-            wrap_joiners: raw.wrap_joiners.iter().map(|w| w.to_lowercase()).collect(),
+            wrap_joiners: crate::grammar::lowered(&raw.wrap_joiners),
         })
     }
 

@@ -55,7 +55,7 @@ pub(super) fn lead_in_bullets(cx: &Context, consumed: &mut [bool], tasks: &mut V
         for b in run {
             let (s, e) = cx.seg.nodes[b].content;
             let lead = own_lead(cx, &cx.doc.text[s..e], &request.lead);
-            tasks.extend(duty_task(cx, Duty { section: Vec::new(), start: s, end: subtree_end(cx, b), lead, support: request.support.clone(), group_time: None }));
+            tasks.extend(duty_task(cx, Duty::new(Vec::new(), (s, subtree_end(cx, b)), lead, request.support.clone())));
             mark_subtree(cx, b, consumed);
         }
     }

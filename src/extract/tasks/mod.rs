@@ -441,7 +441,7 @@ fn agency_headed<'h>(
     }
     let mut duties: Vec<Duty> = Vec::new();
     if let Some(s) = head.inline_duty {
-        duties.push(Duty { section: node.path.clone(), start: s, end: node.content.1, lead: head.lead.clone(), support: head.support.clone(), group_time: None });
+        duties.push(Duty::new(node.path.clone(), (s, node.content.1), head.lead.clone(), head.support.clone()));
     } else if node.own_lines.len() > 1 && !cx.doc.text[..node.content.1].trim_end().ends_with(':') {
         // The paragraphs under the heading, one duty each ("a) Trách nhiệm
         // của UBND cấp xã" over "Chủ tịch UBND cấp xã thành lập ..." and
@@ -449,7 +449,7 @@ fn agency_headed<'h>(
         for line in &cx.doc.lines[node.line + 1..node.own_lines.end] {
             let (s, e) = (line.start, line.end.min(node.content.1));
             if line.kind == LineKind::Para && s < e && !cx.g.agencies.is_closing_formula(&cx.doc.text[s..e]) {
-                duties.push(Duty { section: node.path.clone(), start: s, end: e, lead: own_lead(cx, &cx.doc.text[s..e], &head.lead), support: head.support.clone(), group_time: None });
+                duties.push(Duty::new(node.path.clone(), (s, e), own_lead(cx, &cx.doc.text[s..e], &head.lead), head.support.clone()));
             }
         }
     }
@@ -479,6 +479,14 @@ struct Duty {
     /// The deadline on the time line that closes the group of sub-items
     /// this duty is one of.
     group_time: Option<crate::model::Deadline>,
+}
+
+impl Duty {
+    /// A duty of `section` spanning `start..end`; a group's time is set
+    /// afterwards, once the whole group is known.
+    fn new(section: Vec<String>, (start, end): (usize, usize), lead: Vec<String>, support: Vec<String>) -> Duty {
+        Duty { section, start, end, lead, support, group_time: None }
+    }
 }
 
 /// The task of one duty; the supporting agencies are its own "phối hợp
@@ -588,7 +596,7 @@ fn collect_duties(cx: &Context, id: usize, lead: &[String], support: &[String], 
             }
         }
     } else {
-        out.push(Duty { section: node.path.clone(), start: s, end: subtree_end(cx, id), lead, support: support.to_vec(), group_time: None });
+        out.push(Duty::new(node.path.clone(), (s, subtree_end(cx, id)), lead, support.to_vec()));
     }
 }
 
