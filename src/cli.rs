@@ -68,6 +68,11 @@ pub struct RunArgs {
     #[arg(long)]
     pub include_text: bool,
 
+    /// Write the JSON on one line, without indentation (about a third
+    /// smaller; for programs reading large batches).
+    #[arg(long)]
+    pub compact: bool,
+
     /// Exit with 1 also when a document parsed with warnings.
     #[arg(long)]
     pub strict: bool,
@@ -313,10 +318,10 @@ fn run(args: &RunArgs) -> i32 {
     let opts = options(&args.common, &g, args.include_text);
     let mut has_warnings = false;
     let result = match args.output_file() {
-        Some(path) => write_report(path, &inputs, &g, &opts, &args.common, &mut has_warnings),
+        Some(path) => write_report(path, &inputs, &g, &opts, &args.common, args.compact, &mut has_warnings),
         None => {
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
-            stream_report(stdout, &inputs, &g, &opts, &args.common, &mut has_warnings).map(|(_, errors, s)| (errors, s))
+            stream_report(stdout, &inputs, &g, &opts, &args.common, args.compact, &mut has_warnings).map(|(_, errors, s)| (errors, s))
         }
     };
     let (errors, summary) = match result {
@@ -355,9 +360,10 @@ fn stream_report<W: std::io::Write>(
     g: &Grammar,
     opts: &Options,
     common: &CommonArgs,
+    compact: bool,
     has_warnings: &mut bool,
 ) -> std::io::Result<(W, Vec<FileError>, crate::model::Summary)> {
-    let mut writer = output::ReportWriter::begin(out)?;
+    let mut writer = output::ReportWriter::begin(out, compact)?;
     let mut failure: Option<std::io::Error> = None;
     stream_all(&inputs.files, g, opts, common, |r| match r {
         Ok(doc) => {
@@ -384,6 +390,7 @@ fn write_report(
     g: &Grammar,
     opts: &Options,
     common: &CommonArgs,
+    compact: bool,
     has_warnings: &mut bool,
 ) -> std::io::Result<(Vec<FileError>, crate::model::Summary)> {
     let dir = match path.parent() {
@@ -392,7 +399,7 @@ fn write_report(
     };
     let tmp = tempfile::NamedTempFile::new_in(dir)?;
     let buffered = std::io::BufWriter::new(tmp);
-    let (buffered, errors, summary) = stream_report(buffered, inputs, g, opts, common, has_warnings)?;
+    let (buffered, errors, summary) = stream_report(buffered, inputs, g, opts, common, compact, has_warnings)?;
     let tmp = buffered.into_inner().map_err(|e| e.into_error())?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok((errors, summary))

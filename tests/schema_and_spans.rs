@@ -74,3 +74,16 @@ fn output_is_deterministic_across_runs_and_thread_counts() {
     assert!(!one.is_empty());
     assert_eq!(one, two, "1 thread and 2 threads must give byte-identical output");
 }
+
+#[test]
+fn compact_output_is_one_line_holding_the_same_report() {
+    let (code, pretty, _) = common::run(&["corpus", "--quiet"]);
+    let (compact_code, compact, _) = common::run(&["corpus", "--quiet", "--compact"]);
+    assert_eq!((code, compact_code), (0, 0));
+    assert_eq!(compact.lines().count(), 1, "compact output is one line");
+    assert!(compact.len() * 4 < pretty.len() * 3, "compact {} bytes vs pretty {}", compact.len(), pretty.len());
+    let pretty: serde_json::Value = serde_json::from_str(&pretty).expect("pretty output is JSON");
+    let compact: serde_json::Value = serde_json::from_str(&compact).expect("compact output is JSON");
+    assert!(pretty["documents"].as_array().is_some_and(|d| d.len() == 21));
+    assert_eq!(pretty, compact);
+}

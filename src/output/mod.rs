@@ -18,25 +18,40 @@ pub fn generator() -> String {
 /// documents over in path order, which keeps the output deterministic.
 pub struct ReportWriter<W: Write> {
     out: W,
+    compact: bool,
     documents: usize,
     errors: Vec<FileError>,
     agencies: agencies::Agencies,
 }
 
 impl<W: Write> ReportWriter<W> {
-    pub fn begin(mut out: W) -> std::io::Result<Self> {
-        write!(out, "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"generator\": {},\n  \"documents\": [", json_string(&generator()))?;
-        Ok(ReportWriter { out, documents: 0, errors: Vec::new(), agencies: agencies::Agencies::default() })
+    /// `compact` writes one line without indentation: about a third
+    /// smaller for large batches that a program, not a person, reads.
+    pub fn begin(mut out: W, compact: bool) -> std::io::Result<Self> {
+        let generator = json_string(&generator());
+        if compact {
+            write!(out, "{{\"schema_version\":{SCHEMA_VERSION},\"generator\":{generator},\"documents\":[")?;
+        } else {
+            write!(out, "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"generator\": {generator},\n  \"documents\": [")?;
+        }
+        Ok(ReportWriter { out, compact, documents: 0, errors: Vec::new(), agencies: agencies::Agencies::default() })
     }
 
     pub fn document(&mut self, doc: &Document) -> std::io::Result<()> {
         self.agencies.add(doc);
-        let sep = if self.documents == 0 { "\n    " } else { ",\n    " };
-        self.out.write_all(sep.as_bytes())?;
         // Straight into the writer, indented for its place in the array: no
         // intermediate string per document.
-        let mut ser = serde_json::Serializer::with_formatter(&mut self.out, NestedPretty { level: 2, has_value: false });
-        doc.serialize(&mut ser).map_err(std::io::Error::other)?;
+        if self.compact {
+            if self.documents > 0 {
+                self.out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut self.out, doc).map_err(std::io::Error::other)?;
+        } else {
+            let sep = if self.documents == 0 { "\n    " } else { ",\n    " };
+            self.out.write_all(sep.as_bytes())?;
+            let mut ser = serde_json::Serializer::with_formatter(&mut self.out, NestedPretty { level: 2, has_value: false });
+            doc.serialize(&mut ser).map_err(std::io::Error::other)?;
+        }
         self.documents += 1;
         Ok(())
     }
@@ -57,18 +72,25 @@ impl<W: Write> ReportWriter<W> {
             errors: self.errors.len(),
             skipped,
         };
-        let close = if self.documents == 0 { "],\n" } else { "\n  ],\n" };
+        let close = match (self.compact, self.documents) {
+            (true, _) => "],",
+            (false, 0) => "],\n",
+            (false, _) => "\n  ],\n",
+        };
         self.out.write_all(close.as_bytes())?;
         let tail = serde_json::json!({
             "errors": self.errors,
             "agencies": self.agencies.finish(),
             "summary": summary,
         });
-        let tail = serde_json::to_string_pretty(&tail).map_err(std::io::Error::other)?;
+        let tail = if self.compact { serde_json::to_string(&tail) } else { serde_json::to_string_pretty(&tail) };
+        let tail = tail.map_err(std::io::Error::other)?;
         // Splice the tail object's members after "documents".
-        let inner = tail.trim().trim_start_matches('{').trim_end_matches('}').trim_matches('\n');
+        // Exactly one brace each side: compact JSON ends in "}}".
+        let inner = tail.trim();
+        let inner = inner.strip_prefix('{').and_then(|t| t.strip_suffix('}')).unwrap_or(inner).trim_matches('\n');
         self.out.write_all(inner.as_bytes())?;
-        self.out.write_all(b"\n}\n")?;
+        self.out.write_all(if self.compact { b"}\n" } else { b"\n}\n" })?;
         self.out.flush()?;
         Ok((self.out, summary))
     }
