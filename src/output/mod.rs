@@ -39,8 +39,8 @@ impl<W: Write> ReportWriter<W> {
 
     pub fn document(&mut self, doc: &Document) -> std::io::Result<()> {
         self.agencies.add(doc);
-        // Straight into the writer, indented for its place in the array: no
-        // intermediate string per document.
+        // Straight into the writer, with no intermediate string per
+        // document; indented output is indented for its place in the array.
         if self.compact {
             if self.documents > 0 {
                 self.out.write_all(b",")?;
