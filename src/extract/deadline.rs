@@ -3,7 +3,7 @@
 //! the period, so a tracking system can sort and flag overdue items.
 
 use super::clauses::first_break;
-use super::words::{LowerSameLen, contains_word};
+use super::words::{LowerSameLen, contains_word, ends_with_word};
 use crate::grammar::lowered;
 use crate::model::Deadline;
 use regex::{Regex, RegexSet};
@@ -343,10 +343,8 @@ impl DeadlineGrammar {
         let (from, lower) = lower_tail(before);
         self.start_words.iter().find_map(|w| {
             let at = lower.len().checked_sub(w.len())?;
-            let whole_word = lower.ends_with(w.as_str())
-                && (at > 0 || from == 0)
-                && lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            whole_word.then_some(from + at)
+            // A word at the very start of a cut tail may be the end of a longer one.
+            (ends_with_word(&lower, w) && (at > 0 || from == 0)).then_some(from + at)
         })
     }
 
