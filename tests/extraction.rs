@@ -927,11 +927,15 @@ fn a_part_titled_in_a_short_sentence_is_still_its_heading() {
 fn a_time_clause_before_the_subject_does_not_hide_the_agency() {
     let text = format!(
         "{PLAN_HEADER}III. TỔ CHỨC THỰC HIỆN\n\n1. Sau khi Kế hoạch được ban hành, Sở Nội vụ hướng dẫn các xã triển khai.\n\n\
-         2. Hằng năm, các cơ quan, đơn vị cấp tỉnh xây dựng kế hoạch tuyên truyền.\n\n3. Sau khi có ý kiến, việc triển khai được thực hiện ngay.\n"
+         2. Hằng năm, các cơ quan, đơn vị cấp tỉnh xây dựng kế hoạch tuyên truyền.\n\n3. Sau khi có ý kiến, việc triển khai được thực hiện ngay.\n\n\
+         4. Trong quý I của năm liền kề đánh giá, Sở Tư pháp chủ trì, phối hợp với Sở Tài chính rà soát kết quả chấm điểm.\n\n\
+         5. Trước ngày 15/12 hằng năm, Ủy ban nhân dân cấp xã gửi báo cáo về Sở Nội vụ.\n"
     );
     let doc = parse(&text);
     let leads: Vec<Vec<&str>> = doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect();
-    assert_eq!(leads, [vec!["Sở Nội vụ"], vec!["các cơ quan, đơn vị cấp tỉnh"]], "{:#?}", doc.tasks);
+    let want = [vec!["Sở Nội vụ"], vec!["các cơ quan, đơn vị cấp tỉnh"], vec!["Sở Tư pháp"], vec!["Ủy ban nhân dân cấp xã"]];
+    assert_eq!(leads, want, "{:#?}", doc.tasks);
+    assert_eq!(doc.tasks[2].support, ["Sở Tài chính"], "{:#?}", doc.tasks[2]);
 }
 
 #[test]
