@@ -380,13 +380,7 @@ impl DeadlineGrammar {
     /// Whether a year follows a horizon word and its cue ("tầm nhìn đến năm").
     fn is_horizon(&self, before: &str) -> bool {
         let (_, tail) = lower_tail(before);
-        let mut tail = tail.trim_end();
-        for cue in &self.cues {
-            if let Some(rest) = tail.strip_suffix(cue.as_str()) {
-                tail = rest.trim_end();
-                break;
-            }
-        }
+        let tail = self.before_cue(&tail).map_or(tail.as_str(), str::trim_end);
         self.horizon_words.iter().any(|w| tail.ends_with(w.as_str()))
     }
 
@@ -394,8 +388,13 @@ impl DeadlineGrammar {
         // The cue must lead straight into the phrase ("trước ngày", "đến năm"),
         // so "so với năm 2021" or a cue two clauses back does not count.
         let (_, tail) = lower_tail(before);
-        let tail = tail.trim_end_matches([',', ':']).trim_end();
-        self.cues.iter().any(|c| tail.ends_with(c.as_str()))
+        self.before_cue(tail.trim_end_matches([',', ':']).trim_end()).is_some()
+    }
+
+    /// What a lower-cased `tail` holds before the cue it ends with (the
+    /// first such cue in the grammar's order), if it ends with one.
+    fn before_cue<'t>(&self, tail: &'t str) -> Option<&'t str> {
+        self.cues.iter().find_map(|c| tail.strip_suffix(c.as_str()))
     }
 }
 

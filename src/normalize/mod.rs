@@ -100,9 +100,8 @@ impl NormalizeGrammar {
 
     /// Whether `line` ends on a word no sentence ends on ("... phối hợp với").
     fn ends_on_joiner(&self, line: &str) -> bool {
-        let Some(last) = line.rsplit(' ').next() else { return false };
-        let last = last.to_lowercase();
-        self.wrap_joiners.contains(&last)
+        // (`rsplit` yields at least one piece: the whole line when it has no space)
+        line.rsplit(' ').next().is_some_and(|last| self.wrap_joiners.contains(&last.to_lowercase()))
     }
 }
 
