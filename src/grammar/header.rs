@@ -267,3 +267,11 @@ pub const RULE_CHARS: [char; 5] = ['-', '_', '–', '—', '='];
 pub fn is_rule(line: &str) -> bool {
     line.chars().all(|c| c == ' ' || c == '*' || RULE_CHARS.contains(&c))
 }
+
+/// Where a rule that opens `text` ends (a byte offset), if it opens with
+/// one: at least three rule characters, fewer being a bullet or a dash.
+/// Both readers that find a rule glued to the text after it use this.
+pub fn rule_prefix(text: &str) -> Option<usize> {
+    let (count, end) = text.chars().take_while(|c| RULE_CHARS.contains(c)).fold((0, 0), |(n, len), c| (n + 1, len + c.len_utf8()));
+    (count >= 3).then_some(end)
+}

@@ -11,7 +11,7 @@ pub mod vietnamese;
 
 use crate::grammar::Grammar;
 use crate::ingest::{Block, Format};
-use crate::grammar::header::RULE_CHARS;
+use crate::grammar::header::{RULE_CHARS, rule_prefix};
 use crate::grammar::sections::is_upper_line;
 use regex::RegexSet;
 use serde::Deserialize;
@@ -457,19 +457,15 @@ fn clean_line_fully(raw: &str, format: Format) -> String {
     strip_glued_rule(collapse_whitespace(s))
 }
 
-/// The fewest dashes that make a rule rather than a bullet or a dash.
-const MIN_RULE_CHARS: usize = 3;
-
 /// A header's rule glued to the line under it ("-------Số: 310/KH-UBND",
 /// "--------------Hà Nội, ngày 24 tháng 11 năm 2025"), as a PDF's text
 /// layer puts it: the rule goes, so the line reads as what it is. A rule
 /// alone on its line is left to the rules about lines.
 fn strip_glued_rule(s: String) -> String {
-    let (count, rule) = s.chars().take_while(|c| RULE_CHARS.contains(c)).fold((0, 0), |(n, len), c| (n + 1, len + c.len_utf8()));
-    if count < MIN_RULE_CHARS || !s[rule..].starts_with(char::is_alphanumeric) {
-        return s;
+    match rule_prefix(&s) {
+        Some(end) if s[end..].starts_with(char::is_alphanumeric) => s[end..].to_string(),
+        _ => s,
     }
-    s[rule..].to_string()
 }
 
 /// Whether a line opens with two rule characters, so that

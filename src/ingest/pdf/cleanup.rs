@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::syllable::{self, is_syllable};
 use crate::grammar::LayoutGrammar;
-use crate::grammar::header::RULE_CHARS;
+use crate::grammar::header::{RULE_CHARS, rule_prefix};
 
 /// How far (in font sizes) before its column's right edge a line must stop
 /// to be sure it did not wrap: farther than the longest Vietnamese syllable
@@ -174,10 +174,11 @@ pub fn is_dash_rule(line: &str) -> bool {
 /// ("-------Số: 012/CT-UBND"): split it back into two lines.
 pub fn split_glued_rule(line: &str) -> Vec<String> {
     let t = line.trim();
-    let rule_end = t.char_indices().find(|(_, c)| !RULE_CHARS.contains(c)).map_or(t.len(), |(i, _)| i);
-    let (rule, rest) = (&t[..rule_end], t[rule_end..].trim_start());
-    if rule.chars().count() >= 3 && !rest.is_empty() && !rest.starts_with(RULE_CHARS) {
-        return vec![rule.to_string(), rest.to_string()];
+    if let Some(end) = rule_prefix(t) {
+        let (rule, rest) = (&t[..end], t[end..].trim_start());
+        if !rest.is_empty() && !rest.starts_with(RULE_CHARS) {
+            return vec![rule.to_string(), rest.to_string()];
+        }
     }
     vec![line.to_string()]
 }
