@@ -27,6 +27,8 @@ pub struct RawTargets {
     non_goal_headings: Vec<String>,
     quota_cues: Vec<String>,
     #[serde(default)]
+    citation_cues: Vec<String>,
+    #[serde(default)]
     criterion_cues: Vec<String>,
     goal_headings: Vec<String>,
     #[serde(default)]
@@ -74,6 +76,7 @@ pub struct TargetGrammar {
     formula_cues: Vec<String>,
     non_goal_headings: Vec<String>,
     quota_cues: Vec<String>,
+    citation_cues: Vec<String>,
     criterion_cues: Vec<String>,
     goal_headings: Vec<String>,
     rule_documents: Vec<String>,
@@ -154,6 +157,7 @@ impl TargetGrammar {
             formula_cues: raw.formula_cues,
             non_goal_headings: raw.non_goal_headings,
             quota_cues: raw.quota_cues,
+            citation_cues: raw.citation_cues,
             criterion_cues: raw.criterion_cues,
             goal_headings: raw.goal_headings,
             rule_documents: raw.rule_documents,
@@ -239,6 +243,11 @@ impl TargetGrammar {
         {
             return Vec::new();
         }
+        // A figure after "theo quy định tại khoản 2, ..." is quoted from the
+        // cited text; a goal followed by its legal basis ("hình thành tối
+        // thiểu 03 cụm ... theo quy định tại Nghị quyết số 57") is still a
+        // goal. Where the first citation starts, found once, keeps this linear.
+        let first_citation = self.citation_cues.iter().filter_map(|c| lower.find(c.as_str())).min().unwrap_or(usize::MAX);
         let has_goal_cue = goal_context || self.goal_cues.iter().any(|c| contains_word(&lower, c));
         // A year inside brackets is an aside ("(năm 2024 đạt 78,2%)").
         let year = self.year_in(&outside_brackets(clause));
@@ -251,6 +260,9 @@ impl TargetGrammar {
             let prev_end = k.checked_sub(1).and_then(|j| figures[j].get(0)).map_or(0, |m| m.end());
             let next_start = figures.get(k + 1).and_then(|c| c.get(0)).map_or(clause.len(), |m| m.start());
             // "88,61/100 điểm", "8/63": parts of a fraction or a code are not figures.
+            if first_citation < whole.start() {
+                continue;
+            }
             let prev = clause[..whole.start()].chars().last();
             if matches!(prev, Some('/' | '.')) || prev.is_some_and(char::is_alphanumeric) {
                 continue;
