@@ -255,14 +255,14 @@ impl TargetGrammar {
         let mut out = Vec::new();
         for (k, caps) in figures.iter().enumerate() {
             let (Some(whole), Some(n1), Some(unit)) = (caps.get(0), caps.name("n1"), caps.name("unit")) else { continue };
+            if first_citation < whole.start() {
+                continue;
+            }
             // The words that can name what this figure measures lie between
             // the figures next to it ("80% X, trong số đó, 30% Y").
             let prev_end = k.checked_sub(1).and_then(|j| figures[j].get(0)).map_or(0, |m| m.end());
             let next_start = figures.get(k + 1).and_then(|c| c.get(0)).map_or(clause.len(), |m| m.start());
             // "88,61/100 điểm", "8/63": parts of a fraction or a code are not figures.
-            if first_citation < whole.start() {
-                continue;
-            }
             let prev = clause[..whole.start()].chars().last();
             if matches!(prev, Some('/' | '.')) || prev.is_some_and(char::is_alphanumeric) {
                 continue;
