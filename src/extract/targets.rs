@@ -247,7 +247,7 @@ impl TargetGrammar {
         // cited text; a goal followed by its legal basis ("hình thành tối
         // thiểu 03 cụm ... theo quy định tại Nghị quyết số 57") is still a
         // goal. Where the first citation starts, found once, keeps this linear.
-        let first_citation = self.citation_cues.iter().filter_map(|c| lower.find(c.as_str())).min().unwrap_or(usize::MAX);
+        let first_citation = self.citation_cues.iter().filter_map(|c| find_word(&lower, c)).min().unwrap_or(usize::MAX);
         let has_goal_cue = goal_context || self.goal_cues.iter().any(|c| contains_word(&lower, c));
         // A year inside brackets is an aside ("(năm 2024 đạt 78,2%)").
         let year = self.year_in(&outside_brackets(clause));
