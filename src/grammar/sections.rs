@@ -190,7 +190,12 @@ impl SectionGrammar {
                 continue;
             }
             let label = if st.name == "bullet" { normalise_bullet(&label) } else { label };
-            let key = st.key.replace("{depth}", &label.split('.').count().to_string()).replace("{label}", &label);
+            // (most keys have no placeholder: no need to build a new string twice)
+            let key = if st.key.contains('{') {
+                st.key.replace("{depth}", &label.split('.').count().to_string()).replace("{label}", &label)
+            } else {
+                st.key.clone()
+            };
             return Some(Marker {
                 style: i,
                 raw: whole.as_str().trim_end().to_string(),
