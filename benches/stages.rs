@@ -7,6 +7,9 @@
 //! Each stage is measured alone: its inputs (blocks, normalised text, section
 //! tree) are built once outside the timed loop.
 //!
+//! The `grammar` group times what every run pays once before its first
+//! document: reading and compiling the embedded grammars.
+//!
 //! Timings are kept short on purpose: the project machine has 2 shared cores.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -80,6 +83,7 @@ fn config() -> Criterion {
 }
 
 fn bench_stages(c: &mut Criterion) {
+    c.benchmark_group("grammar").sample_size(10).bench_function("builtin", |b| b.iter(Grammar::builtin));
     let g = Grammar::builtin();
     let seeds = load_seeds(&g);
 
