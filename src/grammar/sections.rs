@@ -190,12 +190,15 @@ impl SectionGrammar {
                 continue;
             }
             let label = if st.name == "bullet" { normalise_bullet(&label) } else { label };
-            // (most keys have no placeholder: no need to build a new string twice)
-            let key = if st.key.contains('{') {
-                st.key.replace("{depth}", &label.split('.').count().to_string()).replace("{label}", &label)
-            } else {
-                st.key.clone()
-            };
+            // (a placeholder is filled only where the key has it: most keys
+            // have none, and no key has both)
+            let mut key = st.key.clone();
+            if key.contains("{depth}") {
+                key = key.replace("{depth}", &label.split('.').count().to_string());
+            }
+            if key.contains("{label}") {
+                key = key.replace("{label}", &label);
+            }
             return Some(Marker {
                 style: i,
                 raw: whole.as_str().trim_end().to_string(),
