@@ -1982,3 +1982,20 @@ fn a_rule_of_equals_signs_or_long_dashes_is_a_rule_too() {
     let tree: Vec<(&str, Vec<&str>)> = doc.sections.iter().map(|s| (s.marker.as_str(), s.children.iter().map(|c| c.marker.as_str()).collect())).collect();
     assert_eq!(tree, [("I.", vec!["-"]), ("II.", vec!["-"])], "a rule alone on its line is no bullet");
 }
+
+#[test]
+fn a_survey_or_a_condition_after_theo_is_no_citation_but_an_article_is() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\n\
+         1. Đến năm 2027, theo điều tra xã hội học, tỷ lệ người dân hài lòng với dịch vụ hành chính công đạt trên 90%.\n\n\
+         2. Đến năm 2028, theo điều kiện thực tế của địa phương, tỷ lệ hồ sơ trực tuyến toàn trình đạt tối thiểu 80%.\n\n\
+         3. Hỗ trợ theo Điều 5 Nghị quyết số 12/2024/NQ-HĐND, mức 50% chi phí.\n"
+    );
+    let doc = parse(&text);
+    let values: Vec<f64> = doc.targets.iter().map(|t| t.value).collect();
+    // The survey and the local conditions do not quote another text; the
+    // figure after "theo Điều 5" does.
+    assert!(values.contains(&90.0), "{:#?}", doc.targets);
+    assert!(values.contains(&80.0), "{:#?}", doc.targets);
+    assert!(!values.contains(&50.0), "{:#?}", doc.targets);
+}

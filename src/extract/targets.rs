@@ -4,7 +4,7 @@
 //! dropped by cues from the grammar.
 
 use super::indicator_tables::{IndicatorTableGrammar, RawIndicatorTable};
-use super::words::{LowerSameLen, contains_word, ends_with_word, find_word, starts_with_word};
+use super::words::{LowerSameLen, contains_word, ends_with_word, find_word, find_word_before, starts_with_word};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -28,6 +28,10 @@ pub struct RawTargets {
     quota_cues: Vec<String>,
     #[serde(default)]
     citation_cues: Vec<String>,
+    #[serde(default)]
+    numbered_citation_cues: Vec<String>,
+    #[serde(default)]
+    numbered_citation_followers: Vec<String>,
     #[serde(default)]
     criterion_cues: Vec<String>,
     goal_headings: Vec<String>,
@@ -77,6 +81,8 @@ pub struct TargetGrammar {
     non_goal_headings: Vec<String>,
     quota_cues: Vec<String>,
     citation_cues: Vec<String>,
+    numbered_citation_cues: Vec<String>,
+    numbered_citation_followers: Vec<String>,
     criterion_cues: Vec<String>,
     goal_headings: Vec<String>,
     rule_documents: Vec<String>,
@@ -158,6 +164,8 @@ impl TargetGrammar {
             non_goal_headings: raw.non_goal_headings,
             quota_cues: raw.quota_cues,
             citation_cues: raw.citation_cues,
+            numbered_citation_cues: raw.numbered_citation_cues,
+            numbered_citation_followers: raw.numbered_citation_followers,
             criterion_cues: raw.criterion_cues,
             goal_headings: raw.goal_headings,
             rule_documents: raw.rule_documents,
@@ -247,7 +255,13 @@ impl TargetGrammar {
         // cited text; a goal followed by its legal basis ("hình thành tối
         // thiểu 03 cụm ... theo quy định tại Nghị quyết số 57") is still a
         // goal. Where the first citation starts, found once, keeps this linear.
-        let first_citation = self.citation_cues.iter().filter_map(|c| find_word(&lower, c)).min().unwrap_or(usize::MAX);
+        let first_citation = self
+            .citation_cues
+            .iter()
+            .filter_map(|c| find_word(&lower, c))
+            .chain(self.numbered_citation_cues.iter().filter_map(|c| find_word_before(&lower, c, &self.numbered_citation_followers)))
+            .min()
+            .unwrap_or(usize::MAX);
         let has_goal_cue = goal_context || self.goal_cues.iter().any(|c| contains_word(&lower, c));
         // A year inside brackets is an aside ("(năm 2024 đạt 78,2%)").
         let year = self.year_in(&outside_brackets(clause));

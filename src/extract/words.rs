@@ -30,11 +30,25 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Where `w` occurs not preceded by a word character.
+fn word_starts<'a>(hay: &'a str, w: &'a str) -> impl Iterator<Item = usize> + 'a {
+    hay.match_indices(w).map(|(i, _)| i).filter(|&i| hay[..i].chars().last().is_none_or(|c| !is_word_char(c)))
+}
+
 pub(crate) fn find_word(hay: &str, w: &str) -> Option<usize> {
-    hay.match_indices(w).map(|(i, _)| i).find(|&i| {
-        let before_ok = hay[..i].chars().last().is_none_or(|c| !is_word_char(c));
-        let after_ok = hay[i + w.len()..].chars().next().is_none_or(|c| !is_word_char(c));
-        before_ok && after_ok
+    word_starts(hay, w).find(|&i| hay[i + w.len()..].chars().next().is_none_or(|c| !is_word_char(c)))
+}
+
+/// Where `w` first stands as a word before a number or one of `followers`
+/// ("theo Điều 5", "theo khoản này"), not before any other word ("theo
+/// điều tra"). `hay` is lower case.
+pub(crate) fn find_word_before(hay: &str, w: &str, followers: &[String]) -> Option<usize> {
+    word_starts(hay, w).find(|&i| {
+        let after = &hay[i + w.len()..];
+        let next = after.trim_start();
+        let word_len = next.find(|c: char| !is_word_char(c)).unwrap_or(next.len());
+        let follower_ok = next.starts_with(|c: char| c.is_ascii_digit()) || followers.iter().any(|f| *f == next[..word_len]);
+        after.starts_with(char::is_whitespace) && follower_ok
     })
 }
 
