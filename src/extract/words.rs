@@ -46,9 +46,8 @@ pub(crate) fn find_word_before(hay: &str, w: &str, followers: &[String]) -> Opti
     word_starts(hay, w).find(|&i| {
         let after = &hay[i + w.len()..];
         let next = after.trim_start();
-        let word_len = next.find(|c: char| !is_word_char(c)).unwrap_or(next.len());
-        let follower_ok = next.starts_with(|c: char| c.is_ascii_digit()) || followers.iter().any(|f| *f == next[..word_len]);
-        after.starts_with(char::is_whitespace) && follower_ok
+        after.starts_with(char::is_whitespace)
+            && (next.starts_with(|c: char| c.is_ascii_digit()) || followers.iter().any(|f| starts_with_word(next, f)))
     })
 }
 
