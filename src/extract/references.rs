@@ -68,7 +68,7 @@ impl ReferenceGrammar {
             let m = c.name("num")?;
             // "Quyết định số /2025/QĐ-UBND": a number left blank for the
             // issuer to fill in; "2025/QĐ-UBND" after the slash is no number.
-            if text[..m.start()].ends_with('/') {
+            if text[..m.start()].ends_with('/') || after_standard_number(&text[..m.start()], m.as_str()) {
                 return None;
             }
             // "12/QĐ-UBND - QUY ĐỊNH VỀ ...": a spaced dash before a title in
@@ -78,6 +78,7 @@ impl ReferenceGrammar {
                 Some(cut) if title_follows => &m.as_str()[..cut],
                 _ => m.as_str(),
             };
+            let written = without_glued_word(written);
             let end = m.start() + written.len();
             let number = normalise_number(written);
             if self.not_documents.iter().any(|n| number.contains(n.as_str())) || !has_symbol(&number) {
@@ -171,6 +172,31 @@ pub(crate) fn glue_spaced(text: &str) -> Option<(String, Vec<usize>)> {
 /// "27/NQ- TW" -> "27/NQ-TW".
 pub fn normalise_number(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// "QCVN 01:2009/BYT", "TCVN 5945:2005", "Tiêu chuẩn cơ sở 661: 2018/BVTV":
+/// a year after a number and a colon dates a standard, and the symbol after
+/// it names the ministry that issued the standard; it is no document number.
+fn after_standard_number(before: &str, number: &str) -> bool {
+    let year_first = number.len() > 4 && number.as_bytes()[..4].iter().all(u8::is_ascii_digit) && number.as_bytes()[4] == b'/';
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    year_first && before.strip_suffix(':').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// "Thông tư 75/2024/TT-BTCQuy định ...": a line joined without its space
+/// glues the next word onto the symbol. No symbol ends in a capital and two
+/// small letters ("TTg", "TTr" have one), so such a tail is cut off.
+fn without_glued_word(number: &str) -> &str {
+    let tail_start = number.rfind(['/', '-']).map_or(0, |i| i + 1);
+    let tail = &number[tail_start..];
+    let rest = tail.trim_end_matches(char::is_lowercase);
+    let small = tail[rest.len()..].chars().count();
+    match rest.char_indices().last() {
+        Some((i, c)) if small >= 2 && c.is_uppercase() && rest[..i].chars().filter(|c| c.is_uppercase()).count() >= 2 => {
+            &number[..tail_start + i]
+        }
+        _ => number,
+    }
 }
 
 /// A symbol part of at least two capitals ("QĐ", "NQ") tells a document
