@@ -68,7 +68,8 @@ impl ReferenceGrammar {
             let m = c.name("num")?;
             // "Quyết định số /2025/QĐ-UBND": a number left blank for the
             // issuer to fill in; "2025/QĐ-UBND" after the slash is no number.
-            if text[..m.start()].ends_with('/') || after_standard_number(&text[..m.start()], m.as_str()) {
+            let before = &text[..m.start()];
+            if before.ends_with('/') || after_standard_number(before, m.as_str()) {
                 return None;
             }
             // "12/QĐ-UBND - QUY ĐỊNH VỀ ...": a spaced dash before a title in
@@ -178,7 +179,7 @@ pub fn normalise_number(s: &str) -> String {
 /// a year after a number and a colon dates a standard, and the symbol after
 /// it names the ministry that issued the standard; it is no document number.
 fn after_standard_number(before: &str, number: &str) -> bool {
-    let year_first = number.len() > 4 && number.as_bytes()[..4].iter().all(u8::is_ascii_digit) && number.as_bytes()[4] == b'/';
+    let year_first = number.as_bytes().get(..5).is_some_and(|b| b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'/');
     let before = before.strip_suffix(' ').unwrap_or(before);
     year_first && before.strip_suffix(':').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
 }
