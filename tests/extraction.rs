@@ -1989,7 +1989,7 @@ fn a_survey_or_a_condition_after_theo_is_no_citation_but_an_article_is() {
         "{PLAN_HEADER}I. MỤC TIÊU\n\n\
          1. Đến năm 2027, theo điều tra xã hội học, tỷ lệ người dân hài lòng với dịch vụ hành chính công đạt trên 90%.\n\n\
          2. Đến năm 2028, theo điều kiện thực tế của địa phương, tỷ lệ hồ sơ trực tuyến toàn trình đạt tối thiểu 80%.\n\n\
-         3. Hỗ trợ theo Điều 5 Nghị quyết số 12/2024/NQ-HĐND, mức 50% chi phí.\n"
+         3. Hỗ trợ theo Điều 5 Nghị quyết số 12/2024/NQ-HĐND, phấn đấu đạt 50% hộ nghèo thoát nghèo.\n"
     );
     let doc = parse(&text);
     let values: Vec<f64> = doc.targets.iter().map(|t| t.value).collect();
