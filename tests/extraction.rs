@@ -671,6 +671,23 @@ fn issuer_names_keep_their_capitals_and_the_lower_body_issues() {
     }
 }
 
+/// A department under a local government takes the place its parent names:
+/// every province has a "Sở Giáo dục và Đào tạo". A ministry's parent lends
+/// no place, and a body that names its place already is left as it is.
+#[test]
+fn a_department_under_a_local_government_is_named_with_its_place() {
+    for (header, issuer) in [
+        ("UBND THÀNH PHỐ HÀ NỘI SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo thành phố Hà Nội"),
+        ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSỞ TÀI CHÍNH", "Sở Tài chính tỉnh Quảng Nam"),
+        ("UBND HUYỆN TRIỆU SƠN\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phòng Giáo dục và Đào tạo huyện Triệu Sơn"),
+        ("UBND TỈNH QUẢNG NAM\nBAN DÂN TỘC TỈNH QUẢNG NAM", "Ban Dân tộc tỉnh Quảng Nam"),
+        ("BỘ TÀI CHÍNH\nCỤC THUẾ", "Cục Thuế"),
+    ] {
+        let doc = parse(&format!("{header}\nSố: 15/KH-SGDĐT\nHà Nội, ngày 20 tháng 11 năm 2025\n\nKẾ HOẠCH\nThực hiện chuyển đổi số\n\nI. MỤC ĐÍCH\n"));
+        assert_eq!(doc.meta.issuer.as_deref(), Some(issuer), "{header}");
+    }
+}
+
 /// A decision taken in person by the head of a body ("CHỦ TỊCH ỦY BAN NHÂN
 /// DÂN TỈNH ...", under the title or glued to it by a saved page) is issued
 /// by that position, as other documents cite it; a body deciding as a whole

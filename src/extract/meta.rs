@@ -316,6 +316,9 @@ fn header_issuer(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Option<String> 
         None => (0..HEADER_LINES_WITHOUT_TITLE.min(doc.lines.len())).find(|&li| number_at(doc, li, h).is_some())?,
     };
     let mut words: Vec<String> = Vec::new();
+    // The lines above the issuing body ("ỦY BAN NHÂN DÂN / TỈNH QUẢNG NAM"
+    // over "SỞ TÀI CHÍNH"): the place they name belongs to its name.
+    let mut parent = String::new();
     for li in 0..title {
         // (a saved page's layout table can leave the first cell empty)
         let piece = pieces(doc, li).into_iter().find(|p| !p.trim().is_empty()).unwrap_or("");
@@ -328,6 +331,7 @@ fn header_issuer(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Option<String> 
             // "BỘ TÀI CHÍNH / CỤC HẢI QUAN": the parent body, then the one
             // that issues the document.
             if h.issuer_head(piece).is_some() {
+                parent = words.join(" ");
                 words.clear();
             }
             words.push(piece.to_string());
@@ -346,8 +350,18 @@ fn header_issuer(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Option<String> 
         }
     }
     let raw = words.join(" ");
-    let raw = h.issuing_body(&raw);
-    (!raw.is_empty()).then(|| proper_name(raw, h))
+    let body = h.issuing_body(&raw);
+    if body.is_empty() {
+        return None;
+    }
+    let parent = format!("{parent} {}", &raw[..raw.len() - body.len()]);
+    let named = match h.local_place(&parent) {
+        // "SỞ GIÁO DỤC VÀ ĐÀO TẠO" of "UBND THÀNH PHỐ HÀ NỘI": every province
+        // has one, so the place tells them apart ("THUẾ TỈNH X" names it already).
+        Some((unit, name)) if !body.contains(name) => format!("{body} {unit} {name}"),
+        _ => body.to_string(),
+    };
+    Some(proper_name(&named, h))
 }
 
 fn cut_at_rule(s: &str) -> &str {

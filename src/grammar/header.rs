@@ -31,6 +31,8 @@ pub struct RawHeader {
     name_joiners: Vec<String>,
     #[serde(default)]
     sub_body_heads: Vec<String>,
+    #[serde(default)]
+    local_government_heads: Vec<String>,
     abbreviations: BTreeMap<String, String>,
     header: RawHeaderWords,
     signature: RawSignature,
@@ -93,6 +95,10 @@ pub struct HeaderGrammar {
     pub name_joiners: Vec<String>,
     /// "CỤC", "SỞ": where the issuing body starts after its parent's name.
     pub sub_body_heads: Vec<String>,
+    /// "ỦY BAN NHÂN DÂN": a parent in a header that names a place.
+    pub local_government_heads: Vec<String>,
+    /// `admin_units` as a header writes them, in capitals ("TỈNH").
+    admin_units_upper: Vec<String>,
     /// Longest abbreviation first, so "MTTQVN" wins over "MTTQ".
     pub abbreviations: Vec<(String, String)>,
     pub enacting: Vec<String>,
@@ -148,6 +154,7 @@ impl HeaderGrammar {
             form_label: raw.form_label_pattern.as_deref().map(Regex::new).transpose()?,
             motto: raw.motto,
             issuer_heads,
+            admin_units_upper: raw.admin_units.iter().map(|u| u.to_uppercase()).collect(),
             admin_units: raw.admin_units,
             name_capitals: raw
                 .name_capitals
@@ -156,6 +163,7 @@ impl HeaderGrammar {
                 .collect(),
             name_joiners: raw.name_joiners,
             sub_body_heads: raw.sub_body_heads,
+            local_government_heads: raw.local_government_heads,
             abbreviations,
             enacting: raw.header.enacting,
             preamble_openers: raw.header.preamble_openers,
@@ -190,6 +198,16 @@ impl HeaderGrammar {
             body = &body[at..];
         }
         body
+    }
+
+    /// The place a local government names in a header ("UBND THÀNH PHỐ HÀ
+    /// NỘI" -> ("THÀNH PHỐ", "HÀ NỘI")); none for other parents ("BỘ TÀI CHÍNH").
+    pub fn local_place<'a>(&self, parent: &'a str) -> Option<(&'a str, &'a str)> {
+        let parent = parent.trim();
+        let rest = self.local_government_heads.iter().find_map(|h| parent.strip_prefix(h.as_str()))?.trim_start();
+        let unit = self.admin_units_upper.iter().find(|u| rest.strip_prefix(u.as_str()).is_some_and(|r| r.starts_with(' ')))?;
+        let name = rest[unit.len()..].trim();
+        (!name.is_empty()).then(|| (&rest[..unit.len()], name))
     }
 
     /// Whether a line opens with an addressee label ("Kính gửi:").
