@@ -354,7 +354,9 @@ fn header_issuer(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Option<String> 
     if body.is_empty() {
         return None;
     }
-    let parent = format!("{parent} {}", &raw[..raw.len() - body.len()]);
+    // (the body is the end of the trimmed cell; a cut by length could fall
+    // inside a letter if the cell ended in a space)
+    let parent = format!("{parent} {}", raw.trim_end().strip_suffix(body).unwrap_or(""));
     let named = match h.local_place(&parent) {
         // "SỞ GIÁO DỤC VÀ ĐÀO TẠO" of "UBND THÀNH PHỐ HÀ NỘI": every province
         // has one, so the place tells them apart ("THUẾ TỈNH X" names it already).
