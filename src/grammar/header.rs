@@ -96,7 +96,7 @@ pub struct HeaderGrammar {
     /// "CỤC", "SỞ": where the issuing body starts after its parent's name.
     pub sub_body_heads: Vec<String>,
     /// "ỦY BAN NHÂN DÂN": a parent in a header that names a place.
-    pub local_government_heads: Vec<String>,
+    local_government_heads: Vec<String>,
     /// `admin_units` as a header writes them, in capitals ("TỈNH").
     admin_units_upper: Vec<String>,
     /// Longest abbreviation first, so "MTTQVN" wins over "MTTQ".
