@@ -204,8 +204,9 @@ impl HeaderGrammar {
     /// NỘI" -> ("THÀNH PHỐ", "HÀ NỘI")); none for other parents ("BỘ TÀI CHÍNH").
     pub fn local_place<'a>(&self, parent: &'a str) -> Option<(&'a str, &'a str)> {
         let parent = parent.trim();
-        let rest = self.local_government_heads.iter().find_map(|h| parent.strip_prefix(h.as_str()))?.trim_start();
-        let unit = self.admin_units_upper.iter().find(|u| rest.strip_prefix(u.as_str()).is_some_and(|r| r.starts_with(' ')))?;
+        let head = leading_word(parent, &self.local_government_heads)?;
+        let rest = parent[head.len()..].trim_start();
+        let unit = leading_word(rest, &self.admin_units_upper)?;
         let name = rest[unit.len()..].trim();
         (!name.is_empty()).then(|| (&rest[..unit.len()], name))
     }
@@ -263,11 +264,14 @@ impl HeaderGrammar {
         if line.chars().any(char::is_lowercase) {
             return None;
         }
-        self.issuer_heads
-            .iter()
-            .find(|h| line.strip_prefix(h.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
-            .map(String::as_str)
+        leading_word(line, &self.issuer_heads)
     }
+}
+
+/// The one of `words` that `line` starts with as whole words ("BỘ" in "BỘ Y
+/// TẾ", not in "BỘI").
+fn leading_word<'a>(line: &str, words: &'a [String]) -> Option<&'a str> {
+    words.iter().find(|w| line.strip_prefix(w.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' '))).map(String::as_str)
 }
 
 fn starts_with_any(openers: &[String], line: &str) -> bool {
