@@ -133,9 +133,14 @@ impl TargetGrammar {
         let alternatives = |v: Vec<String>| sorted_longest(v).iter().map(|u| regex::escape(u)).collect::<Vec<_>>().join("|");
         let units = alternatives(raw.units);
         let joiners: Vec<String> = raw.range_joiners.iter().map(|j| regex::escape(j)).collect();
-        // "5,5 triệu lượt khách", "02 lần/năm": a scale and a rate belong to the unit.
+        // "5,5 triệu lượt khách", "02 lần/năm": a scale and a rate belong to the unit,
+        // and so does a rate's own count ("109 bé trai/100 bé gái").
         let scale = if raw.scales.is_empty() { String::new() } else { format!(r"(?:(?:{})\s+)?", alternatives(raw.scales)) };
-        let per = if raw.per_units.is_empty() { String::new() } else { format!(r"(?:\s*/\s*(?:{}))?", alternatives(raw.per_units)) };
+        let per = if raw.per_units.is_empty() {
+            String::new()
+        } else {
+            format!(r"(?:\s*/\s*(?:{NUM}\s*)?(?:{}))?", alternatives(raw.per_units))
+        };
         let figure = format!(
             // The unit ends at a non-letter; written out rather than as a
             // Unicode \b, which would stop the fast DFA on Vietnamese text.
