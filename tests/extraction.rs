@@ -292,6 +292,19 @@ fn a_conclusion_notice_assigns_the_topics_after_their_colon() {
 }
 
 #[test]
+fn a_topic_that_spells_out_its_request_assigns_after_a_later_colon() {
+    let text = format!(
+        "{NOTICE_HEADER}II. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n\n\
+         1. Về hoạt động của mô hình chính quyền địa phương 02 cấp: tăng số lượng cấp phó tại các phòng chuyên môn của cấp xã từ 2 lên 3 phó trưởng phòng, bố trí đủ biên chế theo vị trí việc làm: giao Bộ Nội vụ chủ trì, phối hợp với các cơ quan liên quan nghiên cứu, báo cáo Chính phủ trước ngày 30 tháng 11 năm 2025.\n"
+    );
+    let doc = parse(&text);
+    assert_eq!(doc.tasks.len(), 1, "tasks: {:?}", doc.tasks);
+    assert_eq!(doc.tasks[0].lead, ["Bộ Nội vụ"]);
+    assert!(doc.tasks[0].text.starts_with("giao Bộ Nội vụ chủ trì"), "the task starts at the assignment: {:?}", doc.tasks[0].text);
+    assert!(doc.tasks[0].deadline.is_some(), "deadline: {:?}", doc.tasks[0]);
+}
+
+#[test]
 fn in_a_notice_of_conclusions_every_item_that_opens_with_an_agency_assigns_it() {
     // The title ("Kết luận ...") makes the body directives, as a telegram's:
     // honorifics are not part of a name, an opening "Trên cơ sở ..." phrase

@@ -692,6 +692,18 @@ fn task_after_colon(cx: &Context, id: Option<usize>, cl: &Clause, implementation
     if let Some(task) = inline_task_in(cx, id, &rest, implementation || topic) {
         return Some(task);
     }
+    // "Về ...: tăng số lượng cấp phó ..., bố trí đủ biên chế: giao Bộ Nội vụ
+    // chủ trì ...": the topic's request may be spelt out before the
+    // assignment. Past the first colon only a plain assignment counts, not
+    // an agency that merely opens the rest.
+    if topic {
+        let later = colons.clone().take(MAX_COLONS - 1).find_map(|c| {
+            inline_task_in(cx, id, &Clause { start: cl.start + c + 2, end: cl.end }, implementation)
+        });
+        if later.is_some() {
+            return later;
+        }
+    }
     // "Phó Thủ tướng ... có ý kiến như sau: Các Bộ, ... nghiên cứu ...": a
     // leader's directions follow, and the agency that opens them is assigned
     // them. (The first colon may be a label's: "Kính gửi: ...".)
