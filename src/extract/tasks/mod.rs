@@ -694,8 +694,8 @@ fn task_after_colon(cx: &Context, id: Option<usize>, cl: &Clause, implementation
     }
     // "Về ...: tăng số lượng cấp phó ..., bố trí đủ biên chế: giao Bộ Nội vụ
     // chủ trì ...": the topic's request may be spelt out before the
-    // assignment. Past the first colon only a plain assignment counts, not
-    // an agency that merely opens the rest.
+    // assignment. Past the first colon the topic no longer makes an agency
+    // that merely opens the rest its lead: an assignment ("giao ...") does.
     if topic {
         let later = colons.clone().take(MAX_COLONS - 1).find_map(|c| {
             inline_task_in(cx, id, &Clause { start: cl.start + c + 2, end: cl.end }, implementation)
