@@ -139,7 +139,7 @@ impl TargetGrammar {
         let per = if raw.per_units.is_empty() {
             String::new()
         } else {
-            format!(r"(?:\s*/\s*(?:{NUM}\s*)?(?:{}))?", alternatives(raw.per_units))
+            format!(r"(?:\s*/\s*(?:(?:{NUM})\s*)?(?:{}))?", alternatives(raw.per_units))
         };
         let figure = format!(
             // The unit ends at a non-letter; written out rather than as a
