@@ -696,13 +696,13 @@ fn task_after_colon(cx: &Context, id: Option<usize>, cl: &Clause, implementation
     // chủ trì ...": the topic's request may be spelt out before the
     // assignment. Past the first colon the topic no longer makes an agency
     // that merely opens the rest its lead: an assignment ("giao ...") does.
-    if topic {
-        let later = colons.clone().take(MAX_COLONS - 1).find_map(|c| {
-            inline_task_in(cx, id, &Clause { start: cl.start + c + 2, end: cl.end }, implementation)
-        });
-        if later.is_some() {
-            return later;
-        }
+    if topic
+        && let Some(task) = colons
+            .clone()
+            .take(MAX_COLONS - 1)
+            .find_map(|c| inline_task_in(cx, id, &Clause { start: cl.start + c + 2, end: cl.end }, implementation))
+    {
+        return Some(task);
     }
     // "Phó Thủ tướng ... có ý kiến như sau: Các Bộ, ... nghiên cứu ...": a
     // leader's directions follow, and the agency that opens them is assigned
