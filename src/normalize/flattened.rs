@@ -101,9 +101,17 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
     let mut cuts = Vec::new();
     // The number of the last article cut at, for the next one's lost stop.
     let mut last_article: Option<u32> = None;
+    let is_citer = |w: &str| sections.article_citers.iter().any(|c| c == w);
+    // Whether the word before is a number a citing word came before
+    // ("tại tiểu mục 2.1. Mục 2 Chương IV"): its stop ends no sentence
+    // when the citation goes on with another citing word.
+    let mut prev_cited = false;
     for k in 1..words.len() {
         let (at, word) = words[k];
         let prev = words[k - 1].1;
+        let citing = is_citer(prev);
+        let goes_on_citing = prev_cited && is_citer(word);
+        prev_cited = citing && word.starts_with(|c: char| c.is_ascii_digit());
         // (a quotation may close after the stop: "... năm 2025.” 2. Sửa đổi")
         let after_stop = prev.trim_end_matches(['”', '"', '’']).ends_with(['.', ':', ';', '!', '?', ')']);
         let caps_before = |n: usize| run[k] >= n;
@@ -115,7 +123,9 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         let numbered_next = || words.get(k + 1).is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
         // "GIAI ĐOẠN 2026 – 2030": a dash between two numbers is a range, not a bullet.
         let range_dash = marker.is_some() && is_year_part(word) && is_year_part(prev) && numbered_next();
-        let marker = if range_dash { None } else { marker };
+        // A cited number opens nothing (but may still be the next article
+        // after a lost stop, below).
+        let marker = if range_dash || citing || goes_on_citing { None } else { marker };
         // "... (nếu có), Điều 5. Kết thúc ...": a saved page may lose the
         // full stop before an article and keep a comma.
         // (only a capitalised word followed by a number can open an article)
@@ -135,7 +145,7 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
                         && sections.ordinal(m.style, &m.label) == last_article.map(|n| n + 1)
                         && m.raw.trim_end().ends_with('.')
                         && text[at + m.len..].starts_with(char::is_uppercase)
-                        && !sections.article_citers.iter().any(|c| c == prev)
+                        && !citing
                 });
                 next_article = m.is_some();
                 m
@@ -298,6 +308,20 @@ mod tests {
         let parts = paragraphs(&text, &g.sections);
         let starts: Vec<String> = parts.iter().map(|p| p.split(' ').take(2).collect::<Vec<_>>().join(" ")).collect();
         assert_eq!(starts, ["Điều 1.", "1. Sửa", "2. Sửa", "3. Sửa"], "{parts:#?}");
+    }
+
+    #[test]
+    fn a_cited_number_opens_nothing_but_a_sentence_after_a_citation_does() {
+        let g = Grammar::builtin();
+        let filler = "Ngân sách trung ương hỗ trợ thực hiện các dự án theo quy định của Chương trình mục tiêu quốc gia. ".repeat(6);
+        let text = format!(
+            "Điều 2. Thay thế, bãi bỏ một số quy định như sau: 1. Bãi bỏ quy định tại khoản 2 Điều 20. \
+             2. Bỏ các cụm từ: “huyện” tại tiểu mục 2.1. Mục 2 Chương IV, khoản 2 Điều 84. 3. Thay thế cụm từ {filler}\
+             Điều 3. Điều khoản chuyển tiếp Thực hiện theo khoản 2. Điều 4. Hiệu lực thi hành"
+        );
+        let parts = paragraphs(&text, &g.sections);
+        let starts: Vec<String> = parts.iter().map(|p| p.split(' ').take(2).collect::<Vec<_>>().join(" ")).collect();
+        assert_eq!(starts, ["Điều 2.", "1. Bãi", "2. Bỏ", "3. Thay", "Điều 3.", "Điều 4."], "{parts:#?}");
     }
 
     #[test]
