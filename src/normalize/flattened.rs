@@ -109,9 +109,9 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
     for k in 1..words.len() {
         let (at, word) = words[k];
         let prev = words[k - 1].1;
-        let citing = is_citer(prev);
-        let goes_on_citing = prev_cited && is_citer(word);
-        prev_cited = citing && word.starts_with(|c: char| c.is_ascii_digit());
+        // (asked only of a number or a marker, not of every word)
+        let citing = || is_citer(prev);
+        let was_cited = std::mem::replace(&mut prev_cited, word.starts_with(|c: char| c.is_ascii_digit()) && citing());
         // (a quotation may close after the stop: "... năm 2025.” 2. Sửa đổi")
         let after_stop = prev.trim_end_matches(['”', '"', '’']).ends_with(['.', ':', ';', '!', '?', ')']);
         let caps_before = |n: usize| run[k] >= n;
@@ -125,7 +125,8 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         let range_dash = marker.is_some() && is_year_part(word) && is_year_part(prev) && numbered_next();
         // A cited number opens nothing (but may still be the next article
         // after a lost stop, below).
-        let marker = if range_dash || citing || goes_on_citing { None } else { marker };
+        let cited = marker.is_some() && (citing() || was_cited && is_citer(word));
+        let marker = if range_dash || cited { None } else { marker };
         // "... (nếu có), Điều 5. Kết thúc ...": a saved page may lose the
         // full stop before an article and keep a comma.
         // (only a capitalised word followed by a number can open an article)
@@ -145,7 +146,7 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
                         && sections.ordinal(m.style, &m.label) == last_article.map(|n| n + 1)
                         && m.raw.trim_end().ends_with('.')
                         && text[at + m.len..].starts_with(char::is_uppercase)
-                        && !citing
+                        && !citing()
                 });
                 next_article = m.is_some();
                 m
