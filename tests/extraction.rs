@@ -50,6 +50,23 @@ fn a_part_numbered_twice_is_still_a_part_and_its_agencies_get_tasks() {
 }
 
 #[test]
+fn a_heading_run_on_into_its_first_item_still_opens_the_list() {
+    // A lost line break after "B. PHƯƠNG ÁN ...": "I." starts the list whose
+    // "II." and "III." follow on their own lines.
+    let text = format!(
+        "{PLAN_HEADER}A. LÝ DO\n\nRút ngắn thời gian giải quyết.\n\nB. PHƯƠNG ÁN TÁI CẤU TRÚC I. Lưu đồ quy trình điện tử\n\n\
+         II. Mô tả quy trình điện tử\n\n1. Bước 1. Nộp hồ sơ\n\n2. Bước 2. Tiếp nhận hồ sơ\n\nIII. Một số lưu ý\n\n\
+         C. ĐÁNH GIÁ TÁC ĐỘNG\n\nI. Đối với người dân\n"
+    );
+    let doc = parse(&text);
+    let mut p = Vec::new();
+    paths(&doc.sections, &mut p);
+    assert_eq!(p, ["A", "B", "B/I", "B/II", "B/II/1", "B/II/2", "B/III", "C", "C/I"]);
+    let b = &doc.sections[1];
+    assert_eq!((b.heading.as_deref(), b.children[0].heading.as_deref()), (Some("PHƯƠNG ÁN TÁI CẤU TRÚC"), Some("Lưu đồ quy trình điện tử")));
+}
+
+#[test]
 fn a_repeated_number_in_running_text_is_not_a_part() {
     // Lower-case "IV." lines are not part headings: the second one stays text.
     let text = format!("{PLAN_HEADER}I. MỤC TIÊU\n\nNội dung.\n\nII. Nhiệm vụ chung\n\nNội dung.\n\nII. nội dung nhắc lại ở đây\n");

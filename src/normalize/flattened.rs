@@ -6,7 +6,7 @@
 //! as paragraphs, and a flattened paragraph is cut again where a new one
 //! must have begun.
 
-use crate::grammar::sections::{Marker, SectionGrammar};
+use crate::grammar::sections::{Marker, SectionGrammar, Sequence};
 
 /// A cell this long is a page body; the longest cells of real data tables
 /// (a task described in a plan's appendix) stay well below it.
@@ -188,6 +188,39 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
     out
 }
 
+/// Where a numbered heading in capitals runs on into its first item on the
+/// same line ("B. PHƯƠNG ÁN TÁI CẤU TRÚC I. Lưu đồ quy trình điện tử"): a
+/// lost line break, seen in paragraphs of any length. Without the cut the
+/// item is lost, and the list it opens ("II.", "III.") with it, since a
+/// list is only accepted from its first item.
+pub fn glued_first_item(line: &str, sections: &SectionGrammar) -> Option<usize> {
+    // (most lines have a word in lower case among their first two: no
+    // marker is looked for in them, nor their words listed)
+    if !line.split(' ').filter(|w| !w.is_empty()).nth(1).is_some_and(is_caps_word) {
+        return None;
+    }
+    let words = word_starts(line);
+    let heading = sections.match_marker(line).filter(|m| !matches!(sections.styles[m.style].sequence, Sequence::None))?;
+    let mut caps = 0;
+    for &(at, w) in words.iter().filter(|(at, _)| *at >= heading.len) {
+        if caps >= 2 && w.len() <= 6 && w.ends_with(['.', ')']) {
+            let rest = |m: &Marker| &line[at + m.len..];
+            // (its text in mixed case: an item in capitals may still be the heading's)
+            let item = sections.match_marker(&line[at..]).filter(|m| {
+                opens_list(sections, m, rest(m)) && rest(m).split(' ').find(|w| !w.is_empty()).is_some_and(is_capitalised)
+            });
+            if item.is_some() {
+                return Some(at);
+            }
+        }
+        if !is_caps_word(w) {
+            return None;
+        }
+        caps += 1;
+    }
+    None
+}
+
 fn opens_list(sections: &SectionGrammar, m: &Marker, rest: &str) -> bool {
     sections.ordinal(m.style, &m.label) == Some(1) && rest.chars().next().is_some_and(char::is_uppercase)
 }
@@ -323,6 +356,19 @@ mod tests {
         let parts = paragraphs(&text, &g.sections);
         let starts: Vec<String> = parts.iter().map(|p| p.split(' ').take(2).collect::<Vec<_>>().join(" ")).collect();
         assert_eq!(starts, ["Điều 2.", "1. Bãi", "2. Bỏ", "3. Thay", "Điều 3.", "Điều 4."], "{parts:#?}");
+    }
+
+    #[test]
+    fn only_a_first_item_in_mixed_case_is_cut_from_a_heading_in_capitals() {
+        let g = Grammar::builtin();
+        let cut = |line: &'static str| glued_first_item(line, &g.sections).map(|at| line.split_at(at));
+        assert_eq!(cut("B. PHƯƠNG ÁN TÁI CẤU TRÚC I. Lưu đồ quy trình"), Some(("B. PHƯƠNG ÁN TÁI CẤU TRÚC ", "I. Lưu đồ quy trình")));
+        assert_eq!(cut("II. NHIỆM VỤ, GIẢI PHÁP 1. Hoàn thiện thể chế"), Some(("II. NHIỆM VỤ, GIẢI PHÁP ", "1. Hoàn thiện thể chế")));
+        // a heading in capitals throughout, a second item, a single word in capitals, prose
+        assert_eq!(cut("PHẦN I. QUY ĐỊNH CHUNG I. PHẠM VI"), None);
+        assert_eq!(cut("B. PHƯƠNG ÁN TÁI CẤU TRÚC II. Mô tả"), None);
+        assert_eq!(cut("1. UBND a) Chủ trì"), None);
+        assert_eq!(cut("1. Sở Tài chính chủ trì, phối hợp UBND cấp xã 1. Rà soát"), None);
     }
 
     #[test]

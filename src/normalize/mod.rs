@@ -193,6 +193,12 @@ impl Builder<'_> {
             self.footnotes.push(line.to_string());
             return;
         }
+        if let Some(at) = flattened::glued_first_item(line, &self.g.sections) {
+            self.push_para_line(line[..at].trim_end());
+            self.open_para = false;
+            self.push_para_line(&line[at..]);
+            return;
+        }
         if self.open_para && self.continues_previous(line) && self.join_keeps_line(line) {
             let last = self.doc.lines.len() - 1;
             self.doc.text.push(' ');
