@@ -201,8 +201,8 @@ pub fn glued_first_item(line: &str, sections: &SectionGrammar) -> Option<usize> 
     }
     let words = word_starts(line);
     let heading = sections.match_marker(line).filter(|m| !matches!(sections.styles[m.style].sequence, Sequence::None))?;
-    let mut caps = 0;
-    for &(at, w) in words.iter().filter(|(at, _)| *at >= heading.len) {
+    // (every word before this one is in capitals: the loop stops at any other)
+    for (caps, &(at, w)) in words.iter().filter(|(at, _)| *at >= heading.len).enumerate() {
         if caps >= 2 && w.len() <= 6 && w.ends_with(['.', ')']) {
             let rest = |m: &Marker| &line[at + m.len..];
             // (its text in mixed case: an item in capitals may still be the heading's)
@@ -216,7 +216,6 @@ pub fn glued_first_item(line: &str, sections: &SectionGrammar) -> Option<usize> 
         if !is_caps_word(w) {
             return None;
         }
-        caps += 1;
     }
     None
 }
