@@ -204,12 +204,13 @@ pub fn glued_first_item(line: &str, sections: &SectionGrammar) -> Option<usize> 
     // (every word before this one is in capitals: the loop stops at any other)
     for (caps, &(at, w)) in words.iter().filter(|(at, _)| *at >= heading.len).enumerate() {
         if caps >= 2 && w.len() <= 6 && w.ends_with(['.', ')']) {
-            let rest = |m: &Marker| &line[at + m.len..];
-            // (its text in mixed case: an item in capitals may still be the heading's)
-            let item = sections.match_marker(&line[at..]).filter(|m| {
-                opens_list(sections, m, rest(m)) && rest(m).split(' ').find(|w| !w.is_empty()).is_some_and(is_capitalised)
+            // (its text in mixed case: an item in capitals may still be the
+            // heading's; `opens_list` has checked that a word starts it)
+            let first_item = sections.match_marker(&line[at..]).is_some_and(|m| {
+                let rest = &line[at + m.len..];
+                opens_list(sections, &m, rest) && rest.split(' ').next().is_some_and(is_capitalised)
             });
-            if item.is_some() {
+            if first_item {
                 return Some(at);
             }
         }
