@@ -67,6 +67,26 @@ fn a_heading_run_on_into_its_first_item_still_opens_the_list() {
 }
 
 #[test]
+fn an_appendix_heading_run_on_after_the_last_words_of_the_decision_opens_the_appendix() {
+    // A page saved from a legal-document site: the whole decision in one
+    // row of its layout table, the appendix glued to the signature cell.
+    let filler = "Tiếp nhận hồ sơ, giải quyết và trả kết quả thủ tục hành chính theo quy định của pháp luật. ".repeat(6);
+    let text = format!(
+        "Số: 1498/QĐ-UBND | Ninh Bình, ngày 18 tháng 11 năm 2025 | QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH \
+         CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025; QUYẾT ĐỊNH: \
+         Điều 1. Phê duyệt kèm theo Quyết định này quy trình nội bộ giải quyết thủ tục hành chính. {filler}\
+         Điều 2. Quyết định này có hiệu lực kể từ ngày ký. | Nơi nhận: - Như Điều 2; - Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Anh Chức | \
+         * PHỤ LỤC QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (Kèm theo Quyết định số 1498/QĐ-UBND ngày 18/11/2025 của Chủ tịch UBND tỉnh) \
+         I. LĨNH VỰC VĂN HÓA 1. Quy trình cấp giấy phép. II. LĨNH VỰC THỂ THAO 1. Quy trình công nhận.\n"
+    );
+    let doc = parse(&text);
+    let mut p = Vec::new();
+    paths(&doc.sections, &mut p);
+    assert_eq!(p, ["Điều 1", "Điều 2", "Phụ lục", "Phụ lục/I", "Phụ lục/I/1", "Phụ lục/II", "Phụ lục/II/1"]);
+    assert!(doc.sections[2].heading.as_deref().is_some_and(|h| h.starts_with("QUY TRÌNH NỘI BỘ")), "{:?}", doc.sections[2].heading);
+}
+
+#[test]
 fn a_repeated_number_in_running_text_is_not_a_part() {
     // Lower-case "IV." lines are not part headings: the second one stays text.
     let text = format!("{PLAN_HEADER}I. MỤC TIÊU\n\nNội dung.\n\nII. Nhiệm vụ chung\n\nNội dung.\n\nII. nội dung nhắc lại ở đây\n");

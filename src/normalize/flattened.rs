@@ -119,7 +119,13 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         // follow another word mid-sentence, and a list's first item ("a)",
         // "1.") is a short word ending in a bracket or a full stop.
         let list_shape = word.len() <= 6 && word.ends_with([')', '.']);
-        let marker = if after_stop || caps_before(2) || list_shape { sections.match_marker(&text[at..]) } else { None };
+        let marker = if after_stop || caps_before(2) || list_shape {
+            sections.match_marker(&text[at..])
+        } else if is_caps_word(word) {
+            sections.match_marker(&text[at..]).filter(|m| top_heading_in_caps(sections, m, prev, &text[at..]))
+        } else {
+            None
+        };
         let numbered_next = || words.get(k + 1).is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
         // "GIAI ĐOẠN 2026 – 2030": a dash between two numbers is a range, not a bullet.
         let range_dash = marker.is_some() && is_year_part(word) && is_year_part(prev) && numbered_next();
@@ -164,7 +170,12 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
                     && text[at + m.len..].trim_start().starts_with(char::is_uppercase)
                     || opens_list(sections, m, &text[at + m.len..])
             }
-            Some(m) => after_stop || caps_before(2) || opens_list(sections, m, &text[at + m.len..]),
+            Some(m) => {
+                after_stop
+                    || caps_before(2)
+                    || opens_list(sections, m, &text[at + m.len..])
+                    || top_heading_in_caps(sections, m, prev, &text[at..])
+            }
             // A title, then its text: "... THỦ TƯỚNG CHÍNH PHỦ Căn cứ",
             // "... THỦ TƯỚNG CHÍNH PHỦ điện:".
             None => caps_before(3) && is_capitalised(word) || caps_before(4) && word.chars().any(char::is_lowercase),
@@ -219,6 +230,19 @@ pub fn glued_first_item(line: &str, sections: &SectionGrammar) -> Option<usize> 
         }
     }
     None
+}
+
+/// An appendix, part or chapter heading in capitals with a title in
+/// capitals after it ("... công bố: 18 TTHC PHỤ LỤC 2 QUY TRÌNH NỘI BỘ
+/// ..."): such a heading starts a page of its own, so it opens a paragraph
+/// after any word, not only after the end of a sentence.
+fn top_heading_in_caps(sections: &SectionGrammar, m: &Marker, prev: &str, at: &str) -> bool {
+    // (an unlabelled one only after a word with no lower case, a mark or
+    // a title: "Có PHỤ LỤC CHI TIẾT kèm theo" names no appendix)
+    sections.styles[m.style].top
+        && (!m.label.is_empty() || !prev.chars().any(char::is_lowercase))
+        && !m.raw.chars().any(char::is_lowercase)
+        && at[m.len..].split(' ').take(2).filter(|w| is_caps_word(w)).count() == 2
 }
 
 fn opens_list(sections: &SectionGrammar, m: &Marker, rest: &str) -> bool {
@@ -299,6 +323,28 @@ mod tests {
         let starts: Vec<String> = parts.iter().map(|p| p.split(' ').take(2).collect::<Vec<_>>().join(" ")).collect();
         assert_eq!(starts, ["QUYẾT ĐỊNH", "Căn cứ", "Điều 1.", "I. QUAN", "1. Phát", "2. Ủy", "a) Niêm", "b) Tuyên", "3. Chuyển"], "{parts:#?}");
         assert_eq!(parts.concat().replace(' ', ""), text.replace(' ', ""), "nothing is lost");
+    }
+
+    #[test]
+    fn a_top_heading_in_capitals_opens_a_paragraph_after_any_word_but_a_citing_one() {
+        let g = Grammar::builtin();
+        let starts = |text: &str| -> Vec<String> {
+            paragraphs(text, &g.sections).iter().map(|p| p.split(' ').take(3).collect::<Vec<_>>().join(" ")).collect()
+        };
+        assert_eq!(
+            starts("18 | Dừng trợ giúp xã hội Tổng số TTHC công bố: 18 TTHC PHỤ LỤC 2 QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"),
+            ["18 | Dừng", "PHỤ LỤC 2"]
+        );
+        assert_eq!(starts("PHÓ CHỦ TỊCH Nguyễn Anh Chức * PHỤ LỤC QUY TRÌNH NỘI BỘ GIẢI QUYẾT"), ["PHÓ CHỦ TỊCH", "Nguyễn Anh Chức", "PHỤ LỤC QUY"]);
+        // Not after a citing word, not unlabelled after a word in lower
+        // case, and not a code in capitals that reads as a first item.
+        for text in [
+            "Danh mục dự án thực hiện theo PHỤ LỤC II BAN HÀNH KÈM THEO.",
+            "Danh mục dự án thực hiện (Có PHỤ LỤC CHI TIẾT).",
+            "Cục Thuế nhận được công văn số 838/CCTKV.XI I-NVDTPC.HUE ngày 15/05/2025 của Chi cục Thuế",
+        ] {
+            assert_eq!(starts(text).len(), 1, "{text}: {:?}", paragraphs(text, &g.sections));
+        }
     }
 
     #[test]
