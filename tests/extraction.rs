@@ -2069,3 +2069,31 @@ fn a_survey_or_a_condition_after_theo_is_no_citation_but_an_article_is() {
     assert!(values.contains(&80.0), "{:#?}", doc.targets);
     assert!(!values.contains(&50.0), "{:#?}", doc.targets);
 }
+
+#[test]
+fn an_aside_in_brackets_before_a_level_stays_in_the_agency_s_name() {
+    // A regulation's competence article: the first agency is named with an
+    // alternative in brackets and its level after it; the third has a unit
+    // in brackets and no level, so its name ends at the bracket.
+    let text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 12/2025/QĐ-UBND\nHà Nội, ngày 4 tháng 12 năm 2025\n\nQUYẾT ĐỊNH\n\
+        Ban hành Quy định phân cấp một số nội dung thuộc lĩnh vực xây dựng\n\n\
+        Điều 1. Ban hành kèm theo Quyết định này Quy định phân cấp.\n\n\
+        Điều 2. Quyết định này có hiệu lực từ ngày 04/12/2025.\n\n\
+        QUY ĐỊNH\nPhân cấp một số nội dung thuộc lĩnh vực xây dựng\n\n\
+        Chương I\nPHÂN CẤP THẨM ĐỊNH\n\nĐiều 1. Thẩm định dự án\n\n\
+        1. Phòng Kinh tế, Hạ tầng và Đô thị (hoặc phòng Kinh tế) cấp xã chủ trì thẩm định báo cáo kinh tế - kỹ thuật đầu tư xây dựng.\n\n\
+        2. Sở Văn hóa và Thể thao chủ trì thẩm định báo cáo nghiên cứu khả thi các dự án văn hóa.\n\n\
+        3. Sở Nông nghiệp và Môi trường (Chi cục Thủy lợi) chủ trì thẩm định các dự án thủy lợi.\n";
+    let doc = parse(text);
+    let leads: Vec<(String, &str)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.lead[0].as_str())).collect();
+    assert_eq!(
+        leads,
+        [
+            ("Chương I/Điều 1/1".to_string(), "Phòng Kinh tế, Hạ tầng và Đô thị (hoặc phòng Kinh tế) cấp xã"),
+            ("Chương I/Điều 1/2".to_string(), "Sở Văn hóa và Thể thao"),
+            ("Chương I/Điều 1/3".to_string(), "Sở Nông nghiệp và Môi trường"),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+}

@@ -249,6 +249,9 @@ impl<'a> Tok<'a> {
 /// nghiệp - Năng lượng Quốc gia Việt Nam" has nine).
 const MEMBER_WORDS: usize = 10;
 
+/// The most words of an aside inside a name (see `aside_before_qualifier`).
+const ASIDE_WORDS: usize = 8;
+
 /// An agency found in text, as written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -461,8 +464,10 @@ impl AgencyGrammar {
         // "Văn phòng HĐND và UBND" + "huyện": capitalised or administrative words.
         // A long known name ("các tổ chức chính trị - xã hội, xã hội, xã hội -
         // nghề nghiệp") still takes its "cấp tỉnh".
-        let qualifiers_from = j;
-        while j < toks.len() && (j - i < 16 || j - qualifiers_from < 4) {
+        // (an aside's words do not count against a name's length)
+        let mut qualifiers_from = j;
+        let mut aside = 0;
+        while j < toks.len() && (j - aside - i < 16 || j - qualifiers_from < 4) {
             if breaks_line(toks, j, text) {
                 break;
             }
@@ -471,6 +476,10 @@ impl AgencyGrammar {
             } else if let Some(n) = starts_any(toks, j, &self.name_continuations) {
                 // "các sở, ban, ngành" + "có liên quan"
                 j += n;
+            } else if let Some(n) = self.aside_before_qualifier(toks, j, text) {
+                j += n;
+                aside += n;
+                qualifiers_from += n;
             } else if self.ends_name(toks, j) || self.starts_capital_group(toks, j) {
                 break;
             } else if let Some(n) = self.qualifier_len(toks, j) {
@@ -802,6 +811,25 @@ impl AgencyGrammar {
     /// Words that may extend a known name: capitalised words (place names),
     /// administrative levels, and the words tying them together. How many
     /// tokens at `j` make one: a capitalised word, or a phrase of
+    /// "Phòng Kinh tế, Hạ tầng và Đô thị (hoặc phòng Kinh tế) cấp xã": an
+    /// aside in brackets that a level qualifier follows sits inside the
+    /// name, which the qualifier ends; the length of the aside. Without a
+    /// qualifier after it ("Sở Y tế (Chi cục ATTP) chủ trì") the name ends
+    /// at the bracket.
+    fn aside_before_qualifier(&self, toks: &[Tok], j: usize, text: &str) -> Option<usize> {
+        // ("Sở Y tế (chủ trì)": an aside that is a lead phrase names no one)
+        if toks[j].key() != "(" || starts_any(toks, j, &self.lead_phrases).is_some() {
+            return None;
+        }
+        let close = toks[j + 1..].iter().take(ASIDE_WORDS + 1).position(|t| matches!(t.key(), ")" | "("))? + j + 1;
+        if toks[close].key() != ")" || (j + 1..=close).any(|k| breaks_line(toks, k, text)) {
+            return None;
+        }
+        let after = close + 1;
+        let lower = toks.get(after).is_some_and(|t| t.text.starts_with(char::is_lowercase));
+        (lower && self.qualifier_len(toks, after).is_some()).then_some(after - j)
+    }
+
     /// `qualifier_words` whole ("thành phố", never "thành" of "thành lập").
     fn qualifier_len(&self, toks: &[Tok], j: usize) -> Option<usize> {
         if toks[j].text.chars().next().is_some_and(char::is_uppercase) {
