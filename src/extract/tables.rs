@@ -163,7 +163,10 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
         let index = text_of(cell(Role::Index)).trim();
         // A group row shifted right like its neighbours: " | A | TITLE | | ".
         let first = texts.iter().map(|t| t.trim()).find(|t| !t.is_empty()).unwrap_or("");
-        if let Some(g) = group_label(index, &texts).or_else(|| short_group_row(first, &texts, r.len())) {
+        if let Some(g) = group_label(index, &texts)
+            .or_else(|| short_group_row(first, &texts, r.len()))
+            .or_else(|| merged_group_row(own, &doc.text))
+        {
             // "I | Giai đoạn 2025-2027": a period that groups rows is their
             // time when the table has no time column; a subgroup ("I.1")
             // keeps its group's.
@@ -271,6 +274,22 @@ fn group_label(index: &str, texts: &[&str]) -> Option<String> {
     let non_empty: Vec<&&str> = texts.iter().filter(|t| !t.trim().is_empty()).collect();
     let all_same = non_empty.len() > 1 && non_empty.iter().all(|t| *t == non_empty[0]);
     (all_same || non_empty.len() == 1 && texts.len() > 2).then(|| non_empty[0].trim().to_string())
+}
+
+/// "| II. HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH ... |" whose other cells continue
+/// vertical merges from the rows above (the lead of the last task drawn
+/// down beside it): the row's own cells hold one heading only, numbered
+/// with a Roman numeral or written in capitals. A task whose agency cell
+/// is merged keeps its lower-case duty and stays a task.
+fn merged_group_row(own: &[(usize, usize)], text: &str) -> Option<String> {
+    let mut filled = own.iter().map(|&(s, e)| text[s..e].trim()).filter(|t| !t.is_empty());
+    let title = filled.next()?;
+    if own.len() <= 2 || filled.next().is_some() {
+        return None;
+    }
+    let numbered = title.split_once(". ").is_some_and(|(n, _)| roman_value(n).is_some());
+    let in_caps = !title.chars().any(char::is_lowercase) && title.chars().filter(|c| c.is_alphabetic()).count() > 1;
+    (numbered || in_caps).then(|| title.to_string())
 }
 
 /// "I | Phát triển kinh tế số ..." in a wide table: a short label and a title.

@@ -497,3 +497,55 @@ fn damaged_bytes_never_panic() {
         let _ = read(&zip_of(&[("word/document.xml", &mangled)]));
     }
 }
+
+#[test]
+fn a_group_title_beside_merged_cells_groups_the_tasks_below_and_is_no_task() {
+    // The lead, support and time of the last task are drawn down beside the
+    // next group's title ("II. ..."); the row after the title starts its
+    // group. A task whose number and lead continue merges keeps its duty.
+    let restart = r#"<w:vMerge w:val="restart"/>"#;
+    let cont = || tc("<w:vMerge/>", "<w:p/>");
+    let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
+    let header = row(&["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"].map(|c| tc("", &p(c))));
+    let first = row(&[
+        tc(restart, &p("1")),
+        tc("", &p("Tuyên truyền chuyển đổi số cho doanh nghiệp")),
+        tc(restart, &p("Sở Nội vụ")),
+        tc(restart, &p("Sở Tư pháp")),
+        tc(restart, &p("Quý IV/2026")),
+    ]);
+    let group = row(&[cont(), tc("", &p("II. HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH HỖ TRỢ DOANH NGHIỆP")), cont(), cont(), cont()]);
+    let second = row(&[
+        tc(restart, &p("2")),
+        tc("", &p("Xây dựng cơ chế hỗ trợ doanh nghiệp chuyển đổi số")),
+        tc(restart, &p("Sở Khoa học và Công nghệ")),
+        tc("", &p("Sở Tài chính")),
+        tc("", &p("Năm 2027")),
+    ]);
+    let third = row(&[cont(), tc("", &p("Rà soát, đánh giá chính sách hỗ trợ doanh nghiệp")), cont(), tc("", &p("Sở Công Thương")), tc("", &p("Năm 2028"))]);
+    let body = format!(
+        "{}{}{}{}<w:tbl>{header}{first}{group}{second}{third}</w:tbl>",
+        p("ỦY BAN NHÂN DÂN TỈNH BẮC NINH"),
+        p("Số: 25/KH-UBND"),
+        p("KẾ HOẠCH"),
+        p("Hỗ trợ doanh nghiệp chuyển đổi số năm 2026")
+    );
+    let grammar = crate::grammar::Grammar::builtin();
+    let options = crate::pipeline::Options { ingest: crate::ingest::IngestOptions::default(), include_text: false };
+    let doc = match crate::pipeline::process_bytes(&docx(&body, None, None), crate::ingest::Format::Docx, "x.docx", &grammar, &options) {
+        Ok(doc) => doc,
+        Err(e) => panic!("the test .docx did not parse: {e}"),
+    };
+    let tasks: Vec<(String, &str, &str)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.text.as_str(), t.lead[0].as_str())).collect();
+    let group = "II. HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH HỖ TRỢ DOANH NGHIỆP";
+    assert_eq!(
+        tasks,
+        [
+            ("1".to_string(), "Tuyên truyền chuyển đổi số cho doanh nghiệp", "Sở Nội vụ"),
+            (format!("{group}/2"), "Xây dựng cơ chế hỗ trợ doanh nghiệp chuyển đổi số", "Sở Khoa học và Công nghệ"),
+            (format!("{group}/2"), "Rà soát, đánh giá chính sách hỗ trợ doanh nghiệp", "Sở Khoa học và Công nghệ"),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+}
