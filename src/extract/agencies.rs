@@ -808,9 +808,6 @@ impl AgencyGrammar {
         starts_any(&tokenize(&head), 0, &self.topic_openers).is_some()
     }
 
-    /// Words that may extend a known name: capitalised words (place names),
-    /// administrative levels, and the words tying them together. How many
-    /// tokens at `j` make one: a capitalised word, or a phrase of
     /// "Phòng Kinh tế, Hạ tầng và Đô thị (hoặc phòng Kinh tế) cấp xã": an
     /// aside in brackets that a level qualifier follows sits inside the
     /// name, which the qualifier ends; the length of the aside. Without a
@@ -830,6 +827,9 @@ impl AgencyGrammar {
         (lower && self.qualifier_len(toks, after).is_some()).then_some(after - j)
     }
 
+    /// Words that may extend a known name: capitalised words (place names),
+    /// administrative levels, and the words tying them together. How many
+    /// tokens at `j` make one: a capitalised word, or a phrase of
     /// `qualifier_words` whole ("thành phố", never "thành" of "thành lập").
     fn qualifier_len(&self, toks: &[Tok], j: usize) -> Option<usize> {
         if toks[j].text.chars().next().is_some_and(char::is_uppercase) {
