@@ -119,12 +119,16 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
         // follow another word mid-sentence, and a list's first item ("a)",
         // "1.") is a short word ending in a bracket or a full stop.
         let list_shape = word.len() <= 6 && word.ends_with([')', '.']);
-        let marker = if after_stop || caps_before(2) || list_shape {
-            sections.match_marker(&text[at..])
+        // (`caps_heading`: the marker was kept because it is a top heading
+        // in capitals, which opens a paragraph whatever comes before it)
+        let (marker, caps_heading) = if after_stop || caps_before(2) || list_shape {
+            (sections.match_marker(&text[at..]), false)
         } else if is_caps_word(word) {
-            sections.match_marker(&text[at..]).filter(|m| top_heading_in_caps(sections, m, prev, &text[at..]))
+            let m = sections.match_marker(&text[at..]).filter(|m| top_heading_in_caps(sections, m, prev, &text[at..]));
+            let kept = m.is_some();
+            (m, kept)
         } else {
-            None
+            (None, false)
         };
         let numbered_next = || words.get(k + 1).is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
         // "GIAI ĐOẠN 2026 – 2030": a dash between two numbers is a range, not a bullet.
@@ -174,7 +178,8 @@ pub fn paragraphs<'t>(text: &'t str, sections: &SectionGrammar) -> Vec<&'t str> 
                 after_stop
                     || caps_before(2)
                     || opens_list(sections, m, &text[at + m.len..])
-                    || top_heading_in_caps(sections, m, prev, &text[at..])
+                    || caps_heading
+                    || list_shape && top_heading_in_caps(sections, m, prev, &text[at..])
             }
             // A title, then its text: "... THỦ TƯỚNG CHÍNH PHỦ Căn cứ",
             // "... THỦ TƯỚNG CHÍNH PHỦ điện:".
