@@ -2097,3 +2097,39 @@ fn an_aside_in_brackets_before_a_level_stays_in_the_agency_s_name() {
         doc.tasks
     );
 }
+
+#[test]
+fn a_numbered_agency_name_over_one_paragraph_heads_that_paragraph_as_its_duty() {
+    // Items 1 and 3 name an agency on their own line over a paragraph, not
+    // over points; item 2 is the same with points. Item 4 is a name the
+    // next line carries on (a PDF line wrapped after "Giám đốc các Sở"), so
+    // that line is not a duty of "Giám đốc các Sở".
+    let text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 245/KH-UBND\nCần Thơ, ngày 10 tháng 12 năm 2025\n\nKẾ HOẠCH\n\
+        Thực hiện công tác dân số và phát triển năm 2026\n\n\
+        I. MỤC ĐÍCH, YÊU CẦU\n\nBảo đảm triển khai đồng bộ các giải pháp về dân số.\n\n\
+        II. NỘI DUNG THỰC HIỆN\n\n\
+        1. Sở Giáo dục và Đào tạo\n\n\
+        Căn cứ chức năng nhiệm vụ, chỉ đạo các cơ sở giáo dục phổ thông lồng ghép nội dung giáo dục dân số, sức khỏe sinh sản cho học sinh.\n\n\
+        2. Sở Tài chính\n\n\
+        a) Phối hợp với Sở Y tế tham mưu bố trí kinh phí thực hiện công tác dân số.\n\n\
+        b) Phối hợp với Sở Y tế kiểm tra việc sử dụng kinh phí theo quy định.\n\n\
+        3. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ\n\n\
+        Chỉ đạo các cơ quan truyền thông, báo chí tăng thời lượng tuyên truyền về công tác dân số.\n\n\
+        4. Chánh Văn phòng Ủy ban nhân dân thành phố, Giám đốc các Sở\n\
+        Giáo dục và Đào tạo, Nội vụ; Thủ trưởng các sở, ban, ngành\n";
+    let doc = parse(text);
+    let leads: Vec<(String, Vec<&str>)> =
+        doc.tasks.iter().map(|t| (t.section.join("/"), t.lead.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        leads,
+        [
+            ("II/1".to_string(), vec!["Sở Giáo dục và Đào tạo"]),
+            ("II/2/a".to_string(), vec!["Sở Tài chính"]),
+            ("II/2/b".to_string(), vec!["Sở Tài chính"]),
+            ("II/3".to_string(), vec!["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình Cần Thơ"]),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+    assert!(doc.tasks[0].text.starts_with("Căn cứ chức năng nhiệm vụ, chỉ đạo"), "{}", doc.tasks[0].text);
+}

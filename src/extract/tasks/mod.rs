@@ -10,6 +10,7 @@ use super::agencies::{tokenize, words_prefix, AgencyGrammar, Found, LabelRole, T
 use super::clauses::{sentences, Clause};
 use super::tables::agencies_in_cell;
 use super::Context;
+use crate::grammar::sections::Sequence;
 use crate::normalize::LineKind;
 use crate::model::{Span, Task};
 use letters::{bare_closing_request, body_without_sections, lead_in_bullets, requested_by_subject};
@@ -353,7 +354,8 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
             // A heading that only names a category of actors ("Doanh
             // nghiệp số") is a topic unless something assigns it work.
             let office = !agencies.iter().all(|a| ag.is_category(&a.name));
-            if assigned || has_children && office || inline_duty.is_some() || cx.in_implementation(id) {
+            let heads = || has_children || names_a_body(cx, node, &toks, end, first);
+            if assigned || office && heads() || inline_duty.is_some() || cx.in_implementation(id) {
                 return Some(Heading { lead: names(agencies), support: Vec::new(), inline_duty });
             }
         }
@@ -379,6 +381,28 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
         }
     }
     None
+}
+
+/// Whether a numbered item's line is an agency list and nothing else, over
+/// paragraphs of its duties: "3. Sở Giáo dục và Đào tạo" heads one paragraph
+/// as plainly as it heads points. Not a bullet ("- Thuế tỉnh Phú Thọ." in a
+/// letter's addressees), not a name with a full stop, and not a name the next
+/// line carries on (a PDF line wrapped after "Giám đốc các Sở").
+fn names_a_body(cx: &Context, node: &crate::segment::Node, toks: &[Tok], end: usize, first: &str) -> bool {
+    let numbered = !matches!(cx.g.sections.styles[node.marker.style].sequence, Sequence::None);
+    if !numbered || end != toks.len() || node.own_lines.len() <= 1 {
+        return false;
+    }
+    let next = &cx.doc.lines[node.line + 1];
+    if next.kind != LineKind::Para {
+        return false;
+    }
+    let joined = format!("{} {}", first.trim_end(), words_prefix(&cx.doc.text[next.start..next.end], HEAD_WORDS));
+    let jtoks = tokenize(&joined);
+    let (_, jend) = cx.g.agencies.parse_list(&jtoks, 0, &joined);
+    // (a sentence's first word alone can pass for the end of a name: "Sở Y
+    // tế / Chủ trì ...")
+    jend <= end + 1
 }
 
 /// How many words of a line are read to tell whether it can head duties:
