@@ -393,11 +393,10 @@ fn names_a_body(cx: &Context, node: &crate::segment::Node, toks: &[Tok], end: us
     if !numbered || end != toks.len() || node.own_lines.len() <= 1 {
         return false;
     }
-    let next = &cx.doc.lines[node.line + 1];
-    if next.kind != LineKind::Para {
+    if cx.doc.lines[node.line + 1].kind != LineKind::Para {
         return false;
     }
-    let joined = format!("{} {}", first.trim_end(), words_prefix(&cx.doc.text[next.start..next.end], HEAD_WORDS));
+    let joined = format!("{} {}", first.trim_end(), words_prefix(cx.doc.line_text(node.line + 1), HEAD_WORDS));
     let jtoks = tokenize(&joined);
     let (_, jend) = cx.g.agencies.parse_list(&jtoks, 0, &joined);
     // (a sentence's first word alone can pass for the end of a name: "Sở Y
