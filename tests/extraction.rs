@@ -2133,3 +2133,29 @@ fn a_numbered_agency_name_over_one_paragraph_heads_that_paragraph_as_its_duty() 
     );
     assert!(doc.tasks[0].text.starts_with("Căn cứ chức năng nhiệm vụ, chỉ đạo"), "{}", doc.tasks[0].text);
 }
+
+#[test]
+fn a_plural_head_whose_name_reads_like_a_verb_is_named_up_to_chu_tri() {
+    // "Các Sở" is a head; "quản lý" after it would end a name ("Sở Y tế quản
+    // lý ..."), yet here it is the name of a group of departments, which
+    // runs up to "chủ trì" over twelve words in item 1.
+    let text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 74/KH-UBND\nHà Nội, ngày 04 tháng 12 năm 2025\n\nKẾ HOẠCH\n\
+        Thực hiện phân cấp trong lĩnh vực xây dựng\n\n\
+        I. NHIỆM VỤ\n\n\
+        1. Các Sở quản lý công trình xây dựng chuyên ngành Thành phố chủ trì thẩm định báo cáo nghiên cứu khả thi các dự án thuộc chuyên ngành quản lý.\n\n\
+        2. Các sở quản lý chuyên ngành chủ trì kiểm tra công tác nghiệm thu công trình.\n\n\
+        3. Sở Xây dựng chủ trì, phối hợp với các sở quản lý chuyên ngành hướng dẫn thực hiện.\n";
+    let doc = parse(text);
+    let leads: Vec<(String, Vec<&str>)> =
+        doc.tasks.iter().map(|t| (t.section.join("/"), t.lead.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        leads,
+        [
+            ("I/1".to_string(), vec!["Các Sở quản lý công trình xây dựng chuyên ngành Thành phố"]),
+            ("I/2".to_string(), vec!["Các sở quản lý chuyên ngành"]),
+            ("I/3".to_string(), vec!["Sở Xây dựng"]),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+}

@@ -647,6 +647,17 @@ impl AgencyGrammar {
         starts_any(toks, i, &self.lead_phrase_heads).is_some()
     }
 
+    /// Whether the tokens `i..end` are a head and nothing more ("Các Sở"),
+    /// not a known name.
+    pub fn is_head_alone(&self, toks: &[Tok], i: usize, end: usize) -> bool {
+        starts_any(toks, i, &self.known).is_none() && starts_any(toks, i, &self.heads) == Some(end.saturating_sub(i))
+    }
+
+    /// Whether a lead ("chủ trì") or support ("phối hợp với") phrase opens at `i`.
+    pub fn starts_role_phrase(&self, toks: &[Tok], i: usize) -> bool {
+        starts_any(toks, i, &self.lead_phrases).is_some() || starts_any(toks, i, &self.support_phrases).is_some()
+    }
+
     pub fn find_lead_phrase(&self, toks: &[Tok], from: usize) -> Option<(usize, usize)> {
         (from..toks.len()).find_map(|i| {
             let n = starts_any(toks, i, &self.lead_phrases)?;

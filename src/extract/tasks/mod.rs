@@ -859,9 +859,17 @@ fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Opt
     let skip = |i: usize| toks.get(i).is_some_and(is_lead_separator);
     let start = lead_start(ag, toks);
     let (mut lead, mut end) = ag.parse_list(toks, start, text);
-    if lead.is_empty() {
-        let (name, at) = named_up_to_lead_phrase(ag, toks, start, text)?;
-        (lead, end) = (vec![name], at);
+    // "Các Sở quản lý công trình xây dựng chuyên ngành chủ trì ...": a head
+    // parsed alone, followed by a word that reads as a verb but no role
+    // phrase, is named as a clause with no name parsed: by all its words up
+    // to the lead phrase.
+    let head_runs_on = || ag.is_head_alone(toks, start, end) && !ag.starts_role_phrase(toks, end);
+    if lead.is_empty() || head_runs_on() {
+        match named_up_to_lead_phrase(ag, toks, start, text) {
+            Some((name, at)) => (lead, end) = (vec![name], at),
+            None if lead.is_empty() => return None,
+            None => {}
+        }
     }
     end = skip_parenthetical(toks, end);
     while skip(end) {
@@ -887,8 +895,9 @@ fn named_up_to_lead_phrase(ag: &AgencyGrammar, toks: &[Tok], start: usize, text:
     if !ag.starts_agency(toks, start) && !ag.starts_lead_phrase_head(toks, start) {
         return None;
     }
-    let window = &toks[..toks.len().min(start + NAME_BEFORE_PHRASE_WORDS + 1)];
-    let (at, _) = ag.find_lead_phrase(window, start)?;
+    // (the window holds the whole of a phrase that opens at its last name word)
+    let window = &toks[..toks.len().min(start + NAME_BEFORE_PHRASE_WORDS + 4)];
+    let (at, _) = ag.find_lead_phrase(window, start).filter(|(at, _)| at - start <= NAME_BEFORE_PHRASE_WORDS)?;
     let words = &toks[start..at];
     let plain = words.iter().all(|t| t.text.chars().all(char::is_alphanumeric));
     if words.len() < 2 || !plain || ag.holds_not_name(words) {
@@ -899,7 +908,7 @@ fn named_up_to_lead_phrase(ag: &AgencyGrammar, toks: &[Tok], start: usize, text:
 }
 
 /// The most words of such a name.
-const NAME_BEFORE_PHRASE_WORDS: usize = 10;
+const NAME_BEFORE_PHRASE_WORDS: usize = 12;
 
 /// Lead and supporting agencies named in one clause (for grammar examples
 /// and callers outside a section context).
