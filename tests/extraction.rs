@@ -2118,8 +2118,7 @@ fn a_numbered_agency_name_over_one_paragraph_heads_that_paragraph_as_its_duty() 
         4. Chánh Văn phòng Ủy ban nhân dân thành phố, Giám đốc các Sở\n\
         Giáo dục và Đào tạo, Nội vụ; Thủ trưởng các sở, ban, ngành\n";
     let doc = parse(text);
-    let leads: Vec<(String, Vec<&str>)> =
-        doc.tasks.iter().map(|t| (t.section.join("/"), t.lead.iter().map(String::as_str).collect())).collect();
+    let leads = leads_by_section(&doc);
     assert_eq!(
         leads,
         [
@@ -2146,8 +2145,7 @@ fn a_plural_head_whose_name_reads_like_a_verb_is_named_up_to_chu_tri() {
         2. Các sở quản lý chuyên ngành chủ trì kiểm tra công tác nghiệm thu công trình.\n\n\
         3. Sở Xây dựng chủ trì, phối hợp với các sở quản lý chuyên ngành hướng dẫn thực hiện.\n";
     let doc = parse(text);
-    let leads: Vec<(String, Vec<&str>)> =
-        doc.tasks.iter().map(|t| (t.section.join("/"), t.lead.iter().map(String::as_str).collect())).collect();
+    let leads = leads_by_section(&doc);
     assert_eq!(
         leads,
         [
@@ -2158,4 +2156,9 @@ fn a_plural_head_whose_name_reads_like_a_verb_is_named_up_to_chu_tri() {
         "{:#?}",
         doc.tasks
     );
+}
+
+/// Each task's section path ("II/2/a") and lead agencies, in order.
+fn leads_by_section(doc: &Document) -> Vec<(String, Vec<&str>)> {
+    doc.tasks.iter().map(|t| (t.section.join("/"), t.lead.iter().map(String::as_str).collect())).collect()
 }
