@@ -2162,3 +2162,16 @@ fn a_plural_head_whose_name_reads_like_a_verb_is_named_up_to_chu_tri() {
 fn leads_by_section(doc: &Document) -> Vec<(String, Vec<&str>)> {
     doc.tasks.iter().map(|t| (t.section.join("/"), t.lead.iter().map(String::as_str).collect())).collect()
 }
+
+#[test]
+fn an_agency_item_whose_number_stands_alone_on_its_line_leads_its_points() {
+    // A PDF's text layer sets the list number apart from its text.
+    let doc = parse(
+        "CÔNG ĐIỆN\nVề việc ứng phó lũ\n1.\nCác Bộ tập trung chỉ đạo ứng phó.\n2.\nChủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:\n- Chịu trách nhiệm toàn diện về công tác ứng phó thiên tai.\n- Huy động tối đa các lực lượng, phương tiện.\n",
+    );
+    let points: Vec<_> = doc.tasks.iter().filter(|t| t.text.starts_with("Chịu") || t.text.starts_with("Huy động")).collect();
+    assert_eq!(points.len(), 2, "{:#?}", leads_by_section(&doc));
+    for t in points {
+        assert_eq!((t.section.join("/"), t.lead.clone()), ("2".to_string(), vec!["Chủ tịch Ủy ban nhân dân các tỉnh".to_string()]));
+    }
+}

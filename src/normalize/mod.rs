@@ -351,8 +351,10 @@ impl Builder<'_> {
                     }
                     self.push_para_line(piece);
                     // A cut was made on purpose ("... CHÍNH PHỦ" / "điện:"):
-                    // the next piece is no wrapped continuation.
-                    self.open_para = false;
+                    // the next piece is no wrapped continuation, unless this
+                    // one is a number set apart from its text ("2." / "Chủ
+                    // tịch UBND các tỉnh: ...").
+                    self.open_para = self.is_bare_marker(piece);
                 }
             }
             // A cell ends its paragraph: the next cell is never its continuation.
@@ -392,6 +394,11 @@ impl Builder<'_> {
         let prev_last = prev.chars().last().unwrap_or('.');
         let prev_open = !matches!(prev_last, '.' | ':' | ';' | '!' | '?');
         let wrapped = prev_open && self.fills_width(prev, line);
+        if self.is_bare_marker(prev) {
+            // A PDF sets a list number apart from its text ("2." / "Chủ
+            // tịch UBND các tỉnh: ..."): the item's first line is the next.
+            return !self.g.sections.starts_with_marker(line);
+        }
         if let Some(m) = self.g.sections.match_marker(line) {
             // "... theo mẫu" / "Phụ lục 11 ban hành kèm theo ...": a marker
             // word cited mid-sentence, carried to the next line by the wrap.
@@ -420,6 +427,13 @@ impl Builder<'_> {
         }
         // A wrap right after a dash ("2025 -" / "2030") or a comma.
         prev_open && matches!(prev_last, '-' | '–' | ',') && first.is_alphanumeric() && prev.len() > 40
+    }
+
+    /// A line that is a symbol marker and nothing else ("2.", "II.", "a)").
+    /// A word marker alone ("Chương II", "Điều 5.") keeps its line: its
+    /// title below it is the heading's own line.
+    fn is_bare_marker(&self, line: &str) -> bool {
+        self.g.sections.match_marker(line).is_some_and(|m| m.len >= line.len() && !m.raw.contains(' '))
     }
 
     /// Whether a hard wrap explains the break after `prev`: the text is
@@ -683,6 +697,28 @@ mod tests {
             assert_eq!(has_non_ascii_space(s.as_bytes()), c.is_whitespace(), "U+{:04X}", u32::from(c));
             assert_eq!(has_non_ascii_space(c.to_string().as_bytes()), c.is_whitespace(), "U+{:04X} alone", u32::from(c));
         }
+    }
+
+    /// The lines of `blocks` after normalising, as text.
+    fn lines_of(blocks: &[Block]) -> Vec<String> {
+        let doc = normalize(blocks, Format::Pdf, &crate::grammar::Grammar::builtin());
+        (0..doc.lines.len()).map(|i| doc.line_text(i).to_string()).collect()
+    }
+
+    #[test]
+    fn a_number_set_apart_from_its_text_takes_the_next_line() {
+        let item = "2.\nChủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:\n- Chịu trách nhiệm toàn diện.";
+        let want = ["2. Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:", "- Chịu trách nhiệm toàn diện."];
+        assert_eq!(lines_of(&[Block::Paragraph(item.to_string())]), want);
+        // The same item in the long cell of a layout row, as a Công điện
+        // saved from the web and printed to PDF holds its body.
+        let body = format!("{}\n1. Các Bộ tập trung chỉ đạo ứng phó.\n{item}", "Căn cứ tình hình mưa lũ. ".repeat(90));
+        let lines = lines_of(&[Block::Table(crate::ingest::Table { rows: vec![vec![body]], merged_above: Vec::new() })]);
+        assert_eq!(lines[lines.len() - 3..], ["1. Các Bộ tập trung chỉ đạo ứng phó.", want[0], want[1]]);
+        // A word marker alone keeps its title on a line of its own, and a
+        // bare number over another item is an item with no text.
+        let kept = "Chương II\nNHIỆM VỤ CỤ THỂ\n3.\n3.1. Sở Y tế chủ trì.";
+        assert_eq!(lines_of(&[Block::Paragraph(kept.to_string())]), ["Chương II", "NHIỆM VỤ CỤ THỂ", "3.", "3.1. Sở Y tế chủ trì."]);
     }
 
     #[test]
