@@ -21,6 +21,7 @@ pub struct LayoutGrammar {
     page_number: Regex,
     marker_only: Regex,
     item_start: Regex,
+    titled_marker: Regex,
     header_fields: Vec<Regex>,
     /// Words in capitals that open a title cell over a table ("PHỤ LỤC").
     table_titles: Vec<String>,
@@ -49,6 +50,7 @@ impl LayoutGrammar {
             item_start: Regex::new(&format!(
                 r"^(?:[IVXLC]{{1,6}}\.|\d{{1,3}}(?:\.\d{{1,3}})*[.)]|[a-zđ][.)]|[-+•*–—]|(?:{items})\s+[\dIVXLC]+\b)(?:\s|$)"
             ))?,
+            titled_marker: Regex::new(&format!(r"^(?:{markers})\s+[\dIVXLC]+[.:]\s+\S"))?,
             header_fields: raw.header_field_patterns.iter().map(|p| Regex::new(p)).collect::<Result<_, _>>()?,
             table_titles: raw.table_titles,
         })
@@ -80,6 +82,12 @@ impl LayoutGrammar {
     /// Whether a line starts like a new list item or article.
     pub fn starts_item(&self, line: &str) -> bool {
         self.item_start.is_match(line.trim_start())
+    }
+
+    /// Whether a line is an article or chapter marker with its title after
+    /// it ("Điều 17. Trách nhiệm của ...").
+    pub fn starts_titled_marker(&self, line: &str) -> bool {
+        self.titled_marker.is_match(line.trim_start())
     }
 
     /// Whether a cell is the title of the table below it ("PHỤ LỤC II

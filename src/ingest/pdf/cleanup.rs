@@ -229,6 +229,12 @@ fn should_break(prev: &LineIn, cur: &LineIn, lg: &LayoutGrammar) -> bool {
     if lg.is_marker_only(prev.text.trim()) && !lg.starts_item(&cur.text) {
         return false;
     }
+    // "Điều 17. Trách nhiệm của Thủ trưởng ... được phân cấp" over "1. Thực
+    // hiện ...": an article's title may fill its line, and its first
+    // clause starts below it all the same.
+    if lg.starts_titled_marker(&prev.text) && lg.starts_item(&cur.text) {
+        return true;
+    }
     // "1. Hoàn thiện thể chế" over "Sở Khoa học và Công nghệ chủ trì ...": a
     // line that stopped short did not wrap, and a capital starts anew.
     if prev.ends_short && cur.text.trim_start().starts_with(char::is_uppercase) {
@@ -533,6 +539,29 @@ mod tests {
         let mut ls = lines(&["theo quy định tại khoản", "2 Điều 5 của Luật này."]);
         ls[0].full_width = Some(true);
         assert_eq!(assemble_paragraphs(&ls, &LayoutGrammar::builtin()), vec!["theo quy định tại khoản 2 Điều 5 của Luật này."]);
+    }
+
+    #[test]
+    fn an_article_title_that_fills_its_line_ends_before_its_first_clause() {
+        let mut ls = lines(&[
+            "Điều 17. Trách nhiệm của Thủ trưởng các đơn vị thuộc Bộ được phân cấp",
+            "1. Thực hiện các nhiệm vụ, quyền hạn của cơ quan, đơn vị sử dụng công chức,",
+            "viên chức theo quy định.",
+            "Điều 18. Mức chi hỗ trợ theo quy định tại khoản",
+            "2 Điều 5 của Luật này.",
+        ]);
+        for l in &mut ls {
+            l.full_width = Some(true);
+        }
+        ls[2].full_width = Some(false);
+        assert_eq!(
+            assemble_paragraphs(&ls, &LayoutGrammar::builtin()),
+            vec![
+                "Điều 17. Trách nhiệm của Thủ trưởng các đơn vị thuộc Bộ được phân cấp",
+                "1. Thực hiện các nhiệm vụ, quyền hạn của cơ quan, đơn vị sử dụng công chức, viên chức theo quy định.",
+                "Điều 18. Mức chi hỗ trợ theo quy định tại khoản 2 Điều 5 của Luật này.",
+            ]
+        );
     }
 
     #[test]
