@@ -146,6 +146,9 @@ struct Builder<'g> {
     wrap: Option<usize>,
 }
 
+/// Longer than this, a line is more than a symbol marker ("1.2.3.4.").
+const BARE_MARKER_BYTES: usize = 16;
+
 /// The fewest paragraph lines from which a wrap width is guessed.
 const WRAP_MIN_LINES: usize = 12;
 /// Wider than this, a text's lines are paragraphs, not a fixed-width wrap.
@@ -433,7 +436,9 @@ impl Builder<'_> {
     /// A word marker alone ("Chương II", "Điều 5.") keeps its line: its
     /// title below it is the heading's own line.
     fn is_bare_marker(&self, line: &str) -> bool {
-        self.g.sections.match_marker(line).is_some_and(|m| m.len >= line.len() && !m.raw.contains(' '))
+        // (the length test spares most lines a marker match)
+        line.len() <= BARE_MARKER_BYTES
+            && self.g.sections.match_marker(line).is_some_and(|m| m.len >= line.len() && !m.raw.contains(' '))
     }
 
     /// Whether a hard wrap explains the break after `prev`: the text is
