@@ -2117,18 +2117,14 @@ fn a_numbered_agency_name_over_one_paragraph_heads_that_paragraph_as_its_duty() 
         Chỉ đạo các cơ quan truyền thông, báo chí tăng thời lượng tuyên truyền về công tác dân số.\n\n\
         4. Chánh Văn phòng Ủy ban nhân dân thành phố, Giám đốc các Sở\n\
         Giáo dục và Đào tạo, Nội vụ; Thủ trưởng các sở, ban, ngành\n";
-    let doc = parse(text);
-    let leads = leads_by_section(&doc);
-    assert_eq!(
-        leads,
-        [
-            ("II/1".to_string(), vec!["Sở Giáo dục và Đào tạo"]),
-            ("II/2/a".to_string(), vec!["Sở Tài chính"]),
-            ("II/2/b".to_string(), vec!["Sở Tài chính"]),
-            ("II/3".to_string(), vec!["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình Cần Thơ"]),
+    let doc = parse_with_leads(
+        text,
+        &[
+            ("II/1", &["Sở Giáo dục và Đào tạo"]),
+            ("II/2/a", &["Sở Tài chính"]),
+            ("II/2/b", &["Sở Tài chính"]),
+            ("II/3", &["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình Cần Thơ"]),
         ],
-        "{:#?}",
-        doc.tasks
     );
     assert!(doc.tasks[0].text.starts_with("Căn cứ chức năng nhiệm vụ, chỉ đạo"), "{}", doc.tasks[0].text);
 }
@@ -2144,23 +2140,27 @@ fn a_plural_head_whose_name_reads_like_a_verb_is_named_up_to_chu_tri() {
         1. Các Sở quản lý công trình xây dựng chuyên ngành Thành phố chủ trì thẩm định báo cáo nghiên cứu khả thi các dự án thuộc chuyên ngành quản lý.\n\n\
         2. Các sở quản lý chuyên ngành chủ trì kiểm tra công tác nghiệm thu công trình.\n\n\
         3. Sở Xây dựng chủ trì, phối hợp với các sở quản lý chuyên ngành hướng dẫn thực hiện.\n";
-    let doc = parse(text);
-    let leads = leads_by_section(&doc);
-    assert_eq!(
-        leads,
-        [
-            ("I/1".to_string(), vec!["Các Sở quản lý công trình xây dựng chuyên ngành Thành phố"]),
-            ("I/2".to_string(), vec!["Các sở quản lý chuyên ngành"]),
-            ("I/3".to_string(), vec!["Sở Xây dựng"]),
+    parse_with_leads(
+        text,
+        &[
+            ("I/1", &["Các Sở quản lý công trình xây dựng chuyên ngành Thành phố"]),
+            ("I/2", &["Các sở quản lý chuyên ngành"]),
+            ("I/3", &["Sở Xây dựng"]),
         ],
-        "{:#?}",
-        doc.tasks
     );
 }
 
 /// Each task's section path ("II/2/a") and lead agencies, in order.
 fn leads_by_section(doc: &Document) -> Vec<(String, Vec<&str>)> {
     doc.tasks.iter().map(|t| (t.section.join("/"), t.lead.iter().map(String::as_str).collect())).collect()
+}
+
+/// Parses `text` and asserts its tasks' sections and leads, in order.
+fn parse_with_leads(text: &str, want: &[(&str, &[&str])]) -> Document {
+    let doc = parse(text);
+    let want: Vec<(String, Vec<&str>)> = want.iter().map(|(s, l)| (s.to_string(), l.to_vec())).collect();
+    assert_eq!(leads_by_section(&doc), want, "{:#?}", doc.tasks);
+    doc
 }
 
 #[test]
