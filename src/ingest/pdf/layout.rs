@@ -547,6 +547,28 @@ fn continue_cells(rows: &mut [Row], first: Row, page: usize, prev_page: (f64, f6
     // cell that ran over the page break).
     let at_top = |f: &Flow| f.top <= page_top + 2.0 * f.size();
     let next_row_y = first.flows.iter().filter(|f| !at_top(f)).map(|f| f.top).fold(f64::INFINITY, f64::min);
+    let is_open = |cell: &Flow, size: f64| cell.last_page == prev_page && cell.bottom >= prev_page_bottom - 2.0 * size;
+    // A row cut by the page break has nothing at the top of the page in
+    // the columns where it had already ended. A row number there, in the
+    // column of the last row's own number ("7.2" under "7.1", which ended
+    // lines above the page's bottom), means the page starts a new row, and
+    // the last row's cells stay closed even where they reached the bottom
+    // edge, unless the text visibly runs on (a word or number cut at the
+    // break: "giấy chứn" / "g nhận", "267/2025/NĐ-" / "CP"), as in a row
+    // whose cells were merged down over several numbers. Cells merged
+    // down from an earlier row go on.
+    let last_row = rows.len().checked_sub(1).filter(|&r| rows[r].last_page == prev_page);
+    let new_row = last_row.is_some_and(|r| {
+        first.flows.iter().filter(|f| at_top(f)).any(|flow| {
+            rows[r].flows.iter().any(|cell| {
+                cell.last_page == prev_page
+                    && !is_open(cell, flow.size())
+                    && starts_with_row_number(cell)
+                    && starts_with_row_number(flow)
+                    && horizontal_overlap(flow.x0, flow.x1, cell.x0, cell.x1) >= 0.5
+            })
+        })
+    });
     for mut flow in first.flows {
         let size = flow.size();
         let tail = flow.split_at_row_start(next_row_y);
@@ -554,7 +576,7 @@ fn continue_cells(rows: &mut [Row], first: Row, page: usize, prev_page: (f64, f6
         if flow.top <= page_top + 2.0 * size {
             'rows: for (r, row) in rows.iter().enumerate().rev() {
                 for (f, cell) in row.flows.iter().enumerate() {
-                    let open = cell.last_page == prev_page && cell.bottom >= prev_page_bottom - 2.0 * size;
+                    let open = is_open(cell, size) && !(new_row && Some(r) == last_row && !runs_on(cell, &flow));
                     // The continuation may be wider than the cell's last
                     // lines, but not reach into the next column.
                     let right_bound = row
@@ -591,6 +613,25 @@ fn continue_cells(rows: &mut [Row], first: Row, page: usize, prev_page: (f64, f6
         }
     }
     rest
+}
+
+/// Whether the flow's first line is a table row's number ("7.2", "3",
+/// "IV"): only such a column tells a new row from a cut one, as a text
+/// column's capitalised line ("Ban Thường vụ ...") can be either.
+fn starts_with_row_number(flow: &Flow) -> bool {
+    flow.lines.first().is_some_and(|l| {
+        let t = l.text.trim_end_matches('.');
+        !t.is_empty() && t.len() <= 8 && t.chars().all(|c| c.is_ascii_digit() || c == '.' || "IVXLC".contains(c))
+    })
+}
+
+/// Whether `next` reads as the rest of `cell`'s last line rather than a
+/// text of its own: it starts in lower case, or the cell ends inside a
+/// token (a hyphen or slash of a document number).
+fn runs_on(cell: &Flow, next: &Flow) -> bool {
+    let ends_in_token = cell.lines.last().is_some_and(|l| l.text.ends_with(['-', '/']));
+    let starts_lower = next.lines.first().and_then(|l| l.text.chars().next()).is_some_and(char::is_lowercase);
+    ends_in_token || starts_lower
 }
 
 #[cfg(test)]
@@ -735,6 +776,34 @@ mod tests {
                 Region::Text(vec!["Dieu 2. Sau bang".into()]),
             ]
         );
+    }
+
+    #[test]
+    fn a_page_that_starts_with_the_next_row_number_starts_a_new_row() {
+        let first = page(&[
+            ("7.1", 50.0, 700.0),
+            ("Trien khai he thong", 100.0, 700.0),
+            ("quan ly phuong tien", 100.0, 714.0),
+            ("giao thong", 100.0, 728.0),
+            ("Cac so, ban,", 300.0, 700.0),
+            ("nganh; UBND cac", 300.0, 714.0),
+            ("phuong, xa", 300.0, 728.0),
+        ]);
+        let second = page(&[("7.2", 50.0, 60.0), ("Trien khai bai do xe", 100.0, 60.0), ("Cac so, ban", 300.0, 60.0)]);
+        let cells = |regions: Vec<Region>| -> Vec<Vec<String>> {
+            regions.into_iter().filter_map(|r| if let Region::Row { cells, .. } = r { Some(cells) } else { None }).collect()
+        };
+        assert_eq!(
+            cells(layout(&[first.clone(), second], &LayoutGrammar::builtin())),
+            vec![
+                vec!["7.1".to_string(), "Trien khai he thong quan ly phuong tien giao thong".into(), "Cac so, ban, nganh; UBND cac phuong, xa".into()],
+                vec!["7.2".to_string(), "Trien khai bai do xe".into(), "Cac so, ban".into()],
+            ]
+        );
+        // A lower-case start still runs on: the row was cut mid-sentence.
+        let cut = page(&[("7.2", 50.0, 60.0), ("va bai do xe", 100.0, 60.0)]);
+        let rows = cells(layout(&[first, cut], &LayoutGrammar::builtin()));
+        assert_eq!(rows[0][1], "Trien khai he thong quan ly phuong tien giao thong va bai do xe");
     }
 
     #[test]
