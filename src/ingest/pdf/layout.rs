@@ -576,7 +576,8 @@ fn continue_cells(rows: &mut [Row], first: Row, page: usize, prev_page: (f64, f6
         if flow.top <= page_top + 2.0 * size {
             'rows: for (r, row) in rows.iter().enumerate().rev() {
                 for (f, cell) in row.flows.iter().enumerate() {
-                    let open = is_open(cell, size) && !(new_row && Some(r) == last_row && !runs_on(cell, &flow));
+                    let ended_by_new_row = new_row && Some(r) == last_row && !runs_on(cell, &flow);
+                    let open = is_open(cell, size) && !ended_by_new_row;
                     // The continuation may be wider than the cell's last
                     // lines, but not reach into the next column.
                     let right_bound = row
