@@ -556,18 +556,25 @@ fn continue_cells(rows: &mut [Row], first: Row, page: usize, prev_page: (f64, f6
     // edge, unless the text visibly runs on (a word or number cut at the
     // break: "giấy chứn" / "g nhận", "267/2025/NĐ-" / "CP"), as in a row
     // whose cells were merged down over several numbers. Cells merged
-    // down from an earlier row go on.
+    // down from an earlier row go on. A line above the new row's number
+    // still belongs to the last row ("Sài" / "Đồng" over "1.1").
     let last_row = rows.len().checked_sub(1).filter(|&r| rows[r].last_page == prev_page);
-    let new_row = last_row.is_some_and(|r| {
-        first.flows.iter().filter(|f| at_top(f)).any(|flow| {
-            rows[r].flows.iter().any(|cell| {
-                cell.last_page == prev_page
-                    && !is_open(cell, flow.size())
-                    && starts_with_row_number(cell)
-                    && starts_with_row_number(flow)
-                    && horizontal_overlap(flow.x0, flow.x1, cell.x0, cell.x1) >= 0.5
+    let new_row_top = last_row.and_then(|r| {
+        first
+            .flows
+            .iter()
+            .filter(|f| at_top(f))
+            .filter(|flow| {
+                rows[r].flows.iter().any(|cell| {
+                    cell.last_page == prev_page
+                        && !is_open(cell, flow.size())
+                        && starts_with_row_number(cell)
+                        && starts_with_row_number(flow)
+                        && horizontal_overlap(flow.x0, flow.x1, cell.x0, cell.x1) >= 0.5
+                })
             })
-        })
+            .map(|flow| flow.top)
+            .reduce(f64::min)
     });
     for mut flow in first.flows {
         let size = flow.size();
@@ -576,7 +583,9 @@ fn continue_cells(rows: &mut [Row], first: Row, page: usize, prev_page: (f64, f6
         if flow.top <= page_top + 2.0 * size {
             'rows: for (r, row) in rows.iter().enumerate().rev() {
                 for (f, cell) in row.flows.iter().enumerate() {
-                    let ended_by_new_row = new_row && Some(r) == last_row && !runs_on(cell, &flow);
+                    let ended_by_new_row = new_row_top.is_some_and(|top| flow.top >= top - 0.5 * size)
+                        && Some(r) == last_row
+                        && !runs_on(cell, &flow);
                     let open = is_open(cell, size) && !ended_by_new_row;
                     // The continuation may be wider than the cell's last
                     // lines, but not reach into the next column.
@@ -803,8 +812,22 @@ mod tests {
         );
         // A lower-case start still runs on: the row was cut mid-sentence.
         let cut = page(&[("7.2", 50.0, 60.0), ("va bai do xe", 100.0, 60.0)]);
-        let rows = cells(layout(&[first, cut], &LayoutGrammar::builtin()));
+        let rows = cells(layout(&[first.clone(), cut], &LayoutGrammar::builtin()));
         assert_eq!(rows[0][1], "Trien khai he thong quan ly phuong tien giao thong va bai do xe");
+        // A line above the new row's number is the rest of the last row,
+        // even capitalised: a name cut at the page break. (The note column
+        // on the right, running from the top, holds the two in one row.)
+        let named = page(&[
+            ("Dong", 100.0, 60.0),
+            ("Ghi chu", 450.0, 60.0),
+            ("mot", 450.0, 74.0),
+            ("hai", 450.0, 88.0),
+            ("7.2", 50.0, 78.0),
+            ("Trien khai bai do xe", 100.0, 78.0),
+        ]);
+        let rows = cells(layout(&[first, named], &LayoutGrammar::builtin()));
+        assert_eq!(rows[0][1], "Trien khai he thong quan ly phuong tien giao thong Dong");
+        assert_eq!(rows[1], vec!["Ghi chu mot hai".to_string(), "7.2".into(), "Trien khai bai do xe".into()]);
     }
 
     #[test]
