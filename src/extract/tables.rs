@@ -72,9 +72,11 @@ impl TableGrammar {
     fn cell_role(&self, cell: &str) -> Option<Role> {
         let cell = cell.trim().trim_end_matches(['.', ':']);
         // Folding keeps one char per char of NFC text, so long cells (the
-        // body of most tables) are told apart before any folding.
+        // body of most tables) are told apart before any folding; of those
+        // only the tail is read, for a header phrase that ends the cell.
         if cell.len() > 60 && cell.chars().count() > 60 {
-            return None;
+            let tail = cell.char_indices().rev().nth(39).map_or(cell, |(i, _)| &cell[i..]);
+            return self.ending_role(&fold_key(tail));
         }
         let key = fold_key(cell);
         // The whole cell first, then the longest phrase it starts with.
@@ -82,6 +84,17 @@ impl TableGrammar {
             .iter()
             .find(|(w, _)| key == *w)
             .or_else(|| self.headers.iter().find(|(w, _)| key.starts_with(w.as_str())))
+            .map(|(_, r)| *r)
+            .or_else(|| self.ending_role(&key))
+    }
+
+    /// A header phrase that ends a cell after other words: a PDF table's
+    /// title read into its first header cell ("Phát triển kinh tế số giao
+    /// thông Nội dung").
+    fn ending_role(&self, key: &str) -> Option<Role> {
+        self.headers
+            .iter()
+            .find(|(w, _)| key.strip_suffix(w.as_str()).is_some_and(|k| k.ends_with(' ')))
             .map(|(_, r)| *r)
     }
 }

@@ -239,6 +239,9 @@ fn regions_to_blocks(regions: Vec<Region>, lg: &LayoutGrammar) -> Vec<Block> {
                 if crate::normalize::flattened::is_body_row(&row.cells) {
                     push_own_table(&mut blocks, &mut pending_rows, row, true);
                 } else {
+                    if pending_rows.first().is_some_and(|header| header_moved(header, &row)) {
+                        flush_table(&mut blocks, &mut pending_rows);
+                    }
                     pending_rows.push(row);
                 }
             }
@@ -288,6 +291,25 @@ fn spanning_cell(spans: &[(f64, f64)]) -> Option<usize> {
         let (x0, x1) = spans[i];
         spans.iter().enumerate().all(|(j, &(a, b))| j == i || (x0 <= a && b <= x1))
     })
+}
+
+/// Whether `row` repeats the table's header (its first row) with the
+/// cells in other places: the page holds another table, on columns of its
+/// own, that must not be mixed with this one's. The repeat is matched on
+/// the trailing cells, since the next table's first header cell often
+/// carries its title ("Phát triển kinh tế số ... Nội dung").
+fn header_moved(header: &PendingRow, row: &PendingRow) -> bool {
+    if header.cells.len() != header.spans.len() || row.cells.len() != row.spans.len() {
+        return false;
+    }
+    let slack = header.size.max(row.size) * 0.25;
+    let pairs = || header.cells.iter().zip(&header.spans).rev().zip(row.cells.iter().zip(&row.spans).rev());
+    let repeated = pairs().take_while(|((a, _), (b, _))| a == b).count();
+    repeated >= 2
+        && repeated * 2 >= row.cells.len()
+        && pairs()
+            .take(repeated)
+            .any(|((_, a), (_, b))| (a.0 - b.0).abs() > slack || (a.1 - b.1).abs() > slack)
 }
 
 struct PendingRow {
@@ -496,6 +518,43 @@ mod tests {
                     ..Default::default()
                 }),
                 Block::Paragraph("Sau bảng".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_repeated_in_other_places_starts_a_table_of_its_own() {
+        let row_region = |cells: &[&str], spans: &[(f64, f64)]| Region::Row {
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            spans: spans.to_vec(),
+            size: 12.0,
+        };
+        let first = [(100.0, 200.0), (210.0, 260.0), (270.0, 330.0), (400.0, 450.0)];
+        let second = [(100.0, 200.0), (210.0, 250.0), (260.0, 300.0), (320.0, 370.0)];
+        let blocks = regions_to_blocks(
+            vec![
+                row_region(&["Nội dung", "Chủ trì", "Phối hợp", "Thời gian"], &first),
+                row_region(&["Việc A", "Sở A", "Sở B", "2026"], &first),
+                // The next page's table, its title read into the first cell.
+                row_region(&["Nhóm hai Nội dung", "Chủ trì", "Phối hợp", "Thời gian"], &second),
+                row_region(&["Việc B", "Sở C", "Sở D", "2027"], &second),
+                // The same header again in the same places: a page break.
+                row_region(&["Nhóm hai Nội dung", "Chủ trì", "Phối hợp", "Thời gian"], &second),
+            ],
+            &LayoutGrammar::builtin(),
+        );
+        let table = |rows: &[&[&str]]| {
+            Block::Table(Table { rows: rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect(), ..Default::default() })
+        };
+        assert_eq!(
+            blocks,
+            vec![
+                table(&[&["Nội dung", "Chủ trì", "Phối hợp", "Thời gian"], &["Việc A", "Sở A", "Sở B", "2026"]]),
+                table(&[
+                    &["Nhóm hai Nội dung", "Chủ trì", "Phối hợp", "Thời gian"],
+                    &["Việc B", "Sở C", "Sở D", "2027"],
+                    &["Nhóm hai Nội dung", "Chủ trì", "Phối hợp", "Thời gian"],
+                ]),
             ]
         );
     }
