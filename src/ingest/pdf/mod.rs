@@ -487,13 +487,16 @@ mod tests {
         assert!(!prefer_fallback(&good, ""));
     }
 
+    fn row_region(cells: &[&str], spans: &[(f64, f64)]) -> Region {
+        Region::Row { cells: cells.iter().map(|c| c.to_string()).collect(), spans: spans.to_vec(), size: 12.0 }
+    }
+
+    fn table(rows: &[&[&str]]) -> Block {
+        Block::Table(Table { rows: rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect(), ..Default::default() })
+    }
+
     #[test]
     fn table_rows_line_up_on_shared_columns() {
-        let row_region = |cells: &[&str], spans: &[(f64, f64)]| Region::Row {
-            cells: cells.iter().map(|c| c.to_string()).collect(),
-            spans: spans.to_vec(),
-            size: 12.0,
-        };
         let blocks = regions_to_blocks(vec![
             Region::Text(vec!["Trước bảng".into()]),
             row_region(&["STT", "Nội dung", "Ghi chú"], &[(50.0, 70.0), (120.0, 200.0), (400.0, 440.0)]),
@@ -524,11 +527,6 @@ mod tests {
 
     #[test]
     fn a_header_repeated_in_other_places_starts_a_table_of_its_own() {
-        let row_region = |cells: &[&str], spans: &[(f64, f64)]| Region::Row {
-            cells: cells.iter().map(|c| c.to_string()).collect(),
-            spans: spans.to_vec(),
-            size: 12.0,
-        };
         let first = [(100.0, 200.0), (210.0, 260.0), (270.0, 330.0), (400.0, 450.0)];
         let second = [(100.0, 200.0), (210.0, 250.0), (260.0, 300.0), (320.0, 370.0)];
         let blocks = regions_to_blocks(
@@ -543,9 +541,6 @@ mod tests {
             ],
             &LayoutGrammar::builtin(),
         );
-        let table = |rows: &[&[&str]]| {
-            Block::Table(Table { rows: rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect(), ..Default::default() })
-        };
         assert_eq!(
             blocks,
             vec![
@@ -574,9 +569,6 @@ mod tests {
             ],
             &LayoutGrammar::builtin(),
         );
-        let table = |rows: &[&[&str]]| {
-            Block::Table(Table { rows: rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect(), ..Default::default() })
-        };
         assert_eq!(
             blocks,
             vec![
