@@ -623,7 +623,17 @@ impl AgencyGrammar {
         if starts_any(toks, j, &self.name_continuations).is_some() {
             return false;
         }
-        self.is_separator(k) || k == "(" || k == ")" || k == ":" || k == "." || !capital && (starts_any(toks, j, &self.stops).is_some() || self.follows_place(toks, j))
+        self.is_separator(k) || k == "(" || k == ")" || k == ":" || k == "." || !capital && (starts_any(toks, j, &self.stops).is_some() || self.follows_place(toks, j) || self.asks_agency(toks, j))
+    }
+
+    /// "UBND Thành phố giao Sở Xây dựng chủ trì ...": a request ends the
+    /// name of the one asking when an agency follows it. ("Bộ Ngoại giao",
+    /// "Ban An toàn giao thông" go on: no agency follows their "giao".)
+    fn asks_agency(&self, toks: &[Tok], j: usize) -> bool {
+        starts_any(toks, j, &self.assign_prefixes).is_some_and(|n| {
+            let d = starts_any(toks, j + n, &self.generic_determiners).unwrap_or(0);
+            self.starts_agency(toks, j + n + d)
+        })
     }
 
     /// Whether the words before `j` are a place: an administrative unit and

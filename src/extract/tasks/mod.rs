@@ -872,6 +872,14 @@ fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Opt
         }
     }
     end = skip_parenthetical(toks, end);
+    // "UBND Thành phố giao Sở Xây dựng, Sở Tài chính chủ trì ...": the ones
+    // asked lead, not the one asking.
+    if let Some(n) = ag.assign_prefix_len(toks, end) {
+        let (asked, e) = ag.parse_list(toks, end + n, text);
+        if !asked.is_empty() {
+            (lead, end) = (asked, e);
+        }
+    }
     while skip(end) {
         end += 1;
     }
