@@ -807,13 +807,8 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
             }
         }
         end = skip_parenthetical(&toks, end);
-        // "Ủy ban nhân dân Thành phố yêu cầu các Sở, ...": the ones asked lead.
-        if let Some(n) = ag.assign_prefix_len(&toks, end) {
-            let (asked, e) = ag.parse_list(&toks, end + n, text);
-            if !asked.is_empty() {
-                lead = asked;
-                end = e;
-            }
+        if let Some(asked) = asked_after_subject(ag, &toks, end, text) {
+            (lead, end) = asked;
         }
         let lower_word = |t: &Tok| t.text.chars().next().is_some_and(char::is_lowercase);
         let comma = toks.get(end).is_some_and(|t| t.key() == ",");
@@ -872,13 +867,8 @@ fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Opt
         }
     }
     end = skip_parenthetical(toks, end);
-    // "UBND Thành phố giao Sở Xây dựng, Sở Tài chính chủ trì ...": the ones
-    // asked lead, not the one asking.
-    if let Some(n) = ag.assign_prefix_len(toks, end) {
-        let (asked, e) = ag.parse_list(toks, end + n, text);
-        if !asked.is_empty() {
-            (lead, end) = (asked, e);
-        }
+    if let Some(asked) = asked_after_subject(ag, toks, end, text) {
+        (lead, end) = asked;
     }
     while skip(end) {
         end += 1;
@@ -893,6 +883,15 @@ fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Opt
     };
     let support = support_from.map(|i| ag.parse_list(toks, i, text).0).unwrap_or_default();
     Some((lead, support))
+}
+
+/// "UBND Thành phố giao Sở Xây dựng, Sở Tài chính chủ trì ...", "Ủy ban nhân
+/// dân Thành phố yêu cầu các Sở, ...": the ones asked after the subject lead,
+/// not the one asking. The agencies and where their list ends.
+fn asked_after_subject(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str) -> Option<(Vec<Found>, usize)> {
+    let n = ag.assign_prefix_len(toks, end)?;
+    let (asked, e) = ag.parse_list(toks, end + n, text);
+    (!asked.is_empty()).then_some((asked, e))
 }
 
 /// "Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm ...": a head whose
