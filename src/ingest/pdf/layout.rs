@@ -366,7 +366,10 @@ impl Flow {
                 let continues = line.text.chars().next().is_some_and(char::is_lowercase);
                 gap_before |= prev_centred_in_flow && !continues;
             }
-            let full_width = Some(line.x1 >= self.x1 - 1.5 * line.size);
+            // The flow's right edge is its widest line's: with two lines
+            // that is one of them, and says nothing about the margin ("2.
+            // Công bố ..." over "a) Trình tự ..." at a page's foot).
+            let full_width = (self.lines.len() > 2).then(|| line.x1 >= self.x1 - 1.5 * line.size);
             let ends_short = line.x1 < self.x1 - cleanup::SHORT_LINE_EMS * line.size;
             let may_break_word = self.lines.get(i + 1).is_some_and(|next| self.breaks_word_before(line, next));
             let pieces = cleanup::split_glued_rule(&line.text);
@@ -741,6 +744,24 @@ mod tests {
                     "Thuc hien chi dao cua Tinh uy ve viec trien khai ke hoach nam 2025.".into()
                 ]),
             ]
+        );
+    }
+
+    #[test]
+    fn a_heading_and_its_first_item_alone_at_a_page_foot_stay_apart() {
+        // The heading is the wider of the two lines, so it reaches the
+        // flow's right edge without having wrapped.
+        let p = page(&[
+            ("2. Cong bo het dich hai thuc vat thuoc tham quyen cua tinh", 50.0, 700.0),
+            ("a) Trinh tu thuc hien:", 50.0, 714.0),
+        ]);
+        let regions = layout(&[p], &LayoutGrammar::builtin());
+        assert_eq!(
+            regions,
+            vec![Region::Text(vec![
+                "2. Cong bo het dich hai thuc vat thuoc tham quyen cua tinh".into(),
+                "a) Trinh tu thuc hien:".into()
+            ])]
         );
     }
 
