@@ -369,7 +369,7 @@ impl Flow {
             // The flow's right edge is its widest line's: with two lines
             // that is one of them, and says nothing about the margin ("2.
             // Công bố ..." over "a) Trình tự ..." at a page's foot).
-            let full_width = (self.lines.len() > 2).then(|| line.x1 >= self.x1 - 1.5 * line.size);
+            let full_width = (self.lines.len() > 2).then_some(line.x1 >= self.x1 - 1.5 * line.size);
             let ends_short = line.x1 < self.x1 - cleanup::SHORT_LINE_EMS * line.size;
             let may_break_word = self.lines.get(i + 1).is_some_and(|next| self.breaks_word_before(line, next));
             let pieces = cleanup::split_glued_rule(&line.text);
