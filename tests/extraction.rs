@@ -2175,3 +2175,27 @@ fn an_agency_item_whose_number_stands_alone_on_its_line_leads_its_points() {
         assert_eq!((t.section.join("/"), t.lead.clone()), ("2".to_string(), vec!["Chủ tịch Ủy ban nhân dân các tỉnh".to_string()]));
     }
 }
+
+#[test]
+fn a_wrapped_roman_number_and_its_subgroup_rows_group_the_tasks_under_them() {
+    // An appendix table as a PDF reader gives it: "III" wrapped in the
+    // narrow STT column ("II I") and the subgroup numbers in the next cell.
+    let text = format!(
+        "{PLAN_HEADER}I. NHIỆM VỤ\n\nPHỤ LỤC\n\n\
+         TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Sản phẩm | Thời gian hoàn thành\n\
+         II I | Phát triển các ứng dụng, nền tảng số III.1 | Nhóm ứng dụng, nền tảng số quy mô quốc gia |  |  | \n\
+          | III.1.1 | Nhóm các nền tảng số giải quyết thủ tục hành chính |  |  | \n\
+         1 | Triển khai Cổng Dịch vụ công quốc gia | Bộ Công an | Các bộ, ngành, địa phương | Hoàn thành | Tháng 02/2026\n\
+          | III.1.2 | Nhóm các nền tảng phục vụ quản trị |  |  | \n\
+         1 | Phát triển Hệ thống thông tin báo cáo quốc gia | Văn phòng Chính phủ | Các bộ, ngành | Hoàn thành | Tháng 12/2026\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(String, Vec<String>)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.lead.clone())).collect();
+    let row = |path: &str, lead: &str| (path.to_string(), vec![lead.to_string()]);
+    assert_eq!(
+        got,
+        [row("Phụ lục/III.1.1/1", "Bộ Công an"), row("Phụ lục/III.1.2/1", "Văn phòng Chính phủ")],
+        "tasks: {:?}",
+        doc.tasks
+    );
+}

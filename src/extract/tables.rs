@@ -174,6 +174,15 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
         };
         let text_of = |c: Option<(usize, usize)>| c.map(|(s, e)| &doc.text[s..e]).unwrap_or("");
         let index = text_of(cell(Role::Index)).trim();
+        // A PDF reader wraps a wide number in a narrow STT column ("II I"
+        // for "III"): pieces that join into one number are that number.
+        let joined: String;
+        let index = if index.contains(' ') && is_row_number(&index.replace(' ', "")) {
+            joined = index.replace(' ', "");
+            joined.as_str()
+        } else {
+            index
+        };
         // A group row shifted right like its neighbours: " | A | TITLE | | ".
         let first = texts.iter().map(|t| t.trim()).find(|t| !t.is_empty()).unwrap_or("");
         if let Some(g) = group_label(index, &texts)
@@ -305,11 +314,20 @@ fn merged_group_row(own: &[(usize, usize)], text: &str) -> Option<String> {
     (numbered || in_caps).then(|| title.to_string())
 }
 
+/// A row's number: Roman or Arabic, whole.
+fn is_row_number(s: &str) -> bool {
+    roman_value(s).is_some() || !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// "I | Phát triển kinh tế số ..." in a wide table: a short label and a title.
 fn short_group_row(first: &str, texts: &[&str], width: usize) -> Option<String> {
     let filled = texts.iter().filter(|t| !t.trim().is_empty()).count();
     let label = first.trim_end_matches('.');
-    let is_label = roman_value(label).is_some() || label.chars().count() == 1 && label.chars().all(|c| c.is_ascii_uppercase());
+    // "III.1.1 | Nhóm nền tảng …": a subgroup of a Roman group is a label too.
+    let (head, tail) = label.split_once('.').unwrap_or((label, ""));
+    let dotted = tail.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let is_roman = roman_value(head).is_some() && (tail.is_empty() || dotted);
+    let is_label = is_roman || label.chars().count() == 1 && label.chars().all(|c| c.is_ascii_uppercase());
     (width >= 4 && filled <= 2 && is_label).then(|| label.to_string())
 }
 
