@@ -176,13 +176,8 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
         let index = text_of(cell(Role::Index)).trim();
         // A PDF reader wraps a wide number in a narrow STT column ("II I"
         // for "III"): pieces that join into one number are that number.
-        let joined: String;
-        let index = if index.contains(' ') && is_row_number(&index.replace(' ', "")) {
-            joined = index.replace(' ', "");
-            joined.as_str()
-        } else {
-            index
-        };
+        let joined = if index.contains(' ') { index.replace(' ', "") } else { String::new() };
+        let index = if is_row_number(&joined) { joined.as_str() } else { index };
         // A group row shifted right like its neighbours: " | A | TITLE | | ".
         let first = texts.iter().map(|t| t.trim()).find(|t| !t.is_empty()).unwrap_or("");
         if let Some(g) = group_label(index, &texts)
