@@ -151,6 +151,19 @@ fn headings_decide_whether_figures_are_goals() {
 }
 
 #[test]
+fn under_a_funding_heading_only_a_committed_floor_is_a_goal() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\nBảo đảm hạ tầng số.\n\nII. BẢO ĐẢM KINH PHÍ\n\n\
+         - Ngân sách địa phương chiếm khoảng 10% tổng vốn đầu tư.\n\n\
+         - Điều chỉnh dự toán ngân sách năm 2025 để bố trí tối thiểu 03% ngân sách cho chuyển đổi số.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, &str, &str, Option<i32>)> =
+        doc.targets.iter().map(|t| (t.value, t.unit.as_str(), t.comparator.as_str(), t.year)).collect();
+    assert_eq!(got, [(3.0, "%", "gte", Some(2025))], "targets: {:?}", doc.targets);
+}
+
+#[test]
 fn a_clause_with_thousands_of_figures_quotes_only_the_part_around_each() {
     let figures: Vec<String> = (1..=2000).map(|i| format!("chỉ tiêu {i} đạt {}%", i % 100)).collect();
     let text = format!("{PLAN_HEADER}I. MỤC TIÊU\n\n1. Phấn đấu {}.\n", figures.join(", "));

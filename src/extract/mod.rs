@@ -160,6 +160,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         if heads.under_non_goal(cx, id) {
             continue;
         }
+        let funding = heads.under_funding(cx, id);
         let heading_year = heads.governing_year(cx, id);
         let goal_context = cx.under_goal_heading(id);
         if !goal_context && cx.in_rules(id) {
@@ -192,6 +193,9 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
                 continue;
             }
             sticky_year = tg.leading_year(text).or(sticky_year);
+            if funding && !tg.commits_to_funding(text) {
+                continue;
+            }
             let hits = tg.hits(text, doc_year, goal_context);
             if hits.is_empty() {
                 continue;
@@ -214,7 +218,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         }
         let row_year = period_row.filter(|&(t, _)| t == *table).map(|(_, y)| y);
         let Some(owner) = cx.seg.owner[li] else { continue };
-        if heads.under_non_goal(cx, owner) {
+        if heads.under_non_goal(cx, owner) || heads.under_funding(cx, owner) {
             continue;
         }
         if cx.in_rules(owner) && !cx.under_goal_heading(owner) {
@@ -237,7 +241,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
     // signature ("Mẫu biểu số 01", outside any section) counts too.
     for f in tg.indicator_table.figures(cx.doc, doc_year, &|s| tg.comparator_op(s)) {
         let section: &[String] = match cx.seg.owner[f.line] {
-            Some(owner) if heads.under_non_goal(cx, owner) || cx.in_rules(owner) && !cx.under_goal_heading(owner) => continue,
+            Some(owner) if heads.under_non_goal(cx, owner) || heads.under_funding(cx, owner) || cx.in_rules(owner) && !cx.under_goal_heading(owner) => continue,
             Some(owner) => &cx.seg.nodes[owner].path,
             None if tg.is_rule_document(cx.doc_type) => continue,
             None => &[],
@@ -309,6 +313,8 @@ fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
 struct HeadingFacts {
     /// A non-goal heading that no goal word redeems ("Tình hình ...").
     non_goal: Vec<bool>,
+    /// A funding heading ("Kinh phí thực hiện") that no goal word redeems.
+    funding: Vec<bool>,
     year: Vec<Option<i32>>,
     /// The year on the first line of each section (see `ancestors_year`),
     /// read when first asked for: most sections never need it.
@@ -321,6 +327,7 @@ impl HeadingFacts {
         let headings: Vec<&str> = cx.seg.nodes.iter().map(|n| n.heading.as_deref().unwrap_or("")).collect();
         HeadingFacts {
             non_goal: headings.iter().zip(&cx.goal_heading).map(|(h, &g)| !g && tg.is_non_goal_heading(h)).collect(),
+            funding: headings.iter().zip(&cx.goal_heading).map(|(h, &g)| !g && tg.is_funding_heading(h)).collect(),
             year: headings.iter().map(|h| tg.year_in(h)).collect(),
             first_line_year: vec![std::cell::OnceCell::new(); cx.seg.nodes.len()],
         }
@@ -333,6 +340,10 @@ impl HeadingFacts {
 
     fn under_non_goal(&self, cx: &Context, id: usize) -> bool {
         Self::chain(cx, id).any(|n| self.non_goal[n])
+    }
+
+    fn under_funding(&self, cx: &Context, id: usize) -> bool {
+        Self::chain(cx, id).any(|n| self.funding[n])
     }
 
 

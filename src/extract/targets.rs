@@ -25,6 +25,10 @@ pub struct RawTargets {
     not_past: Vec<String>,
     formula_cues: Vec<String>,
     non_goal_headings: Vec<String>,
+    #[serde(default)]
+    funding_headings: Vec<String>,
+    #[serde(default)]
+    funding_goal_cues: Vec<String>,
     quota_cues: Vec<String>,
     #[serde(default)]
     citation_cues: Vec<String>,
@@ -79,6 +83,8 @@ pub struct TargetGrammar {
     not_past: Vec<String>,
     formula_cues: Vec<String>,
     non_goal_headings: Vec<String>,
+    funding_headings: Vec<String>,
+    funding_goal_cues: Vec<String>,
     quota_cues: Vec<String>,
     citation_cues: Vec<String>,
     numbered_citation_cues: Vec<String>,
@@ -167,6 +173,8 @@ impl TargetGrammar {
             not_past: raw.not_past,
             formula_cues: raw.formula_cues,
             non_goal_headings: raw.non_goal_headings,
+            funding_headings: raw.funding_headings,
+            funding_goal_cues: raw.funding_goal_cues,
             quota_cues: raw.quota_cues,
             citation_cues: raw.citation_cues,
             numbered_citation_cues: raw.numbered_citation_cues,
@@ -196,6 +204,20 @@ impl TargetGrammar {
     pub fn is_non_goal_heading(&self, heading: &str) -> bool {
         let h = heading.to_lowercase_same_len();
         self.non_goal_headings.iter().any(|w| h.contains(w.as_str()))
+    }
+
+    /// Whether a heading is about money set aside ("Kinh phí thực hiện"),
+    /// under which only a floor the plan commits to is a goal.
+    pub fn is_funding_heading(&self, heading: &str) -> bool {
+        let h = heading.to_lowercase_same_len();
+        self.funding_headings.iter().any(|w| h.contains(w.as_str()))
+    }
+
+    /// Whether a clause under a funding heading commits to a floor ("bố trí
+    /// tối thiểu 03% ngân sách") rather than describing a share or a sum.
+    pub fn commits_to_funding(&self, clause: &str) -> bool {
+        let c = clause.to_lowercase_same_len();
+        self.funding_goal_cues.iter().any(|w| c.contains(w.as_str()))
     }
 
     /// Whether a document type lays down rules (a decree, a circular), whose
