@@ -129,6 +129,13 @@ const NEAR_CUE: usize = 160;
 
 const NUM: &str = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?";
 
+/// Whether any of the grammar's (lowercase) phrases occurs in `text`,
+/// whatever its case.
+fn mentions_any(text: &str, phrases: &[String]) -> bool {
+    let lower = text.to_lowercase_same_len();
+    phrases.iter().any(|w| lower.contains(w.as_str()))
+}
+
 fn sorted_longest(mut v: Vec<String>) -> Vec<String> {
     v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
     v
@@ -202,22 +209,19 @@ impl TargetGrammar {
     /// Whether figures under a heading are results or context, not goals
     /// (callers let a goal word in the same heading win: "MỤC TIÊU, ĐỐI TƯỢNG").
     pub fn is_non_goal_heading(&self, heading: &str) -> bool {
-        let h = heading.to_lowercase_same_len();
-        self.non_goal_headings.iter().any(|w| h.contains(w.as_str()))
+        mentions_any(heading, &self.non_goal_headings)
     }
 
     /// Whether a heading is about money set aside ("Kinh phí thực hiện"),
     /// under which only a floor the plan commits to is a goal.
     pub fn is_funding_heading(&self, heading: &str) -> bool {
-        let h = heading.to_lowercase_same_len();
-        self.funding_headings.iter().any(|w| h.contains(w.as_str()))
+        mentions_any(heading, &self.funding_headings)
     }
 
     /// Whether a clause under a funding heading commits to a floor ("bố trí
     /// tối thiểu 03% ngân sách") rather than describing a share or a sum.
     pub fn commits_to_funding(&self, clause: &str) -> bool {
-        let c = clause.to_lowercase_same_len();
-        self.funding_goal_cues.iter().any(|w| c.contains(w.as_str()))
+        mentions_any(clause, &self.funding_goal_cues)
     }
 
     /// Whether a document type lays down rules (a decree, a circular), whose
@@ -229,8 +233,7 @@ impl TargetGrammar {
     /// Whether a heading announces goals ("Mục tiêu cụ thể"), so that any
     /// figure with a unit under it is one.
     pub fn is_goal_heading(&self, heading: &str) -> bool {
-        let h = heading.to_lowercase_same_len();
-        self.goal_headings.iter().any(|w| h.contains(w.as_str()))
+        mentions_any(heading, &self.goal_headings)
     }
 
     /// The year a heading sets for the targets under it ("Mục tiêu cụ thể đến năm 2025").
