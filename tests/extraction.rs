@@ -321,6 +321,32 @@ fn table_cells_fused_by_a_pdf_reader_are_pulled_apart() {
     );
 }
 
+#[test]
+fn a_numbered_row_with_text_glued_after_it_keeps_its_columns() {
+    // The next group's title and a web page's footer run on after the last
+    // cell; the row still reads from its number on.
+    let text = format!(
+        "{PLAN_HEADER}I. NHIỆM VỤ\n\nPHỤ LỤC\n\n\
+         TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành\n\
+         I | Nền tảng thể chế |  |  |  |\n\
+         1 | Xây dựng Khung đào tạo quản trị dữ liệu | Công an tỉnh | Sở Giáo dục và Đào tạo | Khung đào tạo được ban hành | Tháng 06/2026 |  | II | Phát triển dữ liệu số |  |  |\n\
+         1 | Giám sát các hệ thống phục vụ chính quyền số | Sở Khoa học và Công nghệ | Các sở, ban, ngành | Cơ chế giám sát được hình thành | Năm 2025-2030 | Văn bản này chưa cập nhật nội dung Tiếng Anh\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(Vec<String>, Vec<String>, Option<String>)> =
+        doc.tasks.iter().map(|t| (t.lead.clone(), t.support.clone(), t.deadline.as_ref().and_then(|d| d.by.clone()))).collect();
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        got,
+        [
+            (s(&["Công an tỉnh"]), s(&["Sở Giáo dục và Đào tạo"]), Some("2026-06-30".to_string())),
+            (s(&["Sở Khoa học và Công nghệ"]), s(&["Các sở, ban, ngành"]), Some("2030-12-31".to_string())),
+        ],
+        "tasks: {:?}",
+        doc.tasks
+    );
+}
+
 const NOTICE_HEADER: &str = "VĂN PHÒNG CHÍNH PHỦ\nSố: 623/TB-VPCP\nHà Nội, ngày 15 tháng 11 năm 2025\n\nTHÔNG BÁO\nKết luận của Thủ tướng Chính phủ tại buổi làm việc với tỉnh\n\n";
 
 #[test]

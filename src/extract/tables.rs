@@ -155,7 +155,11 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
         // Trailing empty cells (the grid of a page's layout table around
         // the real one) do not make a row wider.
         let width = cells.iter().rposition(|&(s, e)| !doc.text[s..e].trim().is_empty()).map_or(0, |p| p + 1);
-        let base = width.saturating_sub(r.len());
+        // A row whose number sits under the header's number column is
+        // already lined up: what runs past the header is text glued on
+        // after it (the next group's title, a web page's footer).
+        let numbered = r.first() == Some(&Some(Role::Index)) && texts.first().is_some_and(|t| is_row_number(t.trim()));
+        let base = if numbered { 0 } else { width.saturating_sub(r.len()) };
         let mut offset = base;
         // A row laid out one column to the right of its header (PDF pages
         // after the first): its task cell is empty and the next one is not.
