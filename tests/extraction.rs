@@ -294,6 +294,15 @@ fn a_period_run_into_a_group_title_still_sets_the_year_and_rows_name_their_indic
     );
 }
 
+/// Each task's lead, supporting agencies and due date, in document order.
+fn assignments(doc: &Document) -> Vec<(Vec<String>, Vec<String>, Option<String>)> {
+    doc.tasks.iter().map(|t| (t.lead.clone(), t.support.clone(), t.deadline.as_ref().and_then(|d| d.by.clone()))).collect()
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|x| x.to_string()).collect()
+}
+
 #[test]
 fn table_cells_fused_by_a_pdf_reader_are_pulled_apart() {
     let text = format!(
@@ -305,11 +314,9 @@ fn table_cells_fused_by_a_pdf_reader_are_pulled_apart() {
          4 |  | Xây dựng kế hoạch y tế số | Sở Y tế Các sở, ban, ngành; UBND các phường xã | 2026 - 2030 Kế hoạch | \n"
     );
     let doc = parse(&text);
-    let got: Vec<(Vec<String>, Vec<String>, Option<String>)> =
-        doc.tasks.iter().map(|t| (t.lead.clone(), t.support.clone(), t.deadline.as_ref().and_then(|d| d.by.clone()))).collect();
-    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let s = strings;
     assert_eq!(
-        got,
+        assignments(&doc),
         [
             (s(&["Sở Tài chính"]), s(&["Sở Nội vụ"]), Some("2026-12-31".to_string())),
             (s(&["Công an tỉnh"]), s(&["Các sở, ban, ngành", "UBND các phường, xã"]), Some("2025-12-31".to_string())),
@@ -333,11 +340,9 @@ fn a_numbered_row_with_text_glued_after_it_keeps_its_columns() {
          1 | Giám sát các hệ thống phục vụ chính quyền số | Sở Khoa học và Công nghệ | Các sở, ban, ngành | Cơ chế giám sát được hình thành | Năm 2025-2030 | Văn bản này chưa cập nhật nội dung Tiếng Anh\n"
     );
     let doc = parse(&text);
-    let got: Vec<(Vec<String>, Vec<String>, Option<String>)> =
-        doc.tasks.iter().map(|t| (t.lead.clone(), t.support.clone(), t.deadline.as_ref().and_then(|d| d.by.clone()))).collect();
-    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let s = strings;
     assert_eq!(
-        got,
+        assignments(&doc),
         [
             (s(&["Công an tỉnh"]), s(&["Sở Giáo dục và Đào tạo"]), Some("2026-06-30".to_string())),
             (s(&["Sở Khoa học và Công nghệ"]), s(&["Các sở, ban, ngành"]), Some("2030-12-31".to_string())),
