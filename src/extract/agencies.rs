@@ -19,6 +19,8 @@ pub struct RawAgencies {
     heads: Vec<String>,
     known: Vec<String>,
     name_stops: Vec<String>,
+    #[serde(default)]
+    glued_bullet_duties: Vec<String>,
     strip_prefixes: Vec<String>,
     lead_phrases: Vec<String>,
     #[serde(default)]
@@ -134,6 +136,9 @@ pub struct AgencyGrammar {
     lead_phrase_heads: Phrases,
     known: Phrases,
     stops: Phrases,
+    /// Duties that open a bullet glued onto a name after " - "; fields
+    /// such as "Văn hóa - Thông tin" are not among them.
+    glued_bullet_duties: Phrases,
     strip_prefixes: Phrases,
     lead_phrases: Phrases,
     /// "chịu trách nhiệm về ..." answers for something already done; the
@@ -302,6 +307,7 @@ impl AgencyGrammar {
             // Full names are unambiguous in any case ("phòng Văn hóa và Thông tin").
             known: any_case_phrases(&raw.known),
             stops: phrases(&raw.name_stops),
+            glued_bullet_duties: phrases(&raw.glued_bullet_duties),
             strip_prefixes: phrases(&raw.strip_prefixes),
             lead_phrases: phrases(&raw.lead_phrases),
             accountability_phrases: phrases(&raw.accountability_phrases),
@@ -623,7 +629,10 @@ impl AgencyGrammar {
         if starts_any(toks, j, &self.name_continuations).is_some() {
             return false;
         }
-        self.is_separator(k) || k == "(" || k == ")" || k == ":" || k == "." || !capital && (starts_any(toks, j, &self.stops).is_some() || self.follows_place(toks, j) || self.asks_agency(toks, j))
+        // "1. Bộ Khoa học và Công nghệ - Làm đầu mối ...": a bullet whose
+        // line break was lost opens with a duty even in capitals.
+        let bullet_duty = k == "-" && starts_any(toks, j + 1, &self.glued_bullet_duties).is_some();
+        bullet_duty || self.is_separator(k) || k == "(" || k == ")" || k == ":" || k == "." || !capital && (starts_any(toks, j, &self.stops).is_some() || self.follows_place(toks, j) || self.asks_agency(toks, j))
     }
 
     /// "UBND Thành phố giao Sở Xây dựng chủ trì ...": a request ends the
