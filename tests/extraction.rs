@@ -50,6 +50,29 @@ fn a_part_numbered_twice_is_still_a_part_and_its_agencies_get_tasks() {
 }
 
 #[test]
+fn a_bullet_glued_onto_an_agency_heading_is_that_agencys_first_duty() {
+    // The txt flattening of a real programme kept "- Làm đầu mối" on the
+    // heading's line; a dash inside a name ("Văn hóa - Thông tin") is not one.
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ - Làm đầu mối tổng hợp tình hình thực hiện Kế hoạch.\n\n\
+         - Chủ trì hướng dẫn các đơn vị triển khai Kế hoạch.\n\n2. Phòng Văn hóa - Thông tin:\n\n- Chủ trì tuyên truyền nội dung Kế hoạch.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(&str, Vec<&str>)> =
+        doc.tasks.iter().map(|t| (t.text.as_str(), t.lead.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Làm đầu mối tổng hợp tình hình thực hiện Kế hoạch.", vec!["Sở Khoa học và Công nghệ"]),
+            ("Chủ trì hướng dẫn các đơn vị triển khai Kế hoạch.", vec!["Sở Khoa học và Công nghệ"]),
+            ("Chủ trì tuyên truyền nội dung Kế hoạch.", vec!["Phòng Văn hóa - Thông tin"]),
+        ],
+        "tasks: {:?}",
+        doc.tasks
+    );
+}
+
+#[test]
 fn a_heading_run_on_into_its_first_item_still_opens_the_list() {
     // A lost line break after "B. PHƯƠNG ÁN ...": "I." starts the list whose
     // "II." and "III." follow on their own lines.

@@ -631,8 +631,13 @@ impl AgencyGrammar {
         }
         // "1. Bộ Khoa học và Công nghệ - Làm đầu mối ...": a bullet whose
         // line break was lost opens with a duty even in capitals.
-        let bullet_duty = k == "-" && starts_any(toks, j + 1, &self.glued_bullet_duties).is_some();
-        bullet_duty || self.is_separator(k) || k == "(" || k == ")" || k == ":" || k == "." || !capital && (starts_any(toks, j, &self.stops).is_some() || self.follows_place(toks, j) || self.asks_agency(toks, j))
+        self.glued_bullet_at(toks, j) || self.is_separator(k) || k == "(" || k == ")" || k == ":" || k == "." || !capital && (starts_any(toks, j, &self.stops).is_some() || self.follows_place(toks, j) || self.asks_agency(toks, j))
+    }
+
+    /// Whether `toks[j]` is a dash opening a duty: a bullet glued onto the
+    /// line before it when the line break was lost.
+    pub fn glued_bullet_at(&self, toks: &[Tok], j: usize) -> bool {
+        toks.get(j).is_some_and(|t| t.key() == "-") && starts_any(toks, j + 1, &self.glued_bullet_duties).is_some()
     }
 
     /// "UBND Thành phố giao Sở Xây dựng chủ trì ...": a request ends the
