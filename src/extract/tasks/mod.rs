@@ -318,10 +318,11 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
         let end = skip_parenthetical(&toks, end);
         match toks.get(end) {
             None => Some(None),
-            Some(t) if t.key() == ":" || t.key() == "." => Some(toks.get(end + 1).map(|t| node.content.0 + t.start)),
             // "1. Bộ Khoa học và Công nghệ - Làm đầu mối ...": the first
             // bullet, its line break lost, is a duty on the heading's line.
-            Some(_) if ag.glued_bullet_at(&toks, end) => Some(toks.get(end + 1).map(|t| node.content.0 + t.start)),
+            Some(t) if t.key() == ":" || t.key() == "." || ag.glued_bullet_at(&toks, end) => {
+                Some(toks.get(end + 1).map(|t| node.content.0 + t.start))
+            }
             // "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": an apposition.
             Some(t) if t.key() == "-" || t.key() == "–" => Some(None),
             Some(_) => None,
