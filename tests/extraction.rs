@@ -50,6 +50,25 @@ fn a_part_numbered_twice_is_still_a_part_and_its_agencies_get_tasks() {
 }
 
 #[test]
+fn a_last_item_misplaced_under_the_next_article_does_not_swallow_its_list() {
+    // A real resolution (PDF, DOCX and txt alike) prints Điều 2's fifth item
+    // after the heading of Điều 3, whose own list then starts at 1.
+    let text = "HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 15/2025/NQ-HĐND\nHà Nội, ngày 26 tháng 11 năm 2025\n\nNGHỊ QUYẾT\nQuy định một số chế độ chi\n\n\
+                Điều 1. Phạm vi điều chỉnh\n\nNghị quyết này quy định một số chế độ chi.\n\n\
+                Điều 2. Đối tượng áp dụng\n\n1. Các cơ quan của Đảng.\n\n2. Các tổ chức chính trị - xã hội.\n\n\
+                Điều 3. Tổ chức thực hiện\n\n3. Các cơ quan, đơn vị, tổ chức, cá nhân khác có liên quan.\n\n\
+                1. Giao Ủy ban nhân dân Thành phố tổ chức thực hiện Nghị quyết này.\n\n\
+                2. Giao Thường trực Hội đồng nhân dân Thành phố giám sát thực hiện Nghị quyết.\n\n\
+                Điều 4. Điều khoản thi hành\n\nNghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2026.\n";
+    let doc = parse(text);
+    let mut p = Vec::new();
+    paths(&doc.sections, &mut p);
+    for want in ["Điều 2/2", "Điều 3/3", "Điều 3/1", "Điều 3/2", "Điều 4"] {
+        assert!(p.iter().any(|x| x == want), "{want} missing: {p:?}");
+    }
+}
+
+#[test]
 fn a_bullet_glued_onto_an_agency_heading_is_that_agencys_first_duty() {
     // The txt flattening of a real programme kept "- Làm đầu mối" on the
     // heading's line; a dash inside a name ("Văn hóa - Thông tin") is not one.

@@ -16,6 +16,10 @@ pub struct Level<N> {
     /// sequence ("PHỤ LỤC II": 2; "PHỤ LỤC": none).
     number: Option<u32>,
     bullet: bool,
+    /// Whether the level's first item carried on the numbering of the
+    /// previous parent's list ("5." right under "Điều 3" after "Điều 2"'s
+    /// "1."-"4.") rather than starting at 1.
+    carried: bool,
     node: N,
 }
 
@@ -114,7 +118,11 @@ impl<N> Numbering<N> {
                 let repeated_part = ord == prev && style.sequence == Sequence::Roman && capital_heading;
                 // "2.1" after "1.3" at the same depth is a new run under a new parent.
                 let new_decimal_run = ord == 1 && style.sequence == Sequence::Decimal && m.label.ends_with(".1");
-                return ord > prev && ord <= prev + 3 || inserted || repeated_part || new_decimal_run;
+                // "Điều 3. ... 5. Các cơ quan ... khác có liên quan. 1. Giao
+                // ...": a last item of the previous article misplaced under
+                // the next heading, whose own list then starts at 1.
+                let starts_after_stray = ord == 1 && open.carried;
+                return ord > prev && ord <= prev + 3 || inserted || repeated_part || new_decimal_run || starts_after_stray;
             }
             return true;
         }
@@ -138,6 +146,7 @@ impl<N> Numbering<N> {
     pub fn enter(&mut self, m: &Marker, sg: &SectionGrammar, node: N) {
         let style = &sg.styles[m.style];
         let ordinal = sg.ordinal(m.style, &m.label);
+        let new_level = !self.open.iter().any(|o| o.key == m.key);
         if style.top {
             let rank = top_rank(&m.key);
             while self.open.last().is_some_and(|o| !(is_top_key(&o.key) && top_rank(&o.key) < rank)) {
@@ -161,11 +170,12 @@ impl<N> Numbering<N> {
                 self.open.pop();
             }
         }
+        let number = ordinal.or_else(|| label_number(&m.label));
+        let carried = new_level && !style.top && style.sequence == Sequence::Arabic && ordinal.is_some_and(|o| o > 1);
         if let Some(o) = ordinal {
             self.last_by_key.insert(m.key.clone(), o);
         }
-        let number = ordinal.or_else(|| label_number(&m.label));
-        self.open.push(Level { key: m.key.clone(), ordinal, number, bullet: style.name == "bullet", node });
+        self.open.push(Level { key: m.key.clone(), ordinal, number, bullet: style.name == "bullet", carried, node });
     }
 }
 
