@@ -146,7 +146,7 @@ impl<N> Numbering<N> {
     pub fn enter(&mut self, m: &Marker, sg: &SectionGrammar, node: N) {
         let style = &sg.styles[m.style];
         let ordinal = sg.ordinal(m.style, &m.label);
-        let new_level = !self.open.iter().any(|o| o.key == m.key);
+        let new_level = self.level(&m.key).is_none();
         if style.top {
             let rank = top_rank(&m.key);
             while self.open.last().is_some_and(|o| !(is_top_key(&o.key) && top_rank(&o.key) < rank)) {
@@ -170,11 +170,11 @@ impl<N> Numbering<N> {
                 self.open.pop();
             }
         }
-        let number = ordinal.or_else(|| label_number(&m.label));
         let carried = new_level && !style.top && style.sequence == Sequence::Arabic && ordinal.is_some_and(|o| o > 1);
         if let Some(o) = ordinal {
             self.last_by_key.insert(m.key.clone(), o);
         }
+        let number = ordinal.or_else(|| label_number(&m.label));
         self.open.push(Level { key: m.key.clone(), ordinal, number, bullet: style.name == "bullet", carried, node });
     }
 }
