@@ -80,8 +80,9 @@ impl ReferenceGrammar {
                 _ => m.as_str(),
             };
             let written = without_glued_word(written);
-            let end = m.start() + written.len();
-            let number = normalise_number(written);
+            let mark = if written.len() == m.len() { circulation_mark(&text[m.end()..]) } else { 0 };
+            let end = m.start() + written.len() + mark;
+            let number = normalise_number(&text[m.start()..end]);
             if self.not_documents.iter().any(|n| number.contains(n.as_str())) || !has_symbol(&number) {
                 return None;
             }
@@ -173,6 +174,18 @@ pub(crate) fn glue_spaced(text: &str) -> Option<(String, Vec<usize>)> {
 /// "27/NQ- TW" -> "27/NQ-TW".
 pub fn normalise_number(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// "Văn bản số 919-CV/VPTW/nb": a short lowercase mark after the symbol
+/// ("nb", internal circulation) is part of the number, and the date follows
+/// it. A longer or accented word ("/năm", "/ngày") is prose, not a mark,
+/// and so is a lone letter: a PDF that spaced the mark out ("/n b") keeps the
+/// number without it rather than with half of it.
+fn circulation_mark(rest: &str) -> usize {
+    let Some(r) = rest.strip_prefix('/') else { return 0 };
+    let letters = r.bytes().take_while(u8::is_ascii_lowercase).count();
+    let whole_word = !r[letters..].starts_with(char::is_alphanumeric);
+    if (2..=3).contains(&letters) && whole_word { letters + 1 } else { 0 }
 }
 
 /// "QCVN 01:2009/BYT", "TCVN 5945:2005", "Tiêu chuẩn cơ sở 661: 2018/BVTV":
@@ -386,6 +399,17 @@ mod spaced_tests {
             .map(|(n, _, _)| n)
             .collect();
         assert_eq!(found, ["2273/CTK-CSCL", "12/QĐ-UBND", "13/QĐ-UBND"]);
+    }
+
+    #[test]
+    fn a_short_lowercase_mark_ends_a_number_but_a_word_does_not() {
+        let g = Grammar::builtin();
+        let found: Vec<String> = g
+            .references
+            .numbers("Văn bản số 919-CV/VPTW/nb ngày 21/11/2016; Kế hoạch số 12/KH-UBND/năm 2024; Quyết định số 7/QĐ-UBND/tỉnh; Văn bản số 919-CV/VPTW/n b")
+            .map(|(n, _, _)| n)
+            .collect();
+        assert_eq!(found, ["919-CV/VPTW/nb", "12/KH-UBND", "7/QĐ-UBND", "919-CV/VPTW"]);
     }
 
     #[test]
