@@ -371,6 +371,11 @@ mod spaced_tests {
     use super::*;
     use crate::grammar::Grammar;
 
+    /// The numbers the built-in grammar finds in `line`, in order.
+    fn numbers(line: &str) -> Vec<String> {
+        Grammar::builtin().references.numbers(line).map(|(n, _, _)| n).collect()
+    }
+
     #[test]
     fn numbers_a_pdf_spaced_out_are_found_where_they_stand() {
         let g = Grammar::builtin();
@@ -385,30 +390,18 @@ mod spaced_tests {
 
     #[test]
     fn a_number_left_blank_is_no_reference() {
-        let g = Grammar::builtin();
-        let found: Vec<String> = g.references.numbers("(Ban hành kèm theo Quyết định số /2025/QĐ -UBND) theo Quyết định số 17/2024/QĐ-UBND").map(|(n, _, _)| n).collect();
-        assert_eq!(found, ["17/2024/QĐ-UBND"]);
+        assert_eq!(numbers("(Ban hành kèm theo Quyết định số /2025/QĐ -UBND) theo Quyết định số 17/2024/QĐ-UBND"), ["17/2024/QĐ-UBND"]);
     }
 
     #[test]
     fn a_dash_spaced_on_both_sides_joins_a_symbol_but_not_a_word() {
-        let g = Grammar::builtin();
-        let found: Vec<String> = g
-            .references
-            .numbers("theo công văn số 2273/CTK - CSCL của Cục; Quyết định số 12/QĐ-UBND - Về việc; Quyết định 13/QĐ-UBND - QUY ĐỊNH VỀ")
-            .map(|(n, _, _)| n)
-            .collect();
+        let found = numbers("theo công văn số 2273/CTK - CSCL của Cục; Quyết định số 12/QĐ-UBND - Về việc; Quyết định 13/QĐ-UBND - QUY ĐỊNH VỀ");
         assert_eq!(found, ["2273/CTK-CSCL", "12/QĐ-UBND", "13/QĐ-UBND"]);
     }
 
     #[test]
     fn a_short_lowercase_mark_ends_a_number_but_a_word_does_not() {
-        let g = Grammar::builtin();
-        let found: Vec<String> = g
-            .references
-            .numbers("Văn bản số 919-CV/VPTW/nb ngày 21/11/2016; Kế hoạch số 12/KH-UBND/năm 2024; Quyết định số 7/QĐ-UBND/tỉnh; Văn bản số 919-CV/VPTW/n b")
-            .map(|(n, _, _)| n)
-            .collect();
+        let found = numbers("Văn bản số 919-CV/VPTW/nb ngày 21/11/2016; Kế hoạch số 12/KH-UBND/năm 2024; Quyết định số 7/QĐ-UBND/tỉnh; Văn bản số 919-CV/VPTW/n b");
         assert_eq!(found, ["919-CV/VPTW/nb", "12/KH-UBND", "7/QĐ-UBND", "919-CV/VPTW"]);
     }
 
