@@ -50,6 +50,25 @@ fn a_part_numbered_twice_is_still_a_part_and_its_agencies_get_tasks() {
 }
 
 #[test]
+fn a_lettered_procedure_template_repeated_without_its_heading_starts_again_at_a() {
+    let letters = ["a", "b", "c", "d", "đ", "e", "f", "g", "h", "i", "k", "l"];
+    let template: String = letters.iter().map(|l| format!("{l}) Mục {l} của thủ tục: Không quy định.\n\n")).collect();
+    let text = format!("{PLAN_HEADER}I. LĨNH VỰC TRỒNG TRỌT\n\n1. Công bố vùng sản xuất\n\n{template}{template}");
+    let doc = parse(&text);
+    let mut p = Vec::new();
+    paths(&doc.sections, &mut p);
+    for l in letters {
+        assert_eq!(p.iter().filter(|x| **x == format!("I/1/{l}")).count(), 2, "{l}) twice: {p:?}");
+    }
+    // A wrapped "a)" after an early letter is not a restart: it goes back.
+    let text = format!("{PLAN_HEADER}I. LĨNH VỰC TRỒNG TRỌT\n\n1. Công bố\n\na) Trình tự\n\nb) Cách thức\n\na) Lại\n");
+    let doc = parse(&text);
+    p.clear();
+    paths(&doc.sections, &mut p);
+    assert_eq!(p, ["I", "I/1", "I/1/a", "I/1/b"]);
+}
+
+#[test]
 fn a_last_item_misplaced_under_the_next_article_does_not_swallow_its_list() {
     // A real resolution (PDF, DOCX and txt alike) prints Điều 2's fifth item
     // after the heading of Điều 3, whose own list then starts at 1.

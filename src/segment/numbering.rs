@@ -122,7 +122,11 @@ impl<N> Numbering<N> {
                 // ...": a last item of the previous article misplaced under
                 // the next heading, whose own list then starts at 1.
                 let starts_after_stray = ord == 1 && open.carried;
-                return ord > prev && ord <= prev + 3 || inserted || repeated_part || new_decimal_run || starts_after_stray;
+                // A long lettered template ("a) Trình tự thực hiện" ... "l) Căn
+                // cứ pháp lý") repeated for a next procedure whose numbered
+                // heading was lost: "a)" after a late letter starts it again.
+                let repeated_template = ord == 1 && style.sequence == Sequence::LetterVi && prev >= 8;
+                return ord > prev && ord <= prev + 3 || inserted || repeated_part || new_decimal_run || starts_after_stray || repeated_template;
             }
             return true;
         }
