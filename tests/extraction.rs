@@ -88,6 +88,29 @@ fn a_last_item_misplaced_under_the_next_article_does_not_swallow_its_list() {
 }
 
 #[test]
+fn an_agency_heading_that_lists_provinces_before_its_colon_is_no_duty_itself() {
+    // A Government dispatch on floods: the provinces named after the
+    // heading's first colon are who is meant, the bullets under it the duties.
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n1. Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk và Gia Lai:\n\n\
+         - Chủ động chỉ đạo công tác ứng phó thiên tai trên địa bàn.\n\n- Báo cáo kết quả trước ngày 30/11/2025.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(&str, Vec<&str>)> =
+        doc.tasks.iter().map(|t| (t.text.as_str(), t.lead.iter().map(String::as_str).collect())).collect();
+    let lead = vec!["Chủ tịch Ủy ban nhân dân các tỉnh"];
+    assert_eq!(
+        got,
+        [
+            ("Chủ động chỉ đạo công tác ứng phó thiên tai trên địa bàn.", lead.clone()),
+            ("Báo cáo kết quả trước ngày 30/11/2025.", lead),
+        ],
+        "tasks: {:?}",
+        doc.tasks
+    );
+}
+
+#[test]
 fn a_bullet_glued_onto_an_agency_heading_is_that_agencys_first_duty() {
     // The txt flattening of a real programme kept "- Làm đầu mối" on the
     // heading's line; a dash inside a name ("Văn hóa - Thông tin") is not one.

@@ -741,6 +741,21 @@ impl AgencyGrammar {
         rest.len() <= BARE_DUTY_BYTES && self.bare_duties.contains(&fold_key(rest))
     }
 
+    /// Whether a clause is only a list of names brought in by a colon
+    /// ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:"
+    /// once the agency is read): the heading of the duties under it, which
+    /// assigns none itself. Every word is capitalised or a `name_joiners`
+    /// word; a duty has a verb, written in lower case.
+    pub fn only_names_before_colon(&self, text: &str) -> bool {
+        let text = text.trim_end();
+        text.ends_with(':')
+            && text
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation()))
+                .filter(|w| !w.is_empty())
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || self.name_joiners.contains(&fold_key(w)))
+    }
+
     /// Whether an item's lead-in introduces the cases its points list
     /// (grammar `case_intros`), not duties.
     pub fn introduces_cases(&self, line: &str) -> bool {

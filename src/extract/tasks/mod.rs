@@ -520,7 +520,7 @@ impl Duty {
 /// với ..." or those it was given.
 fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead, support: given, group_time }: Duty) -> Option<Task> {
     let text = cx.doc.text[s..e].trim_end();
-    if text.is_empty() || cx.g.agencies.opens_with_boilerplate(text) || cx.g.agencies.is_repealed(text) {
+    if text.is_empty() || cx.g.agencies.opens_with_boilerplate(text) || cx.g.agencies.is_repealed(text) || cx.g.agencies.only_names_before_colon(text) {
         return None;
     }
     let toks = tokenize(text);
