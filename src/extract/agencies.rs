@@ -746,14 +746,8 @@ impl AgencyGrammar {
     /// once the agency is read): the heading of the duties under it, which
     /// assigns none itself. Every word is capitalised or a `name_joiners`
     /// word; a duty has a verb, written in lower case.
-    pub fn only_names_before_colon(&self, text: &str) -> bool {
-        let text = text.trim_end();
-        text.ends_with(':')
-            && text
-                .split_whitespace()
-                .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation()))
-                .filter(|w| !w.is_empty())
-                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || self.name_joiners.contains(&fold_key(w)))
+    pub fn only_names_before_colon(&self, toks: &[Tok], text: &str) -> bool {
+        text.trim_end().ends_with(':') && toks.iter().all(|t| !t.text.starts_with(char::is_lowercase) || self.name_joiners.iter().any(|w| w == t.key()))
     }
 
     /// Whether an item's lead-in introduces the cases its points list

@@ -520,10 +520,13 @@ impl Duty {
 /// với ..." or those it was given.
 fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead, support: given, group_time }: Duty) -> Option<Task> {
     let text = cx.doc.text[s..e].trim_end();
-    if text.is_empty() || cx.g.agencies.opens_with_boilerplate(text) || cx.g.agencies.is_repealed(text) || cx.g.agencies.only_names_before_colon(text) {
+    if text.is_empty() || cx.g.agencies.opens_with_boilerplate(text) || cx.g.agencies.is_repealed(text) {
         return None;
     }
     let toks = tokenize(text);
+    if cx.g.agencies.only_names_before_colon(&toks, text) {
+        return None;
+    }
     let mut support = cx
         .g
         .agencies
