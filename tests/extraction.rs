@@ -88,6 +88,28 @@ fn a_last_item_misplaced_under_the_next_article_does_not_swallow_its_list() {
 }
 
 #[test]
+fn a_label_whose_words_run_past_a_name_stop_names_its_agency_whole() {
+    // A circular's implementation article: "quản lý" usually ends a name
+    // (its duty's verb), but before the label's colon it describes the body.
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n1. Trách nhiệm của các đơn vị thuộc Bộ:\n\n\
+         a) Vụ Kế hoạch - Tài chính bảo đảm kinh phí hằng năm cho các đơn vị;\n\n\
+         b) Các Cục quản lý nhà nước chuyên ngành: theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp \
+         với Cục Bảo tồn thiên nhiên và Đa dạng sinh học tổ chức thực hiện Thông tư này;\n\n\
+         c) Cục Chăn nuôi quản lý các cơ sở giống theo quy định;\n\n\
+         d) Cục Thú y chỉ đạo: kiểm tra các cơ sở giết mổ trên địa bàn.\n"
+    );
+    let doc = parse(&text);
+    let leads: Vec<Vec<&str>> = doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect();
+    assert_eq!(
+        leads,
+        [vec!["Vụ Kế hoạch - Tài chính"], vec!["Các Cục quản lý nhà nước chuyên ngành"], vec!["Cục Chăn nuôi"], vec!["Cục Thú y"]],
+        "tasks: {:?}",
+        doc.tasks
+    );
+}
+
+#[test]
 fn an_agency_heading_that_lists_provinces_before_its_colon_is_no_duty_itself() {
     // A Government dispatch on floods: the provinces named after the
     // heading's first colon are who is meant, the bullets under it the duties.

@@ -257,6 +257,10 @@ const MEMBER_WORDS: usize = 10;
 /// The most words of an aside inside a name (see `aside_before_qualifier`).
 const ASIDE_WORDS: usize = 8;
 
+/// The most lower-case syllables between a name and its label's colon.
+const LABEL_TAIL_WORDS: usize = 8;
+const MIN_LABEL_TAIL_WORDS: usize = 3;
+
 /// An agency found in text, as written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -739,6 +743,20 @@ impl AgencyGrammar {
     pub fn is_bare_duty(&self, rest: &str) -> bool {
         let rest = rest.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
         rest.len() <= BARE_DUTY_BYTES && self.bare_duties.contains(&fold_key(rest))
+    }
+
+    /// The colon that ends a label "Các Cục quản lý nhà nước chuyên ngành:"
+    /// when a name read up to token `end` stopped at a word that also
+    /// describes a body ("quản lý"): a few lower-case words, no lead phrase
+    /// among them, then the colon before the duty. A verb alone before the
+    /// colon ("Sở Y tế chỉ đạo:") is too short to be a description.
+    pub fn label_colon_after(&self, toks: &[Tok], end: usize) -> Option<usize> {
+        let colon = (end..toks.len().min(end + LABEL_TAIL_WORDS + 1)).find(|&i| toks[i].key() == ":")?;
+        let tail = &toks[end..colon];
+        let descriptive = tail.len() >= MIN_LABEL_TAIL_WORDS
+            && tail.iter().all(|t| t.text.starts_with(char::is_lowercase) && !self.is_separator(t.key()))
+            && self.find_lead_phrase(&toks[..colon], end).is_none();
+        descriptive.then_some(colon)
     }
 
     /// Whether a clause is only a list of names brought in by a colon
