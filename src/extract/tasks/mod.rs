@@ -677,7 +677,7 @@ fn own_lead(cx: &Context, own: &str, lead: &[String]) -> Vec<String> {
     // ưu tiên ..." under "19. Các doanh nghiệp công nghệ số").
     let subject = duty_follows && !assigned;
     let own_agency = own_agency && (subject || !named.iter().all(|a| cx.g.agencies.is_category(&a.name)));
-    if !named.is_empty() && own_agency { names(with_label_tail(ag, &toks, own, named)) } else { lead.to_vec() }
+    if !named.is_empty() && own_agency { names(with_label_tail(ag, &toks, end, own, named)) } else { lead.to_vec() }
 }
 
 fn skip_parenthetical(toks: &[Tok], i: usize) -> usize {
@@ -852,12 +852,12 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
 /// "b) Các Cục quản lý nhà nước chuyên ngành: theo chức năng ...": an item
 /// opening with a label whose words run past a name stop ("quản lý") names
 /// its one agency by the whole label.
-fn with_label_tail(ag: &AgencyGrammar, toks: &[Tok], text: &str, mut lead: Vec<Found>) -> Vec<Found> {
+/// `end` is the token after the name, as the list reader left it.
+fn with_label_tail(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str, mut lead: Vec<Found>) -> Vec<Found> {
     if let [only] = lead.as_mut_slice()
         && toks.first().is_some_and(|t| t.start == only.start)
         && text.get(only.start..only.end) == Some(only.name.as_str())
-        && let Some(end) = toks.iter().position(|t| t.end == only.end)
-        && let Some(colon) = ag.label_colon_after(toks, end + 1)
+        && let Some(colon) = ag.label_colon_after(toks, end)
     {
         only.end = toks[colon - 1].end;
         only.name = text[only.start..only.end].to_string();
