@@ -110,6 +110,26 @@ fn a_label_whose_words_run_past_a_name_stop_names_its_agency_whole() {
 }
 
 #[test]
+fn quarantine_services_listed_as_an_articles_subject_lead_its_task() {
+    // A port regulation's article names its bodies in the sentence, not in
+    // the heading: "Kiểm dịch y tế" is a service in its own right, and the
+    // heading's generic "cơ quan, đơn vị liên quan" must not stand in for them.
+    let text = format!(
+        "{PLAN_HEADER}Điều 24. Trách nhiệm và quyền hạn của cơ quan, đơn vị liên quan\n\n\
+         Cơ quan Hải quan, Bộ đội Biên phòng, Kiểm dịch y tế, Kiểm dịch thực vật và cơ quan chức năng liên quan khác \
+         có trách nhiệm phối hợp với Công ty Tân Cảng khi bố trí lực lượng tại khu vực cửa khẩu cảng.\n"
+    );
+    let doc = parse(&text);
+    let leads: Vec<Vec<&str>> = doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect();
+    assert_eq!(
+        leads,
+        [vec!["Cơ quan Hải quan", "Bộ đội Biên phòng", "Kiểm dịch y tế", "Kiểm dịch thực vật", "cơ quan chức năng liên quan khác"]],
+        "tasks: {:?}",
+        doc.tasks
+    );
+}
+
+#[test]
 fn an_agency_heading_that_lists_provinces_before_its_colon_is_no_duty_itself() {
     // A Government dispatch on floods: the provinces named after the
     // heading's first colon are who is meant, the bullets under it the duties.
