@@ -100,7 +100,7 @@ fn a_label_whose_words_run_past_a_name_stop_names_its_agency_whole() {
          d) Cục Thú y chỉ đạo: kiểm tra các cơ sở giết mổ trên địa bàn.\n"
     );
     let doc = parse(&text);
-    let leads: Vec<Vec<&str>> = doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect();
+    let leads = task_leads(&doc);
     assert_eq!(
         leads,
         [vec!["Vụ Kế hoạch - Tài chính"], vec!["Các Cục quản lý nhà nước chuyên ngành"], vec!["Cục Chăn nuôi"], vec!["Cục Thú y"]],
@@ -120,7 +120,7 @@ fn quarantine_services_listed_as_an_articles_subject_lead_its_task() {
          có trách nhiệm phối hợp với Công ty Tân Cảng khi bố trí lực lượng tại khu vực cửa khẩu cảng.\n"
     );
     let doc = parse(&text);
-    let leads: Vec<Vec<&str>> = doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect();
+    let leads = task_leads(&doc);
     assert_eq!(
         leads,
         [vec!["Cơ quan Hải quan", "Bộ đội Biên phòng", "Kiểm dịch y tế", "Kiểm dịch thực vật", "cơ quan chức năng liên quan khác"]],
@@ -1133,7 +1133,7 @@ fn a_colon_list_assigns_work_outside_an_implementation_part() {
         2. Các Bộ và các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức phủ sóng các thôn lõm sóng.\n\n\
         3. Kiến nghị của tỉnh về các Bộ: Tài chính, Xây dựng đã được tiếp thu.\n";
     let doc = parse(text);
-    let leads: Vec<Vec<&str>> = doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect();
+    let leads = task_leads(&doc);
     assert_eq!(
         leads,
         [
@@ -1172,7 +1172,7 @@ fn a_time_clause_before_the_subject_does_not_hide_the_agency() {
          5. Trước ngày 15/12 hằng năm, Ủy ban nhân dân cấp xã gửi báo cáo về Sở Nội vụ.\n"
     );
     let doc = parse(&text);
-    let leads: Vec<Vec<&str>> = doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect();
+    let leads = task_leads(&doc);
     let want = [vec!["Sở Nội vụ"], vec!["các cơ quan, đơn vị cấp tỉnh"], vec!["Sở Tư pháp"], vec!["Ủy ban nhân dân cấp xã"]];
     assert_eq!(leads, want, "{:#?}", doc.tasks);
     assert_eq!(doc.tasks[2].support, ["Sở Tài chính"], "{:#?}", doc.tasks[2]);
@@ -1344,7 +1344,7 @@ const STANDING_COMMITTEE_RESOLUTION: &str = "Số: 1683/NQ-UBTVQH15 |\n\nNGHỊ 
 #[test]
 fn a_standing_committee_resolution_assigns_the_government_and_the_assemblys_bodies() {
     let doc = parse(STANDING_COMMITTEE_RESOLUTION);
-    let leads: Vec<Vec<&str>> = doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect();
+    let leads = task_leads(&doc);
     assert_eq!(
         leads,
         [
@@ -2318,6 +2318,11 @@ fn a_plural_head_whose_name_reads_like_a_verb_is_named_up_to_chu_tri() {
             ("I/3", &["Sở Xây dựng"]),
         ],
     );
+}
+
+/// Each task's lead agencies, in document order.
+fn task_leads(doc: &Document) -> Vec<Vec<&str>> {
+    doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect()
 }
 
 /// Each task's section path ("II/2/a") and lead agencies, in order.
