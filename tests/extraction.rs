@@ -233,6 +233,21 @@ fn figures_in_a_decree_are_rules_not_targets() {
 }
 
 #[test]
+fn a_transitional_article_assigns_work_but_not_standing_remits_or_rule_reach() {
+    // "Điều khoản chuyển tiếp" tells agencies what to do until the new rules
+    // bite; a body's standing remit and a rule that merely applies to a body
+    // in the same article are not work to track.
+    let decree = "CHÍNH PHỦ\nSố: 303/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 2025\n\nNGHỊ ĐỊNH\nQuy định tổ chức các cơ quan\n\n\
+                  Điều 1. Phạm vi điều chỉnh\n\nNghị định này quy định tổ chức các cơ quan chuyên môn.\n\n\
+                  Điều 2. Điều khoản chuyển tiếp\n\n\
+                  1. Bộ Nội vụ rà soát, sắp xếp lại các tổ chức thuộc phạm vi quản lý trước ngày 01 tháng 3 năm 2026.\n\n\
+                  2. Bảo hiểm xã hội Việt Nam thực hiện nhiệm vụ, quyền hạn theo quy định của pháp luật về bảo hiểm xã hội.\n\n\
+                  3. Chi cục thuộc cục (thành lập trên cơ sở tổ chức lại tổng cục) được áp dụng quy định số lượng cấp phó không quá 04 người.\n";
+    let doc = parse(decree);
+    assert_eq!(task_leads(&doc), [vec!["Bộ Nội vụ"]], "tasks: {:?}", doc.tasks);
+}
+
+#[test]
 fn the_same_kind_of_figure_in_a_plan_goal_is_a_target() {
     let text = format!(
         "{PLAN_HEADER}I. MỤC TIÊU\n\n1. Mục tiêu cụ thể đến năm 2027\n\n- Phấn đấu tối thiểu 04 người được đào tạo tại mỗi xã.\n\n- Hỗ trợ 100% hộ bị ảnh hưởng.\n"
