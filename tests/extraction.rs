@@ -33,6 +33,7 @@ fn paths(sections: &[Section], out: &mut Vec<String>) {
 }
 
 const PLAN_HEADER: &str = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 129/KH-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\n\nKẾ HOẠCH\nHỗ trợ nhu yếu phẩm khẩn cấp cho nhân dân\n\n";
+const DECREE_HEADER: &str = "CHÍNH PHỦ\nSố: 303/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 2025\n\nNGHỊ ĐỊNH\nQuy định tổ chức các cơ quan\n\n";
 
 #[test]
 fn a_part_numbered_twice_is_still_a_part_and_its_agencies_get_tasks() {
@@ -224,10 +225,11 @@ fn a_repeated_number_in_running_text_is_not_a_part() {
 
 #[test]
 fn figures_in_a_decree_are_rules_not_targets() {
-    let decree = "CHÍNH PHỦ\nSố: 303/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 2025\n\nNGHỊ ĐỊNH\nQuy định tổ chức các cơ quan\n\n\
-                  Điều 11. Số lượng cấp phó\n\n1. Số lượng cấp phó của người đứng đầu cục được bố trí bình quân không quá 04 người trên một cục.\n\n\
-                  2. Hỗ trợ 100% chi phí đào tạo cho người lao động.\n";
-    let doc = parse(decree);
+    let decree = format!(
+        "{DECREE_HEADER}Điều 11. Số lượng cấp phó\n\n1. Số lượng cấp phó của người đứng đầu cục được bố trí bình quân không quá 04 người trên một cục.\n\n\
+                  2. Hỗ trợ 100% chi phí đào tạo cho người lao động.\n"
+    );
+    let doc = parse(&decree);
     assert_eq!(doc.meta.doc_type, "nghi_dinh");
     assert!(doc.targets.is_empty(), "a decree's quotas became targets: {:?}", doc.targets);
 }
@@ -237,13 +239,14 @@ fn a_transitional_article_assigns_work_but_not_standing_remits_or_rule_reach() {
     // "Điều khoản chuyển tiếp" tells agencies what to do until the new rules
     // bite; a body's standing remit and a rule that merely applies to a body
     // in the same article are not work to track.
-    let decree = "CHÍNH PHỦ\nSố: 303/2025/NĐ-CP\nHà Nội, ngày 19 tháng 11 năm 2025\n\nNGHỊ ĐỊNH\nQuy định tổ chức các cơ quan\n\n\
-                  Điều 1. Phạm vi điều chỉnh\n\nNghị định này quy định tổ chức các cơ quan chuyên môn.\n\n\
+    let decree = format!(
+        "{DECREE_HEADER}Điều 1. Phạm vi điều chỉnh\n\nNghị định này quy định tổ chức các cơ quan chuyên môn.\n\n\
                   Điều 2. Điều khoản chuyển tiếp\n\n\
                   1. Bộ Nội vụ rà soát, sắp xếp lại các tổ chức thuộc phạm vi quản lý trước ngày 01 tháng 3 năm 2026.\n\n\
                   2. Bảo hiểm xã hội Việt Nam thực hiện nhiệm vụ, quyền hạn theo quy định của pháp luật về bảo hiểm xã hội.\n\n\
-                  3. Chi cục thuộc cục (thành lập trên cơ sở tổ chức lại tổng cục) được áp dụng quy định số lượng cấp phó không quá 04 người.\n";
-    let doc = parse(decree);
+                  3. Chi cục thuộc cục (thành lập trên cơ sở tổ chức lại tổng cục) được áp dụng quy định số lượng cấp phó không quá 04 người.\n"
+    );
+    let doc = parse(&decree);
     assert_eq!(task_leads(&doc), [vec!["Bộ Nội vụ"]], "tasks: {:?}", doc.tasks);
 }
 
