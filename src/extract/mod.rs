@@ -218,7 +218,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
         }
         let row_year = period_row.filter(|&(t, _)| t == *table).map(|(_, y)| y);
         let Some(owner) = cx.seg.owner[li] else { continue };
-        if heads.under_non_goal(cx, owner) || heads.under_funding(cx, owner) {
+        if heads.table_figures_excluded(cx, owner) {
             continue;
         }
         if cx.in_rules(owner) && !cx.under_goal_heading(owner) {
@@ -241,7 +241,7 @@ fn targets_in(cx: &Context, doc_year: Option<i32>) -> Vec<Target> {
     // signature ("Mẫu biểu số 01", outside any section) counts too.
     for f in tg.indicator_table.figures(cx.doc, doc_year, &|s| tg.comparator_op(s)) {
         let section: &[String] = match cx.seg.owner[f.line] {
-            Some(owner) if heads.under_non_goal(cx, owner) || heads.under_funding(cx, owner) || cx.in_rules(owner) && !cx.under_goal_heading(owner) => continue,
+            Some(owner) if heads.table_figures_excluded(cx, owner) || cx.in_rules(owner) && !cx.under_goal_heading(owner) => continue,
             Some(owner) => &cx.seg.nodes[owner].path,
             None if tg.is_rule_document(cx.doc_type) => continue,
             None => &[],
@@ -344,6 +344,12 @@ impl HeadingFacts {
 
     fn under_funding(&self, cx: &Context, id: usize) -> bool {
         Self::chain(cx, id).any(|n| self.funding[n])
+    }
+
+    /// Table rows and indicator figures carry no clause that could commit
+    /// to a floor, so under a funding heading they are never goals.
+    fn table_figures_excluded(&self, cx: &Context, id: usize) -> bool {
+        self.under_non_goal(cx, id) || self.under_funding(cx, id)
     }
 
 
