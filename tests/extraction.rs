@@ -177,6 +177,30 @@ fn a_bullet_glued_onto_an_agency_heading_is_that_agencys_first_duty() {
 }
 
 #[test]
+fn a_leader_of_listed_kinds_of_bodies_is_one_lead_up_to_the_duty() {
+    // Item 4 of a circular's closing article names the leaders of kinds of
+    // bodies no lexicon holds; "quy định" is the duty, not part of a name;
+    // and a clause about a body ("xảy ra tình trạng ..., không đảm bảo")
+    // lists nothing.
+    let text = format!(
+        "{PLAN_HEADER}III. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Người đứng đầu cơ sở giáo dục đại học, cao đẳng, cơ sở đào tạo, bồi dưỡng của Bộ, tổ chức chính trị - xã hội căn cứ quy định tại Kế hoạch này để quy định việc trả tiền lương dạy thêm giờ.\n\n\
+         2. Người đứng đầu cơ quan, đơn vị quy định việc trả tiền lương dạy thêm giờ.\n\n\
+         3. Đơn vị xảy ra tình trạng mất đoàn kết nội bộ, không đảm bảo yêu cầu để phân cấp.\n"
+    );
+    let doc = parse(&text);
+    assert_eq!(
+        task_leads(&doc),
+        [
+            vec!["Người đứng đầu cơ sở giáo dục đại học, cao đẳng, cơ sở đào tạo, bồi dưỡng của Bộ, tổ chức chính trị - xã hội"],
+            vec!["Người đứng đầu cơ quan, đơn vị"],
+        ],
+        "tasks: {:?}",
+        doc.tasks
+    );
+}
+
+#[test]
 fn a_heading_run_on_into_its_first_item_still_opens_the_list() {
     // A lost line break after "B. PHƯƠNG ÁN ...": "I." starts the list whose
     // "II." and "III." follow on their own lines.

@@ -254,6 +254,11 @@ impl<'a> Tok<'a> {
 /// nghiệp - Năng lượng Quốc gia Việt Nam" has nine).
 const MEMBER_WORDS: usize = 10;
 
+/// The most words a list of kinds of bodies after a described name can
+/// have ("Người đứng đầu cơ sở giáo dục đại học, cao đẳng, ..., trường chính
+/// trị của tỉnh, thành phố trực thuộc Trung ương" has about fifty).
+const DESCRIBED_LIST_WORDS: usize = 64;
+
 /// The most words of an aside inside a name (see `aside_before_qualifier`).
 const ASIDE_WORDS: usize = 8;
 
@@ -841,6 +846,41 @@ impl AgencyGrammar {
     /// starts at token `i`.
     pub fn scope_at(&self, toks: &[Tok], i: usize) -> bool {
         starts_any(toks, i, &self.scope_phrases).is_some()
+    }
+
+    /// "Người đứng đầu cơ sở giáo dục đại học, cao đẳng, cơ sở đào tạo của
+    /// Bộ, ... căn cứ ...": a name made of a head and a description in
+    /// lower case (`found`, ending before the comma at `comma`) may go on
+    /// listing kinds of bodies that no lexicon holds. Returns the index of
+    /// the duty word that ends the list, when one does before any
+    /// sentence punctuation. A name with a proper part ("Sở Y tế, tùy theo
+    /// ...") is whole; what follows its comma is an aside.
+    pub fn described_list_end(&self, toks: &[Tok], found: &Found, comma: usize, text: &str) -> Option<usize> {
+        if toks.get(comma)?.key() != "," {
+            return None;
+        }
+        let first = toks.iter().position(|t| t.start == found.start)?;
+        let head = starts_any(toks, first, &self.heads)?;
+        let described = toks[first + head..comma].iter().all(|t| t.text.starts_with(char::is_lowercase) || t.key() == ",");
+        if !described || first + head == comma {
+            return None;
+        }
+        let mut j = comma + 1;
+        while j < toks.len() && j - comma < DESCRIBED_LIST_WORDS {
+            if breaks_line(toks, j, text) || matches!(toks[j].key(), "." | ";" | ":" | "(") {
+                return None;
+            }
+            // (a duty word straight after a comma may name a kind of body:
+            // ", tổ chức chính trị", ", bồi dưỡng")
+            let lower = toks[j].text.starts_with(char::is_lowercase);
+            if lower && toks[j - 1].key() != "," && self.ends_name(toks, j) {
+                // "Đơn vị xảy ra tình trạng ..., không đảm bảo ...": a duty
+                // word after another is a clause about the body, not a list.
+                return (!self.ends_name(toks, j - 1)).then_some(j);
+            }
+            j += 1;
+        }
+        None
     }
 
     /// Whether `toks` open with agencies told to act at once ("Các cơ quan

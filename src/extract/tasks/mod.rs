@@ -817,6 +817,15 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
         if let Some(asked) = asked_after_subject(ag, &toks, end, text) {
             (lead, end) = asked;
         }
+        // "Người đứng đầu cơ sở giáo dục đại học, cao đẳng, ... căn cứ ...":
+        // the name goes on listing kinds of bodies up to its duty.
+        if let [only] = lead.as_mut_slice()
+            && let Some(duty) = ag.described_list_end(&toks, only, end, text)
+        {
+            only.end = toks[duty - 1].end;
+            only.name = text[only.start..only.end].to_string();
+            end = duty;
+        }
         let lower_word = |t: &Tok| t.text.chars().next().is_some_and(char::is_lowercase);
         let comma = toks.get(end).is_some_and(|t| t.key() == ",");
         let next_is_duty = toks.get(end).is_some_and(|t| {
