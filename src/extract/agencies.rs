@@ -861,8 +861,11 @@ impl AgencyGrammar {
         }
         let first = toks.iter().position(|t| t.start == found.start)?;
         let head = starts_any(toks, first, &self.heads)?;
-        let described = toks[first + head..comma].iter().all(|t| t.text.starts_with(char::is_lowercase) || t.key() == ",");
-        if !described || first + head == comma {
+        // (a name read from a colon list starts at its member, not its head:
+        // no description to check)
+        let description = toks.get(first + head..comma)?;
+        let described = description.iter().all(|t| t.text.starts_with(char::is_lowercase) || t.key() == ",");
+        if !described || description.is_empty() {
             return None;
         }
         let mut j = comma + 1;
