@@ -177,6 +177,24 @@ fn a_bullet_glued_onto_an_agency_heading_is_that_agencys_first_duty() {
 }
 
 #[test]
+fn the_state_bank_governor_takes_a_task_like_a_minister() {
+    // A Government telegram assigns the Governor of the State Bank beside
+    // the ministers; "Thống đốc" heads a name as "Bộ trưởng" does.
+    let text = format!(
+        "{PLAN_HEADER}III. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Bộ trưởng Bộ Tài chính chỉ đạo rà soát nguồn dự phòng ngân sách để hỗ trợ địa phương.\n\n\
+         2. Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các tổ chức tín dụng giãn nợ cho khách hàng bị thiệt hại.\n"
+    );
+    let doc = parse(&text);
+    assert_eq!(
+        task_leads(&doc),
+        [vec!["Bộ trưởng Bộ Tài chính"], vec!["Thống đốc Ngân hàng Nhà nước Việt Nam"]],
+        "tasks: {:?}",
+        doc.tasks
+    );
+}
+
+#[test]
 fn a_leader_of_listed_kinds_of_bodies_is_one_lead_up_to_the_duty() {
     // Item 4 of a circular's closing article names the leaders of kinds of
     // bodies no lexicon holds; "quy định" is the duty, not part of a name;
