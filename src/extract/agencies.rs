@@ -274,6 +274,17 @@ pub struct Found {
     pub end: usize,
 }
 
+impl Found {
+    /// Stretches the name to `end`, re-reading it from the text it was found
+    /// in, when a later reading shows the name goes on past its first end.
+    pub fn extend_to(&mut self, end: usize, text: &str) {
+        if let Some(name) = text.get(self.start..end) {
+            self.end = end;
+            self.name = name.to_string();
+        }
+    }
+}
+
 /// A matcher for the folded words of every phrase in `lists` (punctuation
 /// dropped, so "(cơ quan chủ trì)" is found as "cơ quan chủ trì").
 fn cue_finder(lists: &[&[String]]) -> Option<aho_corasick::AhoCorasick> {

@@ -822,8 +822,7 @@ fn inline_task_in(cx: &Context, id: Option<usize>, cl: &Clause, implementation: 
         if let [only] = lead.as_mut_slice()
             && let Some(duty) = ag.described_list_end(&toks, only, end, text)
         {
-            only.end = toks[duty - 1].end;
-            only.name = text[only.start..only.end].to_string();
+            only.extend_to(toks[duty - 1].end, text);
             end = duty;
         }
         let lower_word = |t: &Tok| t.text.chars().next().is_some_and(char::is_lowercase);
@@ -868,8 +867,7 @@ fn with_label_tail(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str, mut
         && text.get(only.start..only.end) == Some(only.name.as_str())
         && let Some(colon) = ag.label_colon_after(toks, end)
     {
-        only.end = toks[colon - 1].end;
-        only.name = text[only.start..only.end].to_string();
+        only.extend_to(toks[colon - 1].end, text);
     }
     lead
 }
