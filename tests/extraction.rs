@@ -195,6 +195,23 @@ fn the_state_bank_governor_takes_a_task_like_a_minister() {
 }
 
 #[test]
+fn an_item_that_introduces_its_duties_is_not_a_duty_itself() {
+    // "1. Bí thư tỉnh ủy và Chủ tịch UBND các tỉnh: ... tập trung một số
+    // nhiệm vụ sau:" names who acts; its points are the duties, its own
+    // words only lead in.
+    let text = format!(
+        "{PLAN_HEADER}III. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La, Lai Châu, Điện Biên và Lào Cai tiếp tục chỉ đạo khắc phục hậu quả mưa lũ, trong đó tập trung một số nhiệm vụ sau:\n\n\
+         a) Huy động lực lượng tiếp cận các hộ dân bị cô lập, bảo đảm lương thực và nước uống.\n\n\
+         b) Khôi phục giao thông, điện, nước tại các xã bị chia cắt trước ngày 15/9/2025.\n"
+    );
+    let doc = parse(&text);
+    let texts: Vec<&str> = doc.tasks.iter().map(|t| t.text.split(',').next().unwrap_or("")).collect();
+    assert_eq!(texts, ["Huy động lực lượng tiếp cận các hộ dân bị cô lập", "Khôi phục giao thông"], "tasks: {:?}", doc.tasks);
+    assert!(doc.tasks.iter().all(|t| t.lead.iter().any(|l| l.starts_with("Chủ tịch Ủy ban nhân dân"))), "tasks: {:?}", doc.tasks);
+}
+
+#[test]
 fn a_leader_of_listed_kinds_of_bodies_is_one_lead_up_to_the_duty() {
     // Item 4 of a circular's closing article names the leaders of kinds of
     // bodies no lexicon holds; "quy định" is the duty, not part of a name;

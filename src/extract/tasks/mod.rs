@@ -467,7 +467,10 @@ fn agency_headed<'h>(
         return;
     }
     let mut duties: Vec<Duty> = Vec::new();
-    if let Some(s) = head.inline_duty {
+    // "1. Bí thư, Chủ tịch UBND các tỉnh ... tập trung một số nhiệm vụ sau:"
+    // over its items: the item's own words only introduce the duties.
+    let introduces = !node.children.is_empty() && cx.doc.text[..node.content.1].trim_end().ends_with(':');
+    if let Some(s) = head.inline_duty.filter(|_| !introduces) {
         duties.push(Duty::new(node.path.clone(), (s, node.content.1), head.lead.clone(), head.support.clone()));
     } else if node.own_lines.len() > 1 && !cx.doc.text[..node.content.1].trim_end().ends_with(':') {
         // The paragraphs under the heading, one duty each ("a) Trách nhiệm
