@@ -469,10 +469,10 @@ fn agency_headed<'h>(
     let mut duties: Vec<Duty> = Vec::new();
     // "1. Bí thư, Chủ tịch UBND các tỉnh ... tập trung một số nhiệm vụ sau:"
     // over its items: the item's own words only introduce the duties.
-    let introduces = !node.children.is_empty() && cx.doc.text[..node.content.1].trim_end().ends_with(':');
-    if let Some(s) = head.inline_duty.filter(|_| !introduces) {
+    let colon_ended = cx.doc.text[..node.content.1].trim_end().ends_with(':');
+    if let Some(s) = head.inline_duty.filter(|_| node.children.is_empty() || !colon_ended) {
         duties.push(Duty::new(node.path.clone(), (s, node.content.1), head.lead.clone(), head.support.clone()));
-    } else if node.own_lines.len() > 1 && !cx.doc.text[..node.content.1].trim_end().ends_with(':') {
+    } else if node.own_lines.len() > 1 && !colon_ended {
         // The paragraphs under the heading, one duty each ("a) Trách nhiệm
         // của UBND cấp xã" over "Chủ tịch UBND cấp xã thành lập ..." and
         // "UBND cấp xã tổng hợp báo cáo ...").
