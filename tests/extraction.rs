@@ -212,6 +212,26 @@ fn an_item_that_introduces_its_duties_is_not_a_duty_itself() {
 }
 
 #[test]
+fn an_item_numbered_like_the_one_before_is_an_item_of_its_own() {
+    // A circular's article numbers two items "3." by mistake; the second
+    // is a duty of its own, not the first one's wrapped text.
+    let text = format!(
+        "{DECREE_HEADER}Điều 1. Phạm vi điều chỉnh\n\nNghị định này quy định phân cấp quản lý cán bộ.\n\n\
+         Điều 2. Trách nhiệm của Thủ trưởng các đơn vị thuộc Bộ\n\n\
+         1. Thực hiện các nhiệm vụ được phân cấp theo quy định.\n\n\
+         2. Quyết định các nội dung quản lý cán bộ của đơn vị.\n\n\
+         3. Gửi Vụ Tổ chức cán bộ các quyết định về cán bộ để theo dõi.\n\n\
+         3. Báo cáo Lãnh đạo Bộ về kết quả công tác cán bộ hằng năm.\n"
+    );
+    let doc = parse(&text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    assert_eq!(got, ["Điều 1", "Điều 2", "Điều 2/1", "Điều 2/2", "Điều 2/3", "Điều 2/3"], "{:#?}", doc.sections);
+    let texts: Vec<&str> = doc.tasks.iter().map(|t| t.text.split(' ').next().unwrap_or("")).collect();
+    assert_eq!(texts, ["Thực", "Quyết", "Gửi", "Báo"], "tasks: {:?}", doc.tasks);
+}
+
+#[test]
 fn a_leader_of_listed_kinds_of_bodies_is_one_lead_up_to_the_duty() {
     // Item 4 of a circular's closing article names the leaders of kinds of
     // bodies no lexicon holds; "quy định" is the duty, not part of a name;

@@ -194,7 +194,8 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
             // article ("Điều 1. Công bố ..., cụ thể:") names an appendix that
             // comes after the signature; it is not that appendix.
             let names_appendix = m.key == "appendix" && !closed && stack.level("article").is_some() && m.raw.contains(':') && !heading_line;
-            if (!closed || style.top) && !names_appendix && stack.accepts(&m, sg, heading_line) {
+            let repeated = stack.repeats_last_item(&m, sg) && text[m.len..].trim_start().starts_with(char::is_uppercase);
+            if (!closed || style.top) && !names_appendix && (stack.accepts(&m, sg, heading_line) || repeated) {
                 let id = out.nodes.len();
                 stack.enter(&m, sg, id);
                 let parent = stack.enclosing().copied();

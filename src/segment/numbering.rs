@@ -93,6 +93,17 @@ impl<N> Numbering<N> {
         open.is_some_and(|prev| sg.ordinal(m.style, &m.label) == Some(prev))
     }
 
+    /// Whether a numbered item repeats the number of the item just before
+    /// it, which opened nothing under it ("3. Gửi ...", then "3. Báo cáo
+    /// ..."): a slip of the document's numbering, not a wrapped line.
+    pub fn repeats_last_item(&self, m: &Marker, sg: &SectionGrammar) -> bool {
+        let style = &sg.styles[m.style];
+        // (articles and bracketed points are cited or restarted too often
+        // for a repeat to mean a slip)
+        let item = style.sequence == Sequence::Arabic && !style.top && style.name != "bullet" && !is_top_key(&m.key);
+        item && self.open.last().is_some_and(|l| l.key == m.key) && self.repeats(m, sg)
+    }
+
     /// Whether a top-level marker is numbered next after the open one of
     /// its kind ("PHỤ LỤC II" after "PHỤ LỤC I"; not "Phụ lục I" under an
     /// unnumbered "PHỤ LỤC").
