@@ -212,6 +212,28 @@ fn an_item_that_introduces_its_duties_is_not_a_duty_itself() {
 }
 
 #[test]
+fn a_duty_that_hands_the_next_step_to_a_named_agency_gives_it_a_task() {
+    // The sở send their reports in, "Trên cơ sở đó, Sở Nội vụ tổng hợp ...":
+    // the step after is Sở Nội vụ's, with its own deadline. A kind of body
+    // named in passing in lower case ("Đồng thời, các địa phương ...") is not.
+    let text = format!(
+        "{PLAN_HEADER}III. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh:\n\n\
+         - Rà soát danh mục thủ tục hành chính thuộc phạm vi quản lý, đề xuất phương án đơn giản hóa. Các báo cáo gửi Sở Nội vụ trước ngày 05/12/2025. Trên cơ sở đó, Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12/2025.\n\n\
+         - Bố trí nguồn lực thực hiện chuyển đổi số tại cơ quan, đơn vị. Đồng thời, các địa phương chủ động bố trí kinh phí phù hợp.\n"
+    );
+    let doc = parse(&text);
+    let leads = vec!["Giám đốc các sở", "Thủ trưởng các ban, ngành tỉnh"];
+    assert_eq!(task_leads(&doc), [leads.clone(), vec!["Sở Nội vụ"], leads], "tasks: {:?}", doc.tasks);
+    let texts: Vec<&str> = doc.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert!(texts[0].ends_with("trước ngày 05/12/2025."), "tasks: {texts:?}");
+    assert!(texts[1].starts_with("Trên cơ sở đó, Sở Nội vụ tổng hợp"), "tasks: {texts:?}");
+    assert!(texts[2].ends_with("bố trí kinh phí phù hợp."), "tasks: {texts:?}");
+    let by: Vec<Option<&str>> = doc.tasks.iter().map(|t| t.deadline.as_ref().and_then(|d| d.by.as_deref())).collect();
+    assert_eq!(by, [Some("2025-12-05"), Some("2025-12-20"), None], "tasks: {:?}", doc.tasks);
+}
+
+#[test]
 fn an_item_numbered_like_the_one_before_is_an_item_of_its_own() {
     // A circular's article numbers two items "3." by mistake; the second
     // is a duty of its own, not the first one's wrapped text.

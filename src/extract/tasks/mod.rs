@@ -489,7 +489,7 @@ fn agency_headed<'h>(
     }
     consumed[id] = true;
     let closing = split_closing_request(cx, id, &mut duties);
-    for duty in duties {
+    for duty in split_handed_on(cx, duties) {
         tasks.extend(duty_task(cx, duty));
     }
     tasks.extend(closing);
@@ -578,6 +578,33 @@ fn split_closing_request(cx: &Context, id: usize, duties: &mut [Duty]) -> Option
         return Some(task);
     }
     None
+}
+
+/// A duty that goes on to name another agency for the next step ("...
+/// Các Báo cáo trên gửi Bộ Tư pháp trước ngày 05/12. Trên cơ sở đó, Bộ Tư
+/// pháp tổng hợp, báo cáo Thủ tướng ...") hands that step to it: the duty
+/// ends there and the rest is a duty of the agency named.
+fn split_handed_on(cx: &Context, duties: Vec<Duty>) -> Vec<Duty> {
+    let mut out = Vec::with_capacity(duties.len());
+    for mut piece in duties {
+        let end = piece.end;
+        for cl in sentences(&cx.doc.text, piece.start, end).into_iter().skip(1) {
+            let Some(t) = inline_task(cx, None, &cl, true) else { continue };
+            // Only a body named as such takes the step: a kind of body in
+            // lower case ("Đồng thời, các địa phương chủ động ...") is more
+            // often mentioned in passing, and the same agency going on
+            // ("Sở X ... . Sở X báo cáo ...") keeps its one duty.
+            let named = t.lead.iter().all(|l| l.starts_with(char::is_uppercase));
+            if !named || t.lead.iter().any(|l| piece.lead.contains(l)) {
+                continue;
+            }
+            let next = Duty { group_time: piece.group_time.clone(), ..Duty::new(piece.section.clone(), (cl.start, end), t.lead, Vec::new()) };
+            piece.end = cl.start;
+            out.push(std::mem::replace(&mut piece, next));
+        }
+        out.push(piece);
+    }
+    out
 }
 
 /// Whether a paragraph's task was handed out by the document's issuer with
