@@ -234,6 +234,26 @@ fn a_duty_that_hands_the_next_step_to_a_named_agency_gives_it_a_task() {
 }
 
 #[test]
+fn a_heading_that_calls_on_businesses_and_the_community_leads_its_duty() {
+    // A flood-response plan ends by calling on "Doanh nghiệp, cộng đồng, tổ
+    // chức, cá nhân": "cộng đồng" goes on the same list of kinds of body,
+    // so the whole list leads the duty after the colon.
+    let text = format!(
+        "{PLAN_HEADER}III. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Sở Công Thương: Theo dõi cung cầu hàng hóa thiết yếu tại vùng bị ngập.\n\n\
+         2. Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm, đăng ký hỗ trợ nhu yếu phẩm cho người dân vùng lũ thông qua Ủy ban MTTQ Việt Nam tỉnh.\n"
+    );
+    let doc = parse(&text);
+    assert_eq!(
+        task_leads(&doc),
+        [vec!["Sở Công Thương"], vec!["Doanh nghiệp, cộng đồng, tổ chức, cá nhân"]],
+        "tasks: {:?}",
+        doc.tasks
+    );
+    assert!(doc.tasks[1].text.starts_with("Quan tâm, đăng ký"), "tasks: {:?}", doc.tasks);
+}
+
+#[test]
 fn an_item_numbered_like_the_one_before_is_an_item_of_its_own() {
     // A circular's article numbers two items "3." by mistake; the second
     // is a duty of its own, not the first one's wrapped text.
