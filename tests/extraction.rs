@@ -254,6 +254,23 @@ fn a_heading_that_calls_on_businesses_and_the_community_leads_its_duty() {
 }
 
 #[test]
+fn associations_named_after_a_comma_lead_the_paragraph_that_calls_on_them() {
+    // A digital-economy plan closes its list of duties with an unnumbered
+    // paragraph addressed to "Hội, hiệp hội xã hội nghề nghiệp": "hiệp hội"
+    // continues the list begun by "Hội", so both words lead the duty.
+    let text = format!(
+        "{PLAN_HEADER}III. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Sở Khoa học và Công nghệ chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.\n\n\
+         Hội, hiệp hội xã hội nghề nghiệp chủ động, tích cực trong việc tham mưu, phản biện chính sách; phát động hội viên làm chủ công nghệ số.\n"
+    );
+    let doc = parse(&text);
+    let leads = task_leads(&doc);
+    assert_eq!(leads.len(), 2, "tasks: {:?}", doc.tasks);
+    assert_eq!(leads[1], ["Hội, hiệp hội xã hội nghề nghiệp"], "tasks: {:?}", doc.tasks);
+    assert!(doc.tasks[1].text.contains("phản biện chính sách"), "tasks: {:?}", doc.tasks);
+}
+
+#[test]
 fn an_item_numbered_like_the_one_before_is_an_item_of_its_own() {
     // A circular's article numbers two items "3." by mistake; the second
     // is a duty of its own, not the first one's wrapped text.
