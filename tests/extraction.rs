@@ -2530,3 +2530,51 @@ fn a_wrapped_roman_number_and_its_subgroup_rows_group_the_tasks_under_them() {
         doc.tasks
     );
 }
+
+#[test]
+fn a_body_named_in_the_closing_article_is_given_its_duty_there() {
+    // "Điều khoản thi hành" opens the implementation part: a category head
+    // ("Doanh nghiệp") heading an item there is a lead, not a topic.
+    let text = format!(
+        "{DECREE_HEADER}Điều 1. Phạm vi điều chỉnh\n\nNghị định này quy định thí điểm kinh doanh casino.\n\n\
+         Điều 2. Điều khoản thi hành\n\n\
+         1. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.\n\n\
+         2. Doanh nghiệp thực hiện dự án casino quy định tại Điều 1 Nghị định này có trách nhiệm tổ chức kinh doanh, quản lý người chơi theo quy định.\n"
+    );
+    parse_with_leads(&text, &[("Điều 2/2", &["Doanh nghiệp"])]);
+}
+
+#[test]
+fn a_recipients_list_that_lost_its_label_is_not_the_last_items_bullets() {
+    // A PDF's text layer dropped "Nơi nhận:"; the list still ends with the
+    // archive entry, and its names are not the closing clause's duties.
+    let text = format!(
+        "{DECREE_HEADER}Điều 1. Phạm vi điều chỉnh\n\nNghị định này quy định chính sách hỗ trợ sản xuất.\n\n\
+         Điều 2. Điều khoản thi hành\n\n\
+         1. Nghị định này có hiệu lực thi hành từ ngày 25 tháng 02 năm 2025.\n\n\
+         2. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị định này.\n\n\
+         - Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ, cơ quan ngang bộ; - HĐND, UBND các tỉnh; - VPCP: BTCN, các PCN, TGĐ\n\n\
+         Cổng TTĐT,\n\n\
+         - Lưu: VT, NN (2).\n"
+    );
+    let doc = parse(&text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    assert_eq!(got, ["Điều 1", "Điều 2", "Điều 2/1", "Điều 2/2"], "{:#?}", doc.sections);
+    assert!(doc.tasks.is_empty(), "{:#?}", doc.tasks);
+}
+
+#[test]
+fn closing_names_cut_at_a_colon_are_not_a_duty() {
+    // A PDF broke the closing clause after "Giám đốc các Sở:"; the rest of
+    // the names and the formula are no duty of the names before the colon.
+    let text = format!(
+        "{DECREE_HEADER}Điều 1. Tổ chức thực hiện\n\n\
+         1. Sở Giáo dục và Đào tạo có trách nhiệm định kỳ báo cáo Chủ tịch Ủy ban nhân dân tỉnh.\n\n\
+         Điều 2. Điều khoản thi hành\n\n\
+         1. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n\n\
+         2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở:\n\n\
+         Giáo dục và Đào tạo, Nội vụ; Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./.\n"
+    );
+    parse_with_leads(&text, &[("Điều 1/1", &["Sở Giáo dục và Đào tạo"])]);
+}

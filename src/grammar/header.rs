@@ -64,6 +64,8 @@ struct RawSignature {
     closing: Vec<String>,
     #[serde(default)]
     end_marks: Vec<String>,
+    #[serde(default)]
+    archive: Vec<String>,
 }
 
 pub struct HeaderGrammar {
@@ -126,6 +128,7 @@ pub struct HeaderGrammar {
     pub recipients: Vec<String>,
     pub closing: Vec<String>,
     pub end_marks: Vec<String>,
+    pub archive: Vec<String>,
 }
 
 impl HeaderGrammar {
@@ -179,6 +182,7 @@ impl HeaderGrammar {
             recipients: raw.signature.recipients,
             closing: raw.signature.closing,
             end_marks: raw.signature.end_marks,
+            archive: raw.signature.archive,
         })
     }
 
@@ -218,6 +222,11 @@ impl HeaderGrammar {
 
     pub fn is_recipients(&self, line: &str) -> bool {
         starts_with_any(&self.recipients, line)
+    }
+
+    /// "- Lưu: VT, NN (2).": the last entry of a recipients list.
+    pub fn is_archive(&self, line: &str) -> bool {
+        starts_with_any(&self.archive, line.trim_start_matches(['-', '+', '•', ' ']))
     }
 
     /// "Trên đây là Kế hoạch ...": the closing paragraph of a body.

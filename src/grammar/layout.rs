@@ -25,6 +25,9 @@ pub struct LayoutGrammar {
     header_fields: Vec<Regex>,
     /// Words in capitals that open a title cell over a table ("PHỤ LỤC").
     table_titles: Vec<String>,
+    /// Words no sentence ends on ("tại", "của"), lower-cased: normalize.toml's
+    /// `wrap_joiners`, one list for every reader.
+    joiners: Vec<String>,
 }
 
 fn alternatives(words: &[String]) -> String {
@@ -35,7 +38,7 @@ fn alternatives(words: &[String]) -> String {
 }
 
 impl LayoutGrammar {
-    pub fn compile(raw: RawLayout) -> Result<Self, regex::Error> {
+    pub fn compile(raw: RawLayout, joiners: &[String]) -> Result<Self, regex::Error> {
         let page = alternatives(&raw.page_words);
         let of = alternatives(&raw.page_of_words);
         let markers = alternatives(&raw.marker_words);
@@ -53,6 +56,7 @@ impl LayoutGrammar {
             titled_marker: Regex::new(&format!(r"^(?:{markers})\s+[\dIVXLC]+[.:]\s+\S"))?,
             header_fields: raw.header_field_patterns.iter().map(|p| Regex::new(p)).collect::<Result<_, _>>()?,
             table_titles: raw.table_titles,
+            joiners: joiners.to_vec(),
         })
     }
 
@@ -77,6 +81,11 @@ impl LayoutGrammar {
     /// "a)", "II.", "-", "Điều 5.").
     pub fn is_marker_only(&self, text: &str) -> bool {
         self.marker_only.is_match(text.trim())
+    }
+
+    /// Whether a line ends on a word no sentence ends on ("... quy định tại").
+    pub fn ends_on_joiner(&self, line: &str) -> bool {
+        line.trim_end().rsplit(' ').next().is_some_and(|last| self.joiners.contains(&last.to_lowercase()))
     }
 
     /// Whether a line starts like a new list item or article.

@@ -187,9 +187,11 @@ impl Grammar {
         let agencies: RawAgencies = src.get("agencies.toml")?;
         // "Thời gian thực hiện:" labels a deadline field in a plan item and in running text alike.
         let time_labels = agencies.deadline_labels().to_vec();
+        let normalize = NormalizeGrammar::compile(src.get("normalize.toml")?).map_err(re("normalize.toml"))?;
+        let layout = LayoutGrammar::compile(src.get("layout.toml")?, normalize.wrap_joiners()).map_err(re("layout.toml"))?;
         Ok(Grammar {
             sections: SectionGrammar::compile(src.get("sections.toml")?).map_err(re("sections.toml"))?,
-            normalize: NormalizeGrammar::compile(src.get("normalize.toml")?).map_err(re("normalize.toml"))?,
+            normalize,
             references: ReferenceGrammar::compile(src.get("references.toml")?, &doc_types)
                 .map_err(re("references.toml"))?,
             deadlines: DeadlineGrammar::compile(src.get("deadlines.toml")?, &time_labels).map_err(re("deadlines.toml"))?,
@@ -197,7 +199,7 @@ impl Grammar {
             // A place name ends an agency's name: the header's administrative units.
             agencies: AgencyGrammar::compile(agencies, &header.admin_units).map_err(re("agencies.toml"))?,
             tables: TableGrammar::compile(src.get("tables.toml")?),
-            layout: std::sync::Arc::new(LayoutGrammar::compile(src.get("layout.toml")?).map_err(re("layout.toml"))?),
+            layout: std::sync::Arc::new(layout),
             doc_types,
             header,
         })

@@ -76,6 +76,12 @@ pub struct RawNormalize {
 }
 
 impl NormalizeGrammar {
+    /// The words no sentence ends on, lower-cased (shared with the PDF
+    /// readers' paragraph rebuilding).
+    pub fn wrap_joiners(&self) -> &[String] {
+        &self.wrap_joiners
+    }
+
     pub fn compile(raw: RawNormalize) -> Result<Self, regex::Error> {
         Ok(NormalizeGrammar {
             page_number: RegexSet::new(&raw.page_number_patterns)?,
@@ -99,7 +105,7 @@ impl NormalizeGrammar {
     }
 
     /// Whether `line` ends on a word no sentence ends on ("... phối hợp với").
-    fn ends_on_joiner(&self, line: &str) -> bool {
+    pub(crate) fn ends_on_joiner(&self, line: &str) -> bool {
         // (`rsplit` yields at least one piece: the whole line when it has no space)
         line.rsplit(' ').next().is_some_and(|last| self.wrap_joiners.contains(&last.to_lowercase()))
     }

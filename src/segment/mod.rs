@@ -89,6 +89,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
     let in_form = blank_form_lines(doc, g);
     let quoted = quoted_lines(doc);
     let addressees = addressee_lines(doc, g);
+    let unlabelled = unlabelled_recipients(doc, g);
 
     for (li, line) in doc.lines.iter().enumerate() {
         if in_form[li] || addressees[li] {
@@ -144,7 +145,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
                 body_ended = false;
                 continue;
             }
-        let recipients = is_recipients(text, &line.kind, g);
+        let recipients = unlabelled[li] || is_recipients(text, &line.kind, g);
         if std::mem::take(&mut body_ended) || recipients {
             closed = true;
             stack.clear();
@@ -444,6 +445,42 @@ fn addressee_lines(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
             }
             inside[li] = true;
             li += 1;
+        }
+    }
+    inside
+}
+
+/// The most words of one entry of a recipients list ("- Văn phòng Trung
+/// ương và các Ban của Đảng;"); a duty is longer.
+const RECIPIENT_WORDS: usize = 14;
+
+/// A recipients list whose label a PDF reader lost: the archive entry ("-
+/// Lưu: VT, NN (2).") and the short entries just above it. Left in the body
+/// they would be bullets of its last item, their names its duties.
+fn unlabelled_recipients(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
+    let mut inside = vec![false; doc.lines.len()];
+    let first_cell = |i: usize| doc.line_text(i).split(" | ").next().unwrap_or("");
+    for li in 0..doc.lines.len() {
+        if !g.header.is_archive(first_cell(li)) {
+            continue;
+        }
+        let mut j = li;
+        while j > 0 {
+            let text = doc.line_text(j - 1);
+            let bullet = g.sections.marker_style(text) == Some("bullet");
+            // (a wrapped tail of an entry: "Cổng TTĐT,")
+            let tail = !bullet && g.sections.match_marker(text).is_none() && text.split_whitespace().count() <= 4;
+            let short = text.split("- ").all(|e| e.split_whitespace().count() <= RECIPIENT_WORDS && !e.trim_end().ends_with('.'));
+            if doc.lines[j - 1].kind != LineKind::Para || !(bullet || tail) || !short {
+                break;
+            }
+            j -= 1;
+        }
+        // A list under its label is the label's to end (or, in a form
+        // quoted by an appendix, to leave alone).
+        let labelled = j > 0 && is_recipients(doc.line_text(j - 1), &doc.lines[j - 1].kind, g);
+        if j < li && !labelled {
+            inside[j..=li].fill(true);
         }
     }
     inside

@@ -526,6 +526,12 @@ fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead, support: give
     if text.is_empty() || cx.g.agencies.opens_with_boilerplate(text) || cx.g.agencies.is_repealed(text) {
         return None;
     }
+    // The closing article's names cut at a colon by a PDF ("Giám đốc các
+    // Sở:" / "Giáo dục và Đào tạo, Nội vụ; ... chịu trách nhiệm thi hành
+    // Quyết định này./."): the body's last sentence, a formula, is no duty.
+    if cx.g.header.ends_body(text) && !text.contains('\n') && !text.contains(". ") && cx.g.agencies.is_boilerplate(text) {
+        return None;
+    }
     let toks = tokenize(text);
     if cx.g.agencies.only_names_before_colon(&toks, text) {
         return None;

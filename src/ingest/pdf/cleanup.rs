@@ -235,6 +235,12 @@ fn should_break(prev: &LineIn, cur: &LineIn, lg: &LayoutGrammar) -> bool {
     if lg.starts_titled_marker(&prev.text) && lg.starts_item(&cur.text) {
         return true;
     }
+    // "... dự án casino quy định tại" over "Điều 3 Nghị quyết này có trách
+    // nhiệm ...": no sentence ends on a joiner, however short its line, and
+    // the article cited has no heading's period.
+    if lg.ends_on_joiner(&prev.text) && !lg.starts_titled_marker(&cur.text) {
+        return false;
+    }
     // "1. Hoàn thiện thể chế" over "Sở Khoa học và Công nghệ chủ trì ...": a
     // line that stopped short did not wrap, and a capital starts anew.
     if prev.ends_short && cur.text.trim_start().starts_with(char::is_uppercase) {
@@ -523,6 +529,27 @@ mod tests {
                 "a) Sở Tài chính;",
                 "- Ủy ban nhân dân",
                 "+ cấp xã",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_ending_on_a_joiner_goes_on_past_a_cited_article() {
+        // The line stopped short, but no sentence ends on "tại": "Điều 3"
+        // below it is the article cited, not a new one (that takes a period).
+        let mut ls = lines(&[
+            "2. Doanh nghiệp thực hiện dự án casino quy định tại",
+            "Điều 3 Nghị quyết này có trách nhiệm tổ chức kinh doanh.",
+            "Điều 7. Tổ chức thực hiện",
+        ]);
+        ls[0].ends_short = true;
+        ls[1].ends_short = true;
+        let paras = assemble_paragraphs(&ls, &LayoutGrammar::builtin());
+        assert_eq!(
+            paras,
+            vec![
+                "2. Doanh nghiệp thực hiện dự án casino quy định tại Điều 3 Nghị quyết này có trách nhiệm tổ chức kinh doanh.",
+                "Điều 7. Tổ chức thực hiện",
             ]
         );
     }
