@@ -85,7 +85,7 @@ impl LayoutGrammar {
 
     /// Whether a line ends on a word no sentence ends on ("... quy định tại").
     pub fn ends_on_joiner(&self, line: &str) -> bool {
-        line.trim_end().rsplit(' ').next().is_some_and(|last| self.joiners.contains(&last.to_lowercase()))
+        super::ends_on_word(line, &self.joiners)
     }
 
     /// Whether a line starts like a new list item or article.

@@ -65,6 +65,12 @@ pub(crate) fn lowered(words: &[String]) -> Vec<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 
+/// Whether `line`'s last word, lower-cased, is one of `words` (lowered).
+pub(crate) fn ends_on_word(line: &str, words: &[String]) -> bool {
+    // (`rsplit` yields at least one piece: the whole line when it has no space)
+    line.trim_end().rsplit(' ').next().is_some_and(|last| words.contains(&last.to_lowercase()))
+}
+
 fn invalid(file: &str, e: impl std::fmt::Display) -> GrammarError {
     GrammarError::Invalid { file: file.to_string(), message: e.to_string() }
 }

@@ -105,9 +105,8 @@ impl NormalizeGrammar {
     }
 
     /// Whether `line` ends on a word no sentence ends on ("... phối hợp với").
-    pub(crate) fn ends_on_joiner(&self, line: &str) -> bool {
-        // (`rsplit` yields at least one piece: the whole line when it has no space)
-        line.rsplit(' ').next().is_some_and(|last| self.wrap_joiners.contains(&last.to_lowercase()))
+    fn ends_on_joiner(&self, line: &str) -> bool {
+        crate::grammar::ends_on_word(line, &self.wrap_joiners)
     }
 }
 
