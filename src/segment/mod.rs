@@ -459,9 +459,8 @@ const RECIPIENT_WORDS: usize = 14;
 /// they would be bullets of its last item, their names its duties.
 fn unlabelled_recipients(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
     let mut inside = vec![false; doc.lines.len()];
-    let first_cell = |i: usize| doc.line_text(i).split(" | ").next().unwrap_or("");
     for li in 0..doc.lines.len() {
-        if !g.header.is_archive(first_cell(li)) {
+        if !g.header.is_archive(first_cell(doc.line_text(li), &doc.lines[li].kind)) {
             continue;
         }
         let mut j = li;
@@ -670,10 +669,14 @@ fn is_group_label(cell: &str) -> bool {
 const MAX_STACKED_GROUP_ROWS: usize = 2;
 
 
-fn is_recipients(text: &str, kind: &LineKind, g: &Grammar) -> bool {
-    let first = match kind {
+/// A paragraph's text, or a table row's first cell.
+fn first_cell<'t>(text: &'t str, kind: &LineKind) -> &'t str {
+    match kind {
         LineKind::Para | LineKind::Footnote => text,
         LineKind::Row { .. } => text.split(" | ").next().unwrap_or(""),
-    };
-    g.header.is_recipients(first) || matches!(kind, LineKind::Para) && g.header.is_closing(text)
+    }
+}
+
+fn is_recipients(text: &str, kind: &LineKind, g: &Grammar) -> bool {
+    g.header.is_recipients(first_cell(text, kind)) || matches!(kind, LineKind::Para) && g.header.is_closing(text)
 }
