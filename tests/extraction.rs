@@ -2578,3 +2578,25 @@ fn closing_names_cut_at_a_colon_are_not_a_duty() {
     );
     parse_with_leads(&text, &[("Điều 1/1", &["Sở Giáo dục và Đào tạo"])]);
 }
+
+#[test]
+fn a_range_of_provinces_stays_in_the_name_it_qualifies() {
+    // "từ Hà Tĩnh đến Lâm Đồng" says which provinces are meant; cutting the
+    // name before "đến" hands the duty to a different set of provinces. A
+    // range of years after a unit ("từ năm 2026") is no place and stays out.
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó trọng tâm là các tỉnh: Đắk Lắk, Khánh Hòa:\n\n\
+         a) Tổ chức sửa chữa nhà ở cho các gia đình bị thiệt hại.\n\n\
+         2. Ủy ban nhân dân các tỉnh từ Thanh Hóa tới Bà Rịa - Vũng Tàu chủ động bố trí kinh phí.\n\n\
+         3. Ủy ban nhân dân các xã từ năm 2026 đến năm 2030 rà soát hộ nghèo.\n"
+    );
+    parse_with_leads(
+        &text,
+        &[
+            ("IV/1/a", &["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng"]),
+            ("IV/2", &["Ủy ban nhân dân các tỉnh từ Thanh Hóa tới Bà Rịa - Vũng Tàu"]),
+            ("IV/3", &["Ủy ban nhân dân các xã"]),
+        ],
+    );
+}

@@ -77,6 +77,8 @@ pub struct RawAgencies {
     narrative_words: Vec<String>,
     name_joiners: Vec<String>,
     name_continuations: Vec<String>,
+    #[serde(default)]
+    place_ranges: Vec<[String; 2]>,
     qualifier_words: Vec<String>,
     labels: RawLabels,
 }
@@ -159,6 +161,9 @@ pub struct AgencyGrammar {
     name_joiners: Vec<String>,
     /// Phrases that continue a name although they start with a stop word ("có liên quan").
     name_continuations: Phrases,
+    /// Opening and closing words of a range of places in a name ("từ" …
+    /// "đến"), as phrases.
+    place_ranges: Vec<(Phrase, Phrase)>,
     /// Folded lower-case words that may extend a name (administrative levels).
     qualifier_words: Phrases,
     /// Administrative units whose place name ends an agency's name ("Thuế
@@ -350,6 +355,11 @@ impl AgencyGrammar {
             separators: folded_keys(&raw.separators),
             name_joiners: folded_keys(&raw.name_joiners),
             name_continuations: any_case_phrases(&raw.name_continuations),
+            place_ranges: raw
+                .place_ranges
+                .iter()
+                .filter_map(|[from, to]| Some((phrase_list(std::slice::from_ref(from)).pop()?, phrase_list(std::slice::from_ref(to)).pop()?)))
+                .collect(),
             qualifier_words: any_case_phrases(&raw.qualifier_words),
             place_units: phrases(place_units),
             category_heads: any_case_phrases(&raw.category_heads),
@@ -475,7 +485,7 @@ impl AgencyGrammar {
                 if breaks_line(toks, j, text) {
                     break;
                 }
-                if let Some(n) = self.list_continuation(toks, j).or_else(|| self.and_continuation(toks, j)) {
+                if let Some(n) = self.place_range_len(toks, j).or_else(|| self.list_continuation(toks, j)).or_else(|| self.and_continuation(toks, j)) {
                     j += n;
                 } else if self.ends_name(toks, j) || self.starts_capital_group(toks, j) {
                     break;
@@ -497,7 +507,7 @@ impl AgencyGrammar {
             if breaks_line(toks, j, text) {
                 break;
             }
-            if let Some(n) = self.list_continuation(toks, j) {
+            if let Some(n) = self.place_range_len(toks, j).or_else(|| self.list_continuation(toks, j)) {
                 j += n;
             } else if let Some(n) = starts_any(toks, j, &self.name_continuations) {
                 // "các sở, ban, ngành" + "có liên quan"
@@ -946,6 +956,25 @@ impl AgencyGrammar {
     /// Words that may extend a known name: capitalised words (place names),
     /// administrative levels, and the words tying them together. How many
     /// tokens at `j` make one: a capitalised word, or a phrase of
+    /// "các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng": after an
+    /// administrative unit, a range between two place names (grammar
+    /// `place_ranges`) is part of the name. Its length in tokens.
+    fn place_range_len(&self, toks: &[Tok], j: usize) -> Option<usize> {
+        if !self.place_units.list.iter().any(|p| j >= p.len() && starts_with(toks, j - p.len(), p)) {
+            return None;
+        }
+        // A place name: words in capitals, with the dash of "Bà Rịa - Vũng Tàu".
+        let place = |k: usize| {
+            toks.get(k..).unwrap_or_default().iter().take(6).take_while(|t| t.key() == "-" || t.text.starts_with(char::is_uppercase)).count()
+        };
+        self.place_ranges.iter().find_map(|(from, to)| {
+            let k = j + from.len();
+            let a = if starts_with(toks, j, from) { place(k) } else { 0 };
+            let b = if a > 0 && starts_with(toks, k + a, to) { place(k + a + to.len()) } else { 0 };
+            (b > 0).then_some(k + a + to.len() + b - j)
+        })
+    }
+
     /// `qualifier_words` whole ("thành phố", never "thành" of "thành lập").
     fn qualifier_len(&self, toks: &[Tok], j: usize) -> Option<usize> {
         if toks[j].text.chars().next().is_some_and(char::is_uppercase) {
