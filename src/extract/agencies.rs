@@ -309,6 +309,10 @@ fn phrases(list: &[String]) -> Phrases {
     Phrases::new(phrase_list(list))
 }
 
+fn one_phrase(s: &String) -> Option<Phrase> {
+    phrase_list(std::slice::from_ref(s)).pop()
+}
+
 fn phrase_list(list: &[String]) -> Vec<Phrase> {
     let mut v: Vec<Phrase> = list
         .iter()
@@ -358,7 +362,7 @@ impl AgencyGrammar {
             place_ranges: raw
                 .place_ranges
                 .iter()
-                .filter_map(|[from, to]| Some((phrase_list(std::slice::from_ref(from)).pop()?, phrase_list(std::slice::from_ref(to)).pop()?)))
+                .filter_map(|[from, to]| Some((one_phrase(from)?, one_phrase(to)?)))
                 .collect(),
             qualifier_words: any_case_phrases(&raw.qualifier_words),
             place_units: phrases(place_units),
@@ -960,7 +964,10 @@ impl AgencyGrammar {
     /// administrative unit, a range between two place names (grammar
     /// `place_ranges`) is part of the name. Its length in tokens.
     fn place_range_len(&self, toks: &[Tok], j: usize) -> Option<usize> {
-        if !self.place_units.list.iter().any(|p| j >= p.len() && starts_with(toks, j - p.len(), p)) {
+        // Asked at every word of a name: the opening word first, the unit
+        // before it only then.
+        let opens = self.place_ranges.iter().any(|(from, _)| starts_with(toks, j, from));
+        if !opens || !self.place_units.list.iter().any(|p| j >= p.len() && starts_with(toks, j - p.len(), p)) {
             return None;
         }
         // A place name: words in capitals, with the dash of "Bà Rịa - Vũng Tàu".
