@@ -2600,3 +2600,31 @@ fn a_range_of_provinces_stays_in_the_name_it_qualifies() {
         ],
     );
 }
+
+#[test]
+fn a_known_name_inside_a_longer_one_keeps_its_commas() {
+    // "Bộ Văn hóa, Thể thao và Du lịch" is one ministry; read word by word,
+    // the comma ended "Các cơ quan trực thuộc Bộ Văn hóa" and the heading
+    // named no agency, so its paragraph was lost as a task.
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Sở Nội vụ\n\n\
+         Chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.\n\n\
+         2. Các cơ quan trực thuộc Bộ Văn hóa, Thể thao và Du lịch\n\n\
+         Chủ trì, phối hợp với các Bộ, ngành liên quan ưu tiên bố trí nguồn lực thực hiện quy hoạch.\n\n\
+         3. Văn phòng Bộ Lao động - Thương binh và Xã hội chủ trì tổng hợp báo cáo.\n\n\
+         4. Sở Tài chính chủ trì, phối hợp với UBND các phường xã Các sở, ban, ngành bố trí kinh phí.\n"
+    );
+    // Two table cells run together in a PDF: a determiner opens the second
+    // group, which a known name ("Các sở, ban, ngành") does not extend.
+    let doc = parse_with_leads(
+        &text,
+        &[
+            ("IV/1", &["Sở Nội vụ"]),
+            ("IV/2", &["Các cơ quan trực thuộc Bộ Văn hóa, Thể thao và Du lịch"]),
+            ("IV/3", &["Văn phòng Bộ Lao động - Thương binh và Xã hội"]),
+            ("IV/4", &["Sở Tài chính"]),
+        ],
+    );
+    assert_eq!(doc.tasks[3].support, ["UBND các phường xã", "Các sở, ban, ngành"]);
+}

@@ -489,7 +489,12 @@ impl AgencyGrammar {
                 if breaks_line(toks, j, text) {
                     break;
                 }
-                if let Some(n) = self.place_range_len(toks, j).or_else(|| self.list_continuation(toks, j)).or_else(|| self.and_continuation(toks, j)) {
+                // "Các cơ quan trực thuộc Bộ Văn hóa, Thể thao và Du lịch":
+                // a known name inside this one keeps its commas and "và".
+                // ("UBND các phường xã Các sở, ban, ngành", two table cells
+                // run together, are two groups: a determiner opens the second.)
+                let nested = starts_any(toks, j, &self.generic_determiners).is_none().then(|| starts_any(toks, j, &self.known)).flatten();
+                if let Some(n) = nested.or_else(|| self.place_range_len(toks, j)).or_else(|| self.list_continuation(toks, j)).or_else(|| self.and_continuation(toks, j)) {
                     j += n;
                 } else if self.ends_name(toks, j) || self.starts_capital_group(toks, j) {
                     break;
