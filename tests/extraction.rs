@@ -2628,3 +2628,26 @@ fn a_known_name_inside_a_longer_one_keeps_its_commas() {
     );
     assert_eq!(doc.tasks[3].support, ["UBND các phường xã", "Các sở, ban, ngành"]);
 }
+
+#[test]
+fn a_request_under_an_agency_heading_stays_that_agencys_duty() {
+    // Asking the press to plan airtime is the department's own duty; the
+    // agencies asked are not its lead. "Giao" hands a duty on, so the
+    // assigned office leads its own item.
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Sở Khoa học và Công nghệ\n\n\
+         - Nâng cao chất lượng công tác truyền thông về phòng, chống thiên tai;\n\n\
+         - Yêu cầu các cơ quan thông tấn, báo chí trên địa bàn Thành phố xây dựng kế hoạch, dành thời lượng phát sóng tuyên truyền nội dung của Kế hoạch.\n\n\
+         2. Ủy ban nhân dân cấp huyện\n\n\
+         - Giao phòng Nội vụ tổng hợp kết quả thực hiện, báo cáo định kỳ.\n"
+    );
+    parse_with_leads(
+        &text,
+        &[
+            ("IV/1", &["Sở Khoa học và Công nghệ"]),
+            ("IV/1", &["Sở Khoa học và Công nghệ"]),
+            ("IV/2", &["phòng Nội vụ"]),
+        ],
+    );
+}

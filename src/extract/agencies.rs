@@ -27,6 +27,8 @@ pub struct RawAgencies {
     accountability_phrases: Vec<String>,
     support_phrases: Vec<String>,
     assign_prefixes: Vec<String>,
+    #[serde(default)]
+    request_prefixes: Vec<String>,
     list_continuations: Vec<String>,
     duty_heading_prefixes: Vec<String>,
     incomplete_heads: Vec<String>,
@@ -148,6 +150,8 @@ pub struct AgencyGrammar {
     accountability_phrases: Phrases,
     support_phrases: Phrases,
     assign_prefixes: Phrases,
+    /// The assignments that ask rather than hand a duty on ("Yêu cầu").
+    request_prefixes: Phrases,
     /// The requests written with a capital ("Đề nghị", "Giao"), as written,
     /// in one automaton: every sentence is searched for them.
     capital_requests: Option<aho_corasick::AhoCorasick>,
@@ -342,6 +346,7 @@ impl AgencyGrammar {
             accountability_phrases: phrases(&raw.accountability_phrases),
             support_phrases: phrases(&raw.support_phrases),
             assign_prefixes: phrases(&raw.assign_prefixes),
+            request_prefixes: phrases(&raw.request_prefixes),
             capital_requests: {
                 let capital: Vec<&String> = raw.assign_prefixes.iter().filter(|p| p.starts_with(char::is_uppercase)).collect();
                 // A build error (a user grammar past the automaton's limits)
@@ -1008,6 +1013,12 @@ impl AgencyGrammar {
     /// "chủ trì", "tổng hợp").
     pub fn starts_duty(&self, toks: &[Tok], j: usize) -> bool {
         starts_any(toks, j, &self.stops).is_some()
+    }
+
+    /// Whether the words at `i` ask others to act (grammar
+    /// `request_prefixes`) rather than hand them the duty.
+    pub fn asks_others(&self, toks: &[Tok], i: usize) -> bool {
+        starts_any(toks, i, &self.request_prefixes).is_some()
     }
 
     /// Whether a word after an agency tells what it did or is doing

@@ -706,6 +706,12 @@ fn own_lead(cx: &Context, own: &str, lead: &[String]) -> Vec<String> {
     let ag = &cx.g.agencies;
     let duty_follows = !named.is_empty() && toks.get(end).is_some_and(|t| t.text.starts_with(char::is_lowercase) && !ag.is_narrative(t.key()) && ag.starts_duty(&toks, end));
     let assigned = ag.assign_prefix_len(&toks, 0).is_some();
+    // "- Yêu cầu các cơ quan thông tấn ... xây dựng kế hoạch ..." under "4.
+    // Sở Khoa học và Công nghệ": asking others is the heading's agency's
+    // own duty, where "Giao phòng Nội vụ ..." hands the duty on.
+    if ag.asks_others(&toks, 0) {
+        return lead.to_vec();
+    }
     let own_agency = toks.get(end).is_some_and(|t| t.key() == ":") || assigned || duty_follows;
     // "- Khuyến khích các doanh nghiệp ..." under "6. Các doanh nghiệp thứ
     // cấp ...": a category named in passing does not replace the heading;
