@@ -695,30 +695,30 @@ fn own_lead(cx: &Context, own: &str, lead: &[String]) -> Vec<String> {
     // and the whole item only when the names run to their end.
     let head = words_prefix(own, HEAD_WORDS);
     let mut toks = tokenize(head);
-    let (mut named, mut end) = cx.g.agencies.parse_list(&toks, 0, head);
-    if end >= toks.len() && head.len() < own.len() {
-        toks = tokenize(own);
-        (named, end) = cx.g.agencies.parse_list(&toks, 0, own);
-    }
-    // "+ Sở X: ..." or "Giao phòng Nội vụ ..." names its own agency, and
-    // so does "c) Vụ Kế hoạch - Tài chính đảm bảo kinh phí ...": a name
-    // that a duty in lower case ends.
     let ag = &cx.g.agencies;
-    let duty_follows = !named.is_empty() && toks.get(end).is_some_and(|t| t.text.starts_with(char::is_lowercase) && !ag.is_narrative(t.key()) && ag.starts_duty(&toks, end));
-    let assigned = ag.assign_prefix_len(&toks, 0).is_some();
     // "- Yêu cầu các cơ quan thông tấn ... xây dựng kế hoạch ..." under "4.
     // Sở Khoa học và Công nghệ": asking others is the heading's agency's
     // own duty, where "Giao phòng Nội vụ ..." hands the duty on.
     if ag.asks_others(&toks, 0) {
         return lead.to_vec();
     }
+    let (mut named, mut end) = ag.parse_list(&toks, 0, head);
+    if end >= toks.len() && head.len() < own.len() {
+        toks = tokenize(own);
+        (named, end) = ag.parse_list(&toks, 0, own);
+    }
+    // "+ Sở X: ..." or "Giao phòng Nội vụ ..." names its own agency, and
+    // so does "c) Vụ Kế hoạch - Tài chính đảm bảo kinh phí ...": a name
+    // that a duty in lower case ends.
+    let duty_follows = !named.is_empty() && toks.get(end).is_some_and(|t| t.text.starts_with(char::is_lowercase) && !ag.is_narrative(t.key()) && ag.starts_duty(&toks, end));
+    let assigned = ag.assign_prefix_len(&toks, 0).is_some();
     let own_agency = toks.get(end).is_some_and(|t| t.key() == ":") || assigned || duty_follows;
     // "- Khuyến khích các doanh nghiệp ..." under "6. Các doanh nghiệp thứ
     // cấp ...": a category named in passing does not replace the heading;
     // one that is the duty's subject does ("a) Các doanh nghiệp viễn thông
     // ưu tiên ..." under "19. Các doanh nghiệp công nghệ số").
     let subject = duty_follows && !assigned;
-    let own_agency = own_agency && (subject || !named.iter().all(|a| cx.g.agencies.is_category(&a.name)));
+    let own_agency = own_agency && (subject || !named.iter().all(|a| ag.is_category(&a.name)));
     if !named.is_empty() && own_agency { names(with_label_tail(ag, &toks, end, own, named)) } else { lead.to_vec() }
 }
 
