@@ -2651,3 +2651,31 @@ fn a_request_under_an_agency_heading_stays_that_agencys_duty() {
         ],
     );
 }
+
+#[test]
+fn a_long_leader_title_and_a_state_groups_head_stay_whole_names() {
+    // "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    // is fifteen tokens: a name cut at "Trung" left "ương" to pass for the
+    // duty. "Tổng giám đốc các Tập đoàn" leads like a minister does.
+    let text = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 10/CĐ-TTg\nHà Nội, ngày 19 tháng 11 năm 2025\n\nCÔNG ĐIỆN\nVề việc chuẩn bị khởi công các công trình\n\n\
+         Thủ tướng Chính phủ yêu cầu:\n\n\
+         1. Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, \
+         Chủ tịch Hội đồng thành viên, Tổng giám đốc các Tập đoàn, Tổng Công ty, đơn vị liên quan tiếp tục nâng cao tinh thần trách nhiệm, chỉ đạo các nhà thầu đẩy nhanh tiến độ.\n\n\
+         2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm trước Thủ tướng Chính phủ về tiến độ giải phóng mặt bằng.\n";
+    let doc = parse(text);
+    assert_eq!(
+        task_leads(&doc),
+        [
+            vec![
+                "Bộ trưởng",
+                "Thủ trưởng các cơ quan ngang Bộ",
+                "cơ quan thuộc Chính phủ",
+                "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+                "Chủ tịch Hội đồng thành viên",
+                "Tổng giám đốc các Tập đoàn",
+                "Tổng Công ty, đơn vị liên quan",
+            ],
+            vec!["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
+        ]
+    );
+}

@@ -489,8 +489,10 @@ impl AgencyGrammar {
             if alone && self.incomplete_heads.contains(&words) {
                 return None;
             }
-            // A head alone ("Sở") is not a name; its name follows.
-            while j < toks.len() && j - i < 14 {
+            // A head alone ("Sở") is not a name; its name follows. (The
+            // longest title in use, "Chủ tịch Ủy ban nhân dân các tỉnh,
+            // thành phố trực thuộc Trung ương", is fifteen tokens.)
+            while j < toks.len() && j - i < 15 {
                 if breaks_line(toks, j, text) {
                     break;
                 }
