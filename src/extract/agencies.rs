@@ -268,6 +268,11 @@ const MEMBER_WORDS: usize = 10;
 /// trị của tỉnh, thành phố trực thuộc Trung ương" has about fifty).
 const DESCRIBED_LIST_WORDS: usize = 64;
 
+/// The most tokens of a name read from its head on: the longest title in
+/// use, "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung
+/// ương", has fifteen with its comma.
+const NAME_TOKENS: usize = 15;
+
 /// The most words of an aside inside a name (see `aside_before_qualifier`).
 const ASIDE_WORDS: usize = 8;
 
@@ -489,10 +494,8 @@ impl AgencyGrammar {
             if alone && self.incomplete_heads.contains(&words) {
                 return None;
             }
-            // A head alone ("Sở") is not a name; its name follows. (The
-            // longest title in use, "Chủ tịch Ủy ban nhân dân các tỉnh,
-            // thành phố trực thuộc Trung ương", is fifteen tokens.)
-            while j < toks.len() && j - i < 15 {
+            // A head alone ("Sở") is not a name; its name follows.
+            while j < toks.len() && j - i < NAME_TOKENS {
                 if breaks_line(toks, j, text) {
                     break;
                 }
