@@ -2679,3 +2679,23 @@ fn a_long_leader_title_and_a_state_groups_head_stay_whole_names() {
         ]
     );
 }
+
+#[test]
+fn a_role_before_the_subject_of_a_topic_leaves_the_subject_its_lead() {
+    // "với vai trò là chủ đầu tư, Tập đoàn ... chủ động ...": the role opens
+    // the sentence as "Trên cơ sở ..." does; the agency after it is assigned.
+    let text = format!(
+        "{NOTICE_HEADER}II. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n\n\
+         1. Về đầu tư kho dầu thô dự trữ quốc gia: với vai trò là chủ đầu tư, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam chủ động làm việc với các đối tác để triển khai dự án. \
+         Ủy ban nhân dân tỉnh Thanh Hóa phối hợp với Bộ Công Thương lựa chọn vị trí, báo cáo trong tháng 12 năm 2025.\n\n\
+         2. Về xây dựng cơ sở dữ liệu: với tư cách là cơ quan thường trực, Bộ Nội vụ tổng hợp, báo cáo Thủ tướng Chính phủ.\n"
+    );
+    parse_with_leads(
+        &text,
+        &[
+            ("II/1", &["Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam"]),
+            ("II/1", &["Ủy ban nhân dân tỉnh Thanh Hóa"]),
+            ("II/2", &["Bộ Nội vụ"]),
+        ],
+    );
+}
