@@ -2699,3 +2699,19 @@ fn a_role_before_the_subject_of_a_topic_leaves_the_subject_its_lead() {
         ],
     );
 }
+
+#[test]
+fn a_duty_heading_without_cua_hands_its_points_to_the_agencies_it_names() {
+    // "Trách nhiệm các cơ quan ..." drops the "của" of "Trách nhiệm của";
+    // "Trách nhiệm công bố kết quả" names a topic and assigns nothing.
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Trách nhiệm các cơ quan, đơn vị cấp tỉnh và Ủy ban nhân dân xã, phường\n\n\
+         a) Tổ chức triển khai thực hiện Kế hoạch tại cơ quan, đơn vị mình;\n\n\
+         b) Gửi báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 15 tháng 12 hằng năm.\n\n\
+         2. Trách nhiệm công bố kết quả\n\n\
+         Kết quả xếp loại được công bố trên Cổng thông tin điện tử của tỉnh.\n"
+    );
+    let lead: &[&str] = &["các cơ quan, đơn vị cấp tỉnh và Ủy ban nhân dân xã, phường"];
+    parse_with_leads(&text, &[("IV/1/a", lead), ("IV/1/b", lead)]);
+}

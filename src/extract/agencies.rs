@@ -31,6 +31,8 @@ pub struct RawAgencies {
     request_prefixes: Vec<String>,
     list_continuations: Vec<String>,
     duty_heading_prefixes: Vec<String>,
+    #[serde(default)]
+    bare_duty_heading_prefixes: Vec<String>,
     incomplete_heads: Vec<String>,
     #[serde(default)]
     not_names: Vec<String>,
@@ -157,6 +159,7 @@ pub struct AgencyGrammar {
     capital_requests: Option<aho_corasick::AhoCorasick>,
     list_continuations: Phrases,
     duty_heading_prefixes: Phrases,
+    bare_duty_heading_prefixes: Phrases,
     incomplete_heads: Vec<Vec<String>>,
     not_names: Phrases,
     /// Folded words that separate agencies in a list (",", "và").
@@ -364,6 +367,7 @@ impl AgencyGrammar {
             },
             list_continuations: phrases(&raw.list_continuations),
             duty_heading_prefixes: phrases(&raw.duty_heading_prefixes),
+            bare_duty_heading_prefixes: phrases(&raw.bare_duty_heading_prefixes),
             incomplete_heads: phrase_list(&raw.incomplete_heads).into_iter().map(|p| p.words).collect(),
             not_names: any_case_phrases(&raw.not_names),
             separators: folded_keys(&raw.separators),
@@ -665,8 +669,14 @@ impl AgencyGrammar {
     }
 
     /// "Trách nhiệm của X" / "Nhiệm vụ của X": the length of the prefix.
+    /// "Trách nhiệm các cơ quan, đơn vị" drops the "của": without it the
+    /// prefix heads duties only when a name follows, since "Trách nhiệm thi
+    /// hành" or "Trách nhiệm dân sự" names a topic.
     pub fn duty_prefix_len(&self, toks: &[Tok]) -> Option<usize> {
-        starts_any(toks, 0, &self.duty_heading_prefixes)
+        starts_any(toks, 0, &self.duty_heading_prefixes).or_else(|| {
+            let n = starts_any(toks, 0, &self.bare_duty_heading_prefixes)?;
+            (starts_any(toks, n, &self.known).is_some() || starts_any(toks, n, &self.heads).is_some()).then_some(n)
+        })
     }
 
     fn ends_name(&self, toks: &[Tok], j: usize) -> bool {
