@@ -675,7 +675,7 @@ impl AgencyGrammar {
     pub fn duty_prefix_len(&self, toks: &[Tok]) -> Option<usize> {
         starts_any(toks, 0, &self.duty_heading_prefixes).or_else(|| {
             let n = starts_any(toks, 0, &self.bare_duty_heading_prefixes)?;
-            (starts_any(toks, n, &self.known).is_some() || starts_any(toks, n, &self.heads).is_some()).then_some(n)
+            self.opens_name(toks, n).then_some(n)
         })
     }
 
@@ -721,6 +721,11 @@ impl AgencyGrammar {
 
     pub fn starts_agency(&self, toks: &[Tok], i: usize) -> bool {
         let i = i + starts_any(toks, i, &self.strip_prefixes).unwrap_or(0);
+        self.opens_name(toks, i)
+    }
+
+    /// Whether a known name or a head word stands at `i`.
+    fn opens_name(&self, toks: &[Tok], i: usize) -> bool {
         starts_any(toks, i, &self.known).is_some() || starts_any(toks, i, &self.heads).is_some()
     }
 
