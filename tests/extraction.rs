@@ -2715,3 +2715,22 @@ fn a_duty_heading_without_cua_hands_its_points_to_the_agencies_it_names() {
     let lead: &[&str] = &["các cơ quan, đơn vị cấp tỉnh và Ủy ban nhân dân xã, phường"];
     parse_with_leads(&text, &[("IV/1/a", lead), ("IV/1/b", lead)]);
 }
+
+#[test]
+fn an_impact_assessment_describes_agencies_and_assigns_them_nothing() {
+    // "Cơ quan Thuế:" over "+ Trước khi áp dụng: ..." under an impact
+    // assessment tells what the agency did and will do once the change
+    // applies; the same shape under "TỔ CHỨC THỰC HIỆN" is an assignment.
+    let text = format!(
+        "{PLAN_HEADER}III. ĐÁNH GIÁ TÁC ĐỘNG\n\n\
+         1. Cơ quan Thuế:\n\n\
+         + Trước khi áp dụng: Bố trí nhân sự cung cấp bản giấy của Thông báo về nghĩa vụ tài chính.\n\n\
+         + Sau khi áp dụng: Không cần bố trí nhân sự để cung cấp bản giấy.\n\n\
+         2. Bộ phận Một cửa:\n\n\
+         + Trước khi áp dụng: Tiếp nhận hồ sơ giấy của công dân.\n\n\
+         IV. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Cơ quan Thuế:\n\n\
+         + Trả Thông báo về nghĩa vụ tài chính bản điện tử cho người dân.\n"
+    );
+    parse_with_leads(&text, &[("IV/1", &["Cơ quan Thuế"])]);
+}

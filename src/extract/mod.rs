@@ -64,7 +64,9 @@ impl<'a> Context<'a> {
         let lower: Vec<String> = seg.nodes.iter().map(|n| n.heading.as_deref().unwrap_or("").to_lowercase()).collect();
         let implementation_heading = lower.iter().map(|h| g.sections.implementation_headings.iter().any(|w| h.contains(w.as_str()))).collect();
         let goal_heading = seg.nodes.iter().map(|n| g.targets.is_goal_heading(n.heading.as_deref().unwrap_or(""))).collect();
-        let procedure_field = lower.iter().map(|h| g.sections.procedure_field_headings.iter().any(|w| h.starts_with(w.as_str()))).collect();
+        let sec = &g.sections;
+        let descriptive = sec.procedure_field_headings.iter().chain(&sec.assessment_headings);
+        let procedure_field = lower.iter().map(|h| descriptive.clone().any(|w| h.starts_with(w.as_str()))).collect();
         let title = title.unwrap_or("").to_lowercase();
         let directive_title = g.sections.directive_titles.iter().any(|w| title.contains(w.as_str()));
         Context { doc, seg, g, doc_type, implementation_heading, goal_heading, procedure_field, directive_title }
@@ -90,8 +92,9 @@ impl<'a> Context<'a> {
     }
 
     /// Whether a node sits under a field of a published procedure that
-    /// lists who handles it: the agencies there handle the procedure, they
-    /// are not assigned work.
+    /// lists who handles it, or under an assessment of a change's impact:
+    /// the agencies there handle the procedure or are described, they are
+    /// not assigned work.
     pub fn under_procedure_field(&self, id: usize) -> bool {
         std::iter::successors(self.seg.nodes[id].parent, |&n| self.seg.nodes[n].parent).any(|n| self.procedure_field[n])
     }

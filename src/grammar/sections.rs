@@ -20,6 +20,8 @@ pub struct RawSections {
     #[serde(default)]
     procedure_field_headings: Vec<String>,
     #[serde(default)]
+    assessment_headings: Vec<String>,
+    #[serde(default)]
     article_citers: Vec<String>,
 }
 
@@ -92,6 +94,9 @@ pub struct SectionGrammar {
     /// Fields of a published administrative procedure that list who
     /// handles it ("Cơ quan giải quyết:"), lowercase.
     pub procedure_field_headings: Vec<String>,
+    /// Headings over an assessment of a change's impact, lowercase: what
+    /// agencies did before and do after, not work they are given.
+    pub assessment_headings: Vec<String>,
     /// Words after which "Điều N" cites an article rather than opens one.
     pub article_citers: Vec<String>,
 }
@@ -159,6 +164,7 @@ impl SectionGrammar {
             directive_documents: raw.directive_documents,
             directive_titles: super::lowered(&raw.directive_titles),
             procedure_field_headings: super::lowered(&raw.procedure_field_headings),
+            assessment_headings: super::lowered(&raw.assessment_headings),
             article_citers: raw.article_citers,
         })
     }
