@@ -29,9 +29,10 @@ pub struct Context<'a> {
     implementation_heading: Vec<bool>,
     /// Per section, whether its own heading names goals ("MỤC TIÊU").
     goal_heading: Vec<bool>,
-    /// Per section, whether its heading is a field of a published
-    /// procedure that lists who handles it ("Cơ quan giải quyết").
-    procedure_field: Vec<bool>,
+    /// Per section, whether its heading opens a description of agencies
+    /// rather than work for them: a field of a published procedure that
+    /// lists who handles it ("Cơ quan giải quyết"), or an impact assessment.
+    descriptive_heading: Vec<bool>,
     /// Whether the outer document's title makes its body directives
     /// ("Thông báo kết luận của Phó Thủ tướng ...").
     directive_title: bool,
@@ -64,12 +65,11 @@ impl<'a> Context<'a> {
         let lower: Vec<String> = seg.nodes.iter().map(|n| n.heading.as_deref().unwrap_or("").to_lowercase()).collect();
         let implementation_heading = lower.iter().map(|h| g.sections.implementation_headings.iter().any(|w| h.contains(w.as_str()))).collect();
         let goal_heading = seg.nodes.iter().map(|n| g.targets.is_goal_heading(n.heading.as_deref().unwrap_or(""))).collect();
-        let sec = &g.sections;
-        let descriptive = sec.procedure_field_headings.iter().chain(&sec.assessment_headings);
-        let procedure_field = lower.iter().map(|h| descriptive.clone().any(|w| h.starts_with(w.as_str()))).collect();
+        let descriptive = g.sections.procedure_field_headings.iter().chain(&g.sections.assessment_headings);
+        let descriptive_heading = lower.iter().map(|h| descriptive.clone().any(|w| h.starts_with(w.as_str()))).collect();
         let title = title.unwrap_or("").to_lowercase();
         let directive_title = g.sections.directive_titles.iter().any(|w| title.contains(w.as_str()));
-        Context { doc, seg, g, doc_type, implementation_heading, goal_heading, procedure_field, directive_title }
+        Context { doc, seg, g, doc_type, implementation_heading, goal_heading, descriptive_heading, directive_title }
     }
 
     /// Whether a text offset lies in a table row. A section's own text can
@@ -95,8 +95,8 @@ impl<'a> Context<'a> {
     /// lists who handles it, or under an assessment of a change's impact:
     /// the agencies there handle the procedure or are described, they are
     /// not assigned work.
-    pub fn under_procedure_field(&self, id: usize) -> bool {
-        std::iter::successors(self.seg.nodes[id].parent, |&n| self.seg.nodes[n].parent).any(|n| self.procedure_field[n])
+    pub fn under_descriptive_heading(&self, id: usize) -> bool {
+        std::iter::successors(self.seg.nodes[id].parent, |&n| self.seg.nodes[n].parent).any(|n| self.descriptive_heading[n])
     }
 
     /// Whether a node sits under an implementation heading ("TỔ CHỨC THỰC

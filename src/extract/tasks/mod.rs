@@ -20,10 +20,11 @@ use std::cell::OnceCell;
 #[allow(clippy::needless_range_loop)]
 pub fn extract(cx: &Context) -> Vec<Task> {
     let mut tasks = Vec::new();
-    // Under a field of a published procedure ("- Trình tự thực hiện") the
-    // agencies named handle the procedure: only a sentence that names a lead
+    // Under a field of a published procedure ("- Trình tự thực hiện") or an
+    // impact assessment the agencies named handle the procedure or are
+    // described: only a sentence that names a lead
     // and those it works with ("X chủ trì, phối hợp với Y") assigns work.
-    let procedure: Vec<bool> = (0..cx.seg.nodes.len()).map(|id| cx.under_procedure_field(id)).collect();
+    let procedure: Vec<bool> = (0..cx.seg.nodes.len()).map(|id| cx.under_descriptive_heading(id)).collect();
     let mut consumed: Vec<bool> = (0..cx.seg.nodes.len()).map(|id| cx.is_addressee(id) || procedure[id]).collect();
     for id in 0..cx.seg.nodes.len() {
         if !consumed[id] {
@@ -292,7 +293,7 @@ fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     // Nội vụ thành phố Hà Nội:" under "Điều 5. Quy trình xét tặng") lists
     // that agency's steps wherever it stands.
     // (asked by two rules below; read once)
-    if cx.under_procedure_field(id) {
+    if cx.under_descriptive_heading(id) {
         return None;
     }
     let only_agency = OnceCell::new();
