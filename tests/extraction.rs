@@ -2734,3 +2734,24 @@ fn an_impact_assessment_describes_agencies_and_assigns_them_nothing() {
     );
     parse_with_leads(&text, &[("IV/1", &["Cơ quan Thuế"])]);
 }
+
+#[test]
+fn a_plural_determiner_before_a_head_names_a_group_the_lexicon_does_not_list() {
+    // "các Chi nhánh trực thuộc", "các Thuế cơ sở": a determiner before a head
+    // names the group, though the lexicon lists no plural form of the head.
+    // "Các Báo cáo trên" opens with a head word in another sense.
+    let text = format!(
+        "{PLAN_HEADER}III. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Sở Nông nghiệp và Môi trường, Thuế Thành phố và các Thuế cơ sở, UBND cấp xã, Văn phòng Đăng ký đất đai và các Chi nhánh trực thuộc có trách nhiệm tuân thủ quy trình giải quyết theo phương án được phê duyệt.\n\n\
+         2. Các Báo cáo trên gửi Bộ Tư pháp trước ngày 05 tháng 12 năm 2025.\n"
+    );
+    let lead: &[&str] = &[
+        "Sở Nông nghiệp và Môi trường",
+        "Thuế Thành phố",
+        "các Thuế cơ sở",
+        "UBND cấp xã",
+        "Văn phòng Đăng ký đất đai",
+        "các Chi nhánh trực thuộc",
+    ];
+    parse_with_leads(&text, &[("III/1", lead)]);
+}

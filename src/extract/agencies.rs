@@ -490,7 +490,7 @@ impl AgencyGrammar {
         }
         if let Some(n) = starts_any(toks, i, &self.known) {
             j += n;
-        } else if let Some(n) = starts_any(toks, i, &self.heads) {
+        } else if let Some(n) = starts_any(toks, i, &self.heads).or_else(|| self.determined_head_len(toks, i)) {
             j += n;
             // A generic head alone ("Cơ quan ban hành") names nobody.
             let alone = j >= toks.len() || self.ends_name(toks, j) && self.list_continuation(toks, j).is_none();
@@ -722,6 +722,18 @@ impl AgencyGrammar {
     pub fn starts_agency(&self, toks: &[Tok], i: usize) -> bool {
         let i = i + starts_any(toks, i, &self.strip_prefixes).unwrap_or(0);
         self.opens_name(toks, i)
+    }
+
+    /// "các Chi nhánh trực thuộc", "các Thuế cơ sở": a plural determiner and
+    /// a head, whose plural form the lexicon need not list; the group it
+    /// names is whole without a name after it. Their length in tokens.
+    fn determined_head_len(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        let d = starts_any(toks, i, &self.generic_determiners)?;
+        // ("Các Báo cáo trên gửi ...": a head word in another sense)
+        if starts_any(toks, i + d, &self.not_names).is_some() {
+            return None;
+        }
+        Some(d + starts_any(toks, i + d, &self.heads)?)
     }
 
     /// Whether a known name or a head word stands at `i`.
