@@ -2755,3 +2755,20 @@ fn a_plural_determiner_before_a_head_names_a_group_the_lexicon_does_not_list() {
     ];
     parse_with_leads(&text, &[("III/1", lead)]);
 }
+
+#[test]
+fn an_implementation_heading_run_into_its_article_hands_out_the_work_that_follows() {
+    // The line break after "Trách nhiệm thực hiện" lost: the agencies after
+    // the heading's words lead the article ("Viễn thông Ninh Bình" is the
+    // province's telecom unit). "Tổ chức thực hiện các văn bản ..." opens
+    // with the same words but goes on with a duty, not an agency.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 412/QĐ-UBND\nNinh Bình, ngày 15 tháng 8 năm 2025\n\n\
+        QUYẾT ĐỊNH\nVề việc phê duyệt quy trình nội bộ giải quyết thủ tục hành chính\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nQUYẾT ĐỊNH:\n\n\
+        Điều 1. Phê duyệt kèm theo Quyết định này 64 quy trình nội bộ giải quyết thủ tục hành chính.\n\n\
+        Điều 2. Trách nhiệm thực hiện Sở Văn hoá và Thể thao, Sở Khoa học và Công nghệ; Viễn thông Ninh Bình; Chủ tịch UBND các xã, phường thực hiện trách nhiệm theo Điều 2 Quyết định số 412/QĐ-UBND ngày 15/8/2025 của Chủ tịch UBND tỉnh.\n\n\
+        Điều 3. Tổ chức thực hiện các văn bản quy phạm pháp luật đã được cấp có thẩm quyền phê duyệt.\n\n\
+        Điều 4. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n";
+    let lead: &[&str] = &["Sở Văn hoá và Thể thao", "Sở Khoa học và Công nghệ", "Viễn thông Ninh Bình", "Chủ tịch UBND các xã, phường"];
+    let doc = parse_with_leads(text, &[("Điều 2", lead)]);
+    assert!(doc.tasks[0].text.starts_with("Sở Văn hoá"), "{:#?}", doc.tasks);
+}

@@ -33,6 +33,9 @@ pub struct Context<'a> {
     /// rather than work for them: a field of a published procedure that
     /// lists who handles it ("Cơ quan giải quyết"), or an impact assessment.
     descriptive_heading: Vec<bool>,
+    /// Per section, where its text goes on after an implementation heading
+    /// that runs into it.
+    run_in: Vec<Option<usize>>,
     /// Whether the outer document's title makes its body directives
     /// ("Thông báo kết luận của Phó Thủ tướng ...").
     directive_title: bool,
@@ -63,13 +66,18 @@ impl<'a> Context<'a> {
     pub fn new(doc: &'a NormDoc, seg: &'a Segmented, g: &'a Grammar, doc_type: &'a str, title: Option<&str>) -> Self {
         // (one lower-casing per heading, for both lists read in lower case)
         let lower: Vec<String> = seg.nodes.iter().map(|n| n.heading.as_deref().unwrap_or("").to_lowercase()).collect();
-        let implementation_heading = lower.iter().map(|h| g.sections.implementation_headings.iter().any(|w| h.contains(w.as_str()))).collect();
+        let run_in: Vec<Option<usize>> = seg.nodes.iter().map(|n| run_in_heading(doc, n, g)).collect();
+        let implementation_heading = lower
+            .iter()
+            .zip(&run_in)
+            .map(|(h, r)| r.is_some() || g.sections.implementation_headings.iter().any(|w| h.contains(w.as_str())))
+            .collect();
         let goal_heading = seg.nodes.iter().map(|n| g.targets.is_goal_heading(n.heading.as_deref().unwrap_or(""))).collect();
         let descriptive = g.sections.procedure_field_headings.iter().chain(&g.sections.assessment_headings);
         let descriptive_heading = lower.iter().map(|h| descriptive.clone().any(|w| h.starts_with(w.as_str()))).collect();
         let title = title.unwrap_or("").to_lowercase();
         let directive_title = g.sections.directive_titles.iter().any(|w| title.contains(w.as_str()));
-        Context { doc, seg, g, doc_type, implementation_heading, goal_heading, descriptive_heading, directive_title }
+        Context { doc, seg, g, doc_type, implementation_heading, goal_heading, descriptive_heading, run_in, directive_title }
     }
 
     /// Whether a text offset lies in a table row. A section's own text can
@@ -110,6 +118,46 @@ impl<'a> Context<'a> {
         }
         std::iter::successors(self.seg.nodes[id].parent, |&n| self.seg.nodes[n].parent).any(|n| self.implementation_heading[n])
     }
+
+    /// Whether a node's own heading names implementation ("Điều 2. Trách
+    /// nhiệm thực hiện"): the paragraphs under that heading, before any
+    /// numbered item, hand out the work themselves.
+    pub fn heads_implementation(&self, id: usize) -> bool {
+        self.implementation_heading[id]
+    }
+
+    /// Where a node's own text begins once a heading run into it is left
+    /// out ("Điều 2. Trách nhiệm thực hiện Sở Văn hoá và Thể thao, ...
+    /// thực hiện ...", the line break lost): a sentence then opens with the
+    /// agency rather than with the heading's words.
+    pub fn body_start(&self, id: usize) -> usize {
+        self.run_in[id].unwrap_or(self.seg.nodes[id].content.0)
+    }
+}
+
+/// Where the body of an untitled node begins when its line opens with an
+/// implementation heading and goes straight on with an agency's name, the
+/// break between them lost ("Trách nhiệm thực hiện Sở Văn hoá ...").
+/// (Only an agency: "Tổ chức thực hiện các văn bản ..." is a duty itself.)
+fn run_in_heading(doc: &NormDoc, n: &crate::segment::Node, g: &Grammar) -> Option<usize> {
+    if n.heading.is_some() {
+        return None;
+    }
+    let start = n.content.0;
+    let first = doc.text.get(start..doc.lines[n.line].end.min(n.content.1))?;
+    let trimmed = first.trim_start();
+    let lead = first.len() - trimmed.len();
+    g.sections.implementation_headings.iter().find_map(|w| {
+        let words = w.chars().count();
+        let end = trimmed.char_indices().nth(words).map(|(i, _)| i)?;
+        let (head, rest) = trimmed.split_at(end);
+        if head.to_lowercase() != *w || !rest.starts_with(' ') {
+            return None;
+        }
+        let body = rest.trim_start();
+        let toks = agencies::tokenize(body);
+        g.agencies.starts_agency(&toks, 0).then(|| start + lead + trimmed.len() - body.len())
+    })
 }
 
 pub struct Extracted {

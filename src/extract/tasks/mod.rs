@@ -45,13 +45,13 @@ pub fn extract(cx: &Context) -> Vec<Task> {
         if consumed[id] && !procedure[id] {
             continue;
         }
-        let (s, e) = cx.seg.nodes[id].content;
+        let (s, e) = (cx.body_start(id), cx.seg.nodes[id].content.1);
         // Under "N. Về <topic>:" the paragraphs settle the topic, and an
         // agency that opens one is assigned it, as in an implementation part.
         let node = &cx.seg.nodes[id];
         let first = &cx.doc.text[s..cx.doc.lines[node.line].end.max(s)];
         let topic = first.trim_end().ends_with(':') && cx.g.agencies.opens_topic(first);
-        let implementation = topic || cx.in_implementation(id);
+        let implementation = topic || cx.in_implementation(id) || cx.heads_implementation(id);
         // A paragraph that has handed out one duty goes on handing them out:
         // "Sở Tư pháp có trách nhiệm ... . Sở Tư pháp thực hiện nộp hồ sơ ..."
         // in an untitled article. (Only in the same paragraph: the next may
