@@ -160,6 +160,8 @@ pub struct AgencyGrammar {
     list_continuations: Phrases,
     duty_heading_prefixes: Phrases,
     bare_duty_heading_prefixes: Phrases,
+    /// The section grammar's implementation headings, as phrases.
+    implementation_headings: Phrases,
     incomplete_heads: Vec<Vec<String>>,
     not_names: Phrases,
     /// Folded words that separate agencies in a list (",", "và").
@@ -340,9 +342,11 @@ fn phrase_list(list: &[String]) -> Vec<Phrase> {
 
 impl AgencyGrammar {
     /// `place_units`: administrative units ("tỉnh", "thành phố"), whose
-    /// place name ends an agency's name.
-    pub fn compile(raw: RawAgencies, place_units: &[String]) -> Result<Self, regex::Error> {
+    /// place name ends an agency's name. `implementation_headings`: the
+    /// section grammar's, which may run into the agency after them.
+    pub fn compile(raw: RawAgencies, place_units: &[String], implementation_headings: &[String]) -> Result<Self, regex::Error> {
         Ok(AgencyGrammar {
+            implementation_headings: phrases(implementation_headings),
             heads: phrases(&raw.heads),
             lead_phrase_heads: phrases(&raw.lead_phrase_heads),
             // Full names are unambiguous in any case ("phòng Văn hóa và Thông tin").
@@ -717,6 +721,15 @@ impl AgencyGrammar {
         let name_start = toks[..j].iter().rposition(|t| !capital(t)).map_or(0, |p| p + 1);
         name_start < j
             && (1..=2).any(|n| name_start >= n && self.place_units.list.iter().any(|p| p.len() == n && starts_with(toks, name_start - n, p)))
+    }
+
+    /// "Trách nhiệm thực hiện Sở Văn hoá ...": an implementation heading
+    /// run into the agency that opens the text under it (the line break
+    /// lost). The heading's length in tokens. ("Tổ chức thực hiện các văn
+    /// bản ..." goes on with a duty: no heading.)
+    pub fn run_in_heading_len(&self, toks: &[Tok]) -> Option<usize> {
+        let n = starts_any(toks, 0, &self.implementation_headings)?;
+        self.starts_agency(toks, n).then_some(n)
     }
 
     pub fn starts_agency(&self, toks: &[Tok], i: usize) -> bool {

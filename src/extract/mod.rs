@@ -138,27 +138,21 @@ impl<'a> Context<'a> {
 /// Where the body of an untitled node begins when its line opens with an
 /// implementation heading and goes straight on with an agency's name, the
 /// break between them lost ("Trách nhiệm thực hiện Sở Văn hoá ...").
-/// (Only an agency: "Tổ chức thực hiện các văn bản ..." is a duty itself.)
 fn run_in_heading(doc: &NormDoc, n: &crate::segment::Node, g: &Grammar) -> Option<usize> {
     if n.heading.is_some() {
         return None;
     }
-    let start = n.content.0;
-    let first = doc.text.get(start..doc.lines[n.line].end.min(n.content.1))?;
+    let first = doc.text.get(n.content.0..doc.lines[n.line].end.min(n.content.1))?;
     let trimmed = first.trim_start();
-    let lead = first.len() - trimmed.len();
-    g.sections.implementation_headings.iter().find_map(|w| {
-        let words = w.chars().count();
-        let end = trimmed.char_indices().nth(words).map(|(i, _)| i)?;
-        let (head, rest) = trimmed.split_at(end);
-        if head.to_lowercase() != *w || !rest.starts_with(' ') {
-            return None;
-        }
-        let body = rest.trim_start();
-        let toks = agencies::tokenize(body);
-        g.agencies.starts_agency(&toks, 0).then(|| start + lead + trimmed.len() - body.len())
-    })
+    // (a heading and the name after it are a line's first few words)
+    let toks = agencies::tokenize(agencies::words_prefix(trimmed, RUN_IN_WORDS));
+    let len = g.agencies.run_in_heading_len(&toks)?;
+    Some(n.content.0 + first.len() - trimmed.len() + toks.get(len)?.start)
 }
+
+/// Words read for a run-in heading: the longest heading and an agency
+/// name's first words.
+const RUN_IN_WORDS: usize = 16;
 
 pub struct Extracted {
     pub meta: Meta,

@@ -195,15 +195,18 @@ impl Grammar {
         let time_labels = agencies.deadline_labels().to_vec();
         let normalize = NormalizeGrammar::compile(src.get("normalize.toml")?).map_err(re("normalize.toml"))?;
         let layout = LayoutGrammar::compile(src.get("layout.toml")?, normalize.wrap_joiners()).map_err(re("layout.toml"))?;
+        let sections = SectionGrammar::compile(src.get("sections.toml")?).map_err(re("sections.toml"))?;
+        // A place name ends an agency's name: the header's administrative
+        // units. An implementation heading may run into an agency's name.
+        let agencies = AgencyGrammar::compile(agencies, &header.admin_units, &sections.implementation_headings).map_err(re("agencies.toml"))?;
         Ok(Grammar {
-            sections: SectionGrammar::compile(src.get("sections.toml")?).map_err(re("sections.toml"))?,
+            sections,
             normalize,
             references: ReferenceGrammar::compile(src.get("references.toml")?, &doc_types)
                 .map_err(re("references.toml"))?,
             deadlines: DeadlineGrammar::compile(src.get("deadlines.toml")?, &time_labels).map_err(re("deadlines.toml"))?,
             targets: TargetGrammar::compile(src.get("targets.toml")?).map_err(re("targets.toml"))?,
-            // A place name ends an agency's name: the header's administrative units.
-            agencies: AgencyGrammar::compile(agencies, &header.admin_units).map_err(re("agencies.toml"))?,
+            agencies,
             tables: TableGrammar::compile(src.get("tables.toml")?),
             layout: std::sync::Arc::new(layout),
             doc_types,
