@@ -2772,3 +2772,25 @@ fn an_implementation_heading_run_into_its_article_hands_out_the_work_that_follow
     let doc = parse_with_leads(text, &[("Điều 2", lead)]);
     assert!(doc.tasks[0].text.starts_with("Sở Văn hoá"), "{:#?}", doc.tasks);
 }
+
+#[test]
+fn an_appendix_title_glued_to_the_words_closing_the_table_before_opens_the_appendix() {
+    // A saved page glues the words under one appendix's table, the next
+    // appendix's title and the next table's header into one row.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 2022/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề việc công bố danh mục thủ tục hành chính\n\nQUYẾT ĐỊNH:\n\
+                Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính (chi tiết tại Phụ lục 1 và Phụ lục 2 kèm theo).\n\
+                Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\
+                PHỤ LỤC 1 DANH MỤC THỦ TỤC HÀNH CHÍNH (Kèm theo Quyết định số 2022/QĐ-UBND)\n\
+                STT | Mã TTHC | Tên TTHC\n\
+                1 | 2.000286 | Tiếp nhận đối tượng bảo trợ xã hội vào cơ sở trợ giúp xã hội\n\
+                2 | 2.000477 | Dừng trợ giúp xã hội tại cơ sở trợ giúp xã hội\n\
+                Tổng số TTHC công bố: 02 TTHC PHỤ LỤC 2 QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (Kèm theo Quyết định số 2022/QĐ-UBND) | Thứ tự công việc | Nội dung công việc | Thời gian thực hiện\n\
+                Bước 1 | Tiếp nhận hồ sơ | 0,5 ngày làm việc\n\
+                Có PHỤ LỤC CHI TIẾT kèm theo | Ghi chú | Hồ sơ\n";
+    let doc = parse(text);
+    let mut p = Vec::new();
+    paths(&doc.sections, &mut p);
+    assert_eq!(p, ["Điều 1", "Điều 2", "Phụ lục 1", "Phụ lục 2"]);
+    let appendix = &doc.sections[3];
+    assert_eq!(appendix.heading.as_deref(), Some("QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"));
+}

@@ -237,6 +237,29 @@ pub fn glued_first_item(line: &str, sections: &SectionGrammar) -> Option<usize> 
     None
 }
 
+/// Where an appendix or part title in capitals starts inside a table cell,
+/// after the text that closed the table before it ("Tổng số TTHC công
+/// bố: 18 TTHC PHỤ LỤC 2 QUY TRÌNH ...", "... bảo lưu hưởng chế độ. PHỤ
+/// LỤC 02 QUY ĐỊNH ..."): a saved page glues the next appendix's title
+/// to the last words before it, and both to the next table's header.
+pub fn glued_title(cell: &str, sections: &SectionGrammar) -> Option<usize> {
+    // (a .docx cell keeps its paragraphs: a title may open a line of it)
+    let words = word_starts(cell);
+    words.windows(2).find_map(|pair| {
+        let ((_, prev), (at, word)) = (pair[0], pair[1]);
+        let (prev, at, word) = match word.rsplit_once('\n') {
+            Some((before, line)) => (before, at + before.len() + 1, line),
+            None => (prev, at, word),
+        };
+        if !is_caps_word(word) {
+            return None;
+        }
+        let m = sections.match_marker(&cell[at..])?;
+        let titled = matches!(sections.styles[m.style].name.as_str(), "appendix" | "part");
+        (titled && !m.label.is_empty() && top_heading_in_caps(sections, &m, prev, &cell[at..])).then_some(at)
+    })
+}
+
 /// An appendix, part or chapter heading in capitals with a title in
 /// capitals after it ("... công bố: 18 TTHC PHỤ LỤC 2 QUY TRÌNH NỘI BỘ
 /// ..."): such a heading starts a page of its own, so it opens a paragraph

@@ -243,11 +243,40 @@ impl Builder<'_> {
             // put the next appendix's title, and its table's header, in the
             // last row of the table before. The title is a paragraph, and
             // what follows it starts a new table.
-            if let Some(k) = row.iter().position(|c| self.is_title_cell(c)) {
+            // The title may follow the words that closed the table before
+            // it in the same cell: those words are a paragraph of their own.
+            let title = row.iter().enumerate().find_map(|(k, c)| {
+                if self.is_title_cell(c) {
+                    Some((k, 0))
+                } else {
+                    flattened::glued_title(c, &self.g.sections).map(|at| (k, at))
+                }
+            });
+            if let Some((k, at)) = title {
                 self.push_cells(t, ri, &row[..k], 0, table, &mut above, format);
                 self.open_para = false;
-                self.push_para_line(&clean_line(&row[k], format));
+                let (before, title) = row[k].split_at(at);
+                self.push_para_line(&clean_line(before, format));
                 self.open_para = false;
+                // (a .docx cell keeps its paragraphs: the title's may wrap,
+                // and the items after it open lines of their own: "I. QUY
+                // TRÌNH ...", "1. Quy trình ...")
+                let mut lines = title.split('\n');
+                let first = lines.next().map_or(0, str::len);
+                let items = lines
+                    .scan(first, |at, l| {
+                        let start = *at + 1;
+                        *at = start + l.len();
+                        Some((start, l))
+                    })
+                    .find(|(_, l)| self.g.sections.match_marker(l.trim_start()).is_some())
+                    .map_or(title.len(), |(start, _)| start);
+                self.push_para_line(&clean_line(&title[..items], format));
+                self.open_para = false;
+                for raw in title[items..].split('\n') {
+                    self.push_para_line(&clean_line(raw, format));
+                    self.open_para = false;
+                }
                 table = self.tables;
                 self.tables += 1;
                 above.clear();
@@ -713,6 +742,24 @@ mod tests {
     fn lines_of(blocks: &[Block]) -> Vec<String> {
         let doc = normalize(blocks, Format::Pdf, &crate::grammar::Grammar::builtin());
         (0..doc.lines.len()).map(|i| doc.line_text(i).to_string()).collect()
+    }
+
+    #[test]
+    fn a_title_glued_in_a_docx_cell_keeps_the_items_after_it_on_lines_of_their_own() {
+        let cell = "Tổng số TTHC công bố: 18 TTHC\nPHỤ LỤC 2\nQUY TRÌNH NỘI BỘ GIẢI QUYẾT\nTHỦ TỤC HÀNH CHÍNH\nI. QUY TRÌNH CẤP TỈNH\nQuy trình số 01\n1. Quy trình nội bộ giải quyết TTHC";
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let rows = vec![row(&["1", "2.000477", "Dừng trợ giúp xã hội"]), row(&[cell, "Thứ tự công việc", "Nội dung công việc"])];
+        let lines = lines_of(&[Block::Table(crate::ingest::Table { rows, merged_above: Vec::new() })]);
+        let want = [
+            "1 | 2.000477 | Dừng trợ giúp xã hội",
+            "Tổng số TTHC công bố: 18 TTHC",
+            "PHỤ LỤC 2 QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+            "I. QUY TRÌNH CẤP TỈNH",
+            "Quy trình số 01",
+            "1. Quy trình nội bộ giải quyết TTHC",
+            "Thứ tự công việc | Nội dung công việc",
+        ];
+        assert_eq!(lines, want);
     }
 
     #[test]
