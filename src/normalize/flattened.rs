@@ -255,9 +255,14 @@ pub fn glued_title(cell: &str, sections: &SectionGrammar) -> Option<usize> {
             return None;
         }
         let m = sections.match_marker(&cell[at..])?;
-        let titled = matches!(sections.styles[m.style].name.as_str(), "appendix" | "part");
-        (titled && !m.label.is_empty() && top_heading_in_caps(sections, &m, prev, &cell[at..])).then_some(at)
+        (is_title_style(&sections.styles[m.style].name) && !m.label.is_empty() && top_heading_in_caps(sections, &m, prev, &cell[at..])).then_some(at)
     })
+}
+
+/// The styles of a title that opens a page of its own in a saved page's
+/// table: an appendix or a part.
+pub fn is_title_style(style: &str) -> bool {
+    matches!(style, "appendix" | "part")
 }
 
 /// An appendix, part or chapter heading in capitals with a title in

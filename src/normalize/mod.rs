@@ -255,28 +255,7 @@ impl Builder<'_> {
             if let Some((k, at)) = title {
                 self.push_cells(t, ri, &row[..k], 0, table, &mut above, format);
                 self.open_para = false;
-                let (before, title) = row[k].split_at(at);
-                self.push_para_line(&clean_line(before, format));
-                self.open_para = false;
-                // (a .docx cell keeps its paragraphs: the title's may wrap,
-                // and the items after it open lines of their own: "I. QUY
-                // TRÌNH ...", "1. Quy trình ...")
-                let mut lines = title.split('\n');
-                let first = lines.next().map_or(0, str::len);
-                let items = lines
-                    .scan(first, |at, l| {
-                        let start = *at + 1;
-                        *at = start + l.len();
-                        Some((start, l))
-                    })
-                    .find(|(_, l)| self.g.sections.match_marker(l.trim_start()).is_some())
-                    .map_or(title.len(), |(start, _)| start);
-                self.push_para_line(&clean_line(&title[..items], format));
-                self.open_para = false;
-                for raw in title[items..].split('\n') {
-                    self.push_para_line(&clean_line(raw, format));
-                    self.open_para = false;
-                }
+                self.push_title_cell(&row[k], at, format);
                 table = self.tables;
                 self.tables += 1;
                 above.clear();
@@ -308,14 +287,30 @@ impl Builder<'_> {
             })
     }
 
+    /// A cell holding a title from byte `at` on: the words before it, the
+    /// title, and each item after it, as paragraphs. (A .docx cell keeps
+    /// its paragraphs: the title's may wrap, and the items after it open
+    /// lines of their own: "I. QUY TRÌNH ...", "1. Quy trình ...")
+    fn push_title_cell(&mut self, cell: &str, at: usize, format: Format) {
+        let (before, title) = cell.split_at(at);
+        let items = title
+            .match_indices('\n')
+            .map(|(i, _)| i + 1)
+            .find(|&i| self.g.sections.match_marker(title[i..].trim_start()).is_some())
+            .unwrap_or(title.len());
+        for line in [before, &title[..items]].into_iter().chain(title[items..].split('\n')) {
+            self.push_para_line(&clean_line(line, format));
+            self.open_para = false;
+        }
+    }
+
     /// An appendix or part title in capitals ("PHỤ LỤC II ...", "PHẦN I").
     fn is_title_cell(&self, cell: &str) -> bool {
         // (a saved page's title may keep its heading marks: "# # PHỤ LỤC")
         let cell = without_heading_marks(cell.trim_start());
         let sg = &self.g.sections;
         let first_word_caps = cell.split_whitespace().next().is_some_and(|w| !w.chars().any(char::is_lowercase));
-        first_word_caps
-            && matches!(sg.marker_style(cell), Some("appendix" | "part"))
+        first_word_caps && sg.marker_style(cell).is_some_and(flattened::is_title_style)
     }
 
     /// The cells `row` of table row `ri` (starting at column `col0`) as one
