@@ -243,10 +243,12 @@ pub fn glued_first_item(line: &str, sections: &SectionGrammar) -> Option<usize> 
 /// LỤC 02 QUY ĐỊNH ..."): a saved page glues the next appendix's title
 /// to the last words before it, and both to the next table's header.
 pub fn glued_title(cell: &str, sections: &SectionGrammar) -> Option<usize> {
-    // (a .docx cell keeps its paragraphs: a title may open a line of it)
-    let words = word_starts(cell);
-    words.windows(2).find_map(|pair| {
-        let ((_, prev), (at, word)) = (pair[0], pair[1]);
+    // (words are read as they come, not collected: this runs on every
+    // table cell; a .docx cell keeps its paragraphs, so a title may also
+    // open a line of it)
+    let mut prev = None;
+    words(cell).find_map(|(at, word)| {
+        let prev = prev.replace(word)?;
         let (prev, at, word) = match word.rsplit_once('\n') {
             Some((before, line)) => (before, at + before.len() + 1, line),
             None => (prev, at, word),
@@ -283,19 +285,19 @@ fn opens_list(sections: &SectionGrammar, m: &Marker, rest: &str) -> bool {
 }
 
 fn word_starts(text: &str) -> Vec<(usize, &str)> {
-    // Split on the space byte (memchr), not by decoding chars.
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices(' ') {
-        if i > start {
-            out.push((start, &text[start..i]));
-        }
-        start = i + 1;
-    }
-    if start < text.len() {
-        out.push((start, &text[start..]));
-    }
-    out
+    words(text).collect()
+}
+
+/// The words of `text` with their byte offsets, split on the space byte
+/// (memchr), not by decoding chars.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let ends = text.match_indices(' ').map(|(i, _)| i).chain(std::iter::once(text.len()));
+    ends.scan(0, |start, end| {
+        let word = (*start, &text[*start..end]);
+        *start = end + 1;
+        Some(word)
+    })
+    .filter(|(_, w)| !w.is_empty())
 }
 
 /// A word in capitals: two letters or more, none in lower case.
