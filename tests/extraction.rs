@@ -2794,3 +2794,36 @@ fn an_appendix_title_glued_to_the_words_closing_the_table_before_opens_the_appen
     let appendix = &doc.sections[3];
     assert_eq!(appendix.heading.as_deref(), Some("QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"));
 }
+
+#[test]
+fn chapters_named_in_an_appendix_that_amends_another_document_do_not_divide_it() {
+    // The appendix says where in the amended document its items go; the
+    // items are the appendix's own. An appendix that does not amend keeps
+    // its chapters.
+    let text = "BỘ XÂY DỰNG\nSố: 21/2025/TT-BXD\n\nTHÔNG TƯ\nSửa đổi, bổ sung một số định mức bảo dưỡng thường xuyên đường bộ\n\n\
+                Điều 1. Sửa đổi, bổ sung một số định mức tại Phụ lục I và Phụ lục II kèm theo Thông tư này.\n\
+                Điều 2. Thông tư này có hiệu lực kể từ ngày 01 tháng 7 năm 2025.\n\
+                PHỤ LỤC I\n\
+                SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐỊNH MỨC BẢO DƯỠNG THƯỜNG XUYÊN ĐƯỜNG QUỐC LỘ\n\
+                Chương III\n\
+                ĐỊNH MỨC QUẢN LÝ, BẢO DƯỠNG THƯỜNG XUYÊN QUỐC LỘ\n\
+                Mục 2\n\
+                BẢO DƯỠNG ĐƯỜNG BỘ\n\
+                1. Sửa đổi định mức vệ sinh mặt đường như sau:\n\
+                Đơn vị tính: 1 km/năm\n\
+                2. Sửa đổi định mức vét rãnh, khơi rãnh như sau:\n\
+                Mục 4\n\
+                3. Sửa đổi định mức sơn dặm vạch kẻ đường như sau:\n\
+                PHỤ LỤC II\n\
+                QUY CHẾ PHỐI HỢP KIỂM TRA HỆ THỐNG ĐƯỜNG BỘ\n\
+                Chương I\n\
+                QUY ĐỊNH CHUNG\n\
+                1. Phạm vi điều chỉnh.\n";
+    let doc = parse(text);
+    let mut p = Vec::new();
+    paths(&doc.sections, &mut p);
+    assert_eq!(
+        p,
+        ["Điều 1", "Điều 2", "Phụ lục I", "Phụ lục I/1", "Phụ lục I/2", "Phụ lục I/3", "Phụ lục II", "Phụ lục II/Chương I", "Phụ lục II/Chương I/1"]
+    );
+}

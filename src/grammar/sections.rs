@@ -23,6 +23,8 @@ pub struct RawSections {
     assessment_headings: Vec<String>,
     #[serde(default)]
     article_citers: Vec<String>,
+    #[serde(default)]
+    amending_headings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -99,6 +101,9 @@ pub struct SectionGrammar {
     pub assessment_headings: Vec<String>,
     /// Words after which "Điều N" cites an article rather than opens one.
     pub article_citers: Vec<String>,
+    /// Opening words of an appendix's heading that say it amends another
+    /// document ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐỊNH MỨC ..."), lowercase.
+    pub amending_headings: Vec<String>,
 }
 
 /// A marker found at the start of a line.
@@ -166,6 +171,7 @@ impl SectionGrammar {
             procedure_field_headings: super::lowered(&raw.procedure_field_headings),
             assessment_headings: super::lowered(&raw.assessment_headings),
             article_citers: raw.article_citers,
+            amending_headings: super::lowered(&raw.amending_headings),
         })
     }
 

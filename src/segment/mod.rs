@@ -183,7 +183,7 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
             // (an attachment's bullets before its first item are a table's
             // or a form's lines: there is nothing yet for them to belong to)
             let orphan = attachment && !numbered && !style.top && stack.innermost().is_none();
-            !orphan && (style.top || !numbered || !is_group_row(doc, li, sg))
+            !orphan && !locates_amendment(&out, &stack, m, sg) && (style.top || !numbered || !is_group_row(doc, li, sg))
         }) {
             let m = match stack.restart_key(&m, sg) {
                 Some(key) => Marker { key, ..m },
@@ -247,6 +247,20 @@ pub fn segment(doc: &NormDoc, g: &Grammar) -> Segmented {
         }
     }
     out
+}
+
+/// Whether a chapter or "Mục" marker sits in an appendix that amends
+/// another document ("PHỤ LỤC I SỬA ĐỔI, BỔ SUNG ...", then "Chương III
+/// ĐỊNH MỨC ...", "Mục 2 BẢO DƯỠNG ĐƯỜNG BỘ", "1. Sửa đổi định mức ..."):
+/// it names the place in that document where the items below go, so the
+/// items are the appendix's own, not the chapter's.
+fn locates_amendment(out: &Segmented, stack: &Numbering<usize>, m: &Marker, sg: &sections::SectionGrammar) -> bool {
+    if !matches!(m.key.as_str(), "chapter" | "muc") {
+        return false;
+    }
+    let Some(appendix) = stack.level("appendix") else { return false };
+    let heading = out.nodes[*appendix.node()].heading.as_deref().unwrap_or_default().to_lowercase();
+    sg.amending_headings.iter().any(|w| heading.starts_with(w.as_str()))
 }
 
 /// Whether a marker met inside a template ends it: it does not continue the
