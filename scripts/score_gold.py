@@ -451,6 +451,8 @@ def match_tasks(gold, tool):
         gs, ts = g.get("support", []), as_list(t.get("support"))
         if (not gs and not ts) or (gs and ts and all(any(agency_match(x, as_str(y)) for y in ts) for x in gs)):
             support_ok += 1
+        else:
+            dl_diff.append(f"[support] gold: {gs}  tool: {ts}  «{short(g.get('quote'))}»")
     return {
         "tp": len(matched), "fp": len(tool) - len(mt), "fn": len(gold) - len(mg),
         "deadline": dict(dl), "support_ok": support_ok,

@@ -1427,7 +1427,7 @@ fn a_leaders_directions_after_their_colon_are_tasks_but_an_answer_is_not() {
          Văn phòng Chính phủ thông báo để các Bộ, cơ quan biết, thực hiện./.",
     ));
     let leads: Vec<&str> = doc.tasks.iter().map(|t| t.lead[0].as_str()).collect();
-    assert_eq!(leads, ["Các Bộ"], "{:#?}", doc.tasks);
+    assert_eq!(leads, ["Các Bộ, cơ quan ngang Bộ"], "{:#?}", doc.tasks);
     // A tax office's opinion answers a question: the paragraphs after it
     // explain the law ("cơ quan thuế không có trách nhiệm ...").
     let doc = parse(&letter(
@@ -2055,8 +2055,44 @@ fn supporting_lists_are_read_past_manner_words_and_in_lower_case() {
         [
             v(&["Sở Y tế"]),
             v(&["sở, ban, ngành", "Ủy ban nhân dân xã, phường"]),
-            v(&["các bộ", "cơ quan ngang bộ", "Ủy ban nhân dân cấp tỉnh"]),
+            v(&["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân cấp tỉnh"]),
             v(&["Bộ Xây dựng", "các sở, ban, ngành, địa phương có liên quan"]),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+}
+
+/// Partners named by their kind count only in a support list; "chủ trì
+/// cùng" names partners as "phối hợp với" does; a merged party board and
+/// "các ngành, các cấp" stay whole; a line that introduces an agency's
+/// points ("Chủ trì, phối hợp với ...:") gives its partners to every point.
+#[test]
+fn partners_by_kind_and_introducing_lines_give_the_supporting_agencies() {
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Sở Khoa học và Công nghệ chủ trì, phối hợp với doanh nghiệp, viện nghiên cứu, trường đại học tổ chức đào tạo nhân lực.\n\n\
+         2. Công an tỉnh chủ trì, phối hợp các lực lượng và UBND các xã, phường huy động phương tiện cứu hộ.\n\n\
+         3. Sở Tài chính chủ trì cùng Sở Xây dựng và các sở, ngành liên quan rà soát chi phí.\n\n\
+         4. Sở Nội vụ chủ trì, phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy, các ngành, các cấp tuyên truyền kết quả.\n\n\
+         5. Sở Công Thương\n\n\
+         Chủ trì, phối hợp với các sở, ngành, UBND các xã, phường tham mưu UBND tỉnh:\n\n\
+         - Triển khai chính sách hỗ trợ doanh nghiệp.\n\n\
+         - Xây dựng nhãn hiệu sản phẩm chủ lực.\n\n\
+         6. Khuyến khích doanh nghiệp đầu tư hạ tầng số.\n"
+    );
+    let doc = parse(&text);
+    let roles: Vec<(Vec<String>, Vec<String>)> = doc.tasks.iter().map(|t| (t.lead.clone(), t.support.clone())).collect();
+    let v = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        roles,
+        [
+            (v(&["Sở Khoa học và Công nghệ"]), v(&["doanh nghiệp", "viện nghiên cứu", "trường đại học"])),
+            (v(&["Công an tỉnh"]), v(&["các lực lượng", "UBND các xã, phường"])),
+            (v(&["Sở Tài chính"]), v(&["Sở Xây dựng", "các sở, ngành liên quan"])),
+            (v(&["Sở Nội vụ"]), v(&["Ban Tuyên giáo và Dân vận Tỉnh ủy", "các ngành, các cấp"])),
+            (v(&["Sở Công Thương"]), v(&["các sở, ngành", "UBND các xã, phường"])),
+            (v(&["Sở Công Thương"]), v(&["các sở, ngành", "UBND các xã, phường"])),
         ],
         "{:#?}",
         doc.tasks
@@ -2668,8 +2704,8 @@ fn a_long_leader_title_and_a_state_groups_head_stay_whole_names() {
         [
             vec![
                 "Bộ trưởng",
-                "Thủ trưởng các cơ quan ngang Bộ",
-                "cơ quan thuộc Chính phủ",
+                // (one group: "cơ quan" after a comma goes on with it)
+                "Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
                 "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
                 "Chủ tịch Hội đồng thành viên",
                 "Tổng giám đốc các Tập đoàn",

@@ -17,6 +17,8 @@ const ADVERBIAL_TOKENS: usize = 80;
 #[derive(Deserialize)]
 pub struct RawAgencies {
     heads: Vec<String>,
+    #[serde(default)]
+    partner_heads: Vec<String>,
     known: Vec<String>,
     name_stops: Vec<String>,
     #[serde(default)]
@@ -140,6 +142,10 @@ pub struct AgencyGrammar {
     /// Heads that are also verbs ("Tổ chức"): a name only when a lead
     /// phrase follows ("Tổ chức kiểm định có trách nhiệm ...").
     lead_phrase_heads: Phrases,
+    /// Partners named by their kind ("doanh nghiệp", "các lực lượng"):
+    /// names only in a support list, since as a clause's subject they are
+    /// the public or a topic, not an office given work.
+    partner_heads: Phrases,
     known: Phrases,
     stops: Phrases,
     /// Duties that open a bullet glued onto a name after " - "; fields
@@ -349,6 +355,7 @@ impl AgencyGrammar {
             implementation_headings: phrases(implementation_headings),
             heads: phrases(&raw.heads),
             lead_phrase_heads: phrases(&raw.lead_phrase_heads),
+            partner_heads: phrases(&raw.partner_heads),
             // Full names are unambiguous in any case ("phòng Văn hóa và Thông tin").
             known: any_case_phrases(&raw.known),
             stops: phrases(&raw.name_stops),
@@ -418,7 +425,14 @@ impl AgencyGrammar {
 
     /// Agencies listed at the start of `toks[i..]`, and the index after them.
     pub fn parse_list(&self, toks: &[Tok], i: usize, text: &str) -> (Vec<Found>, usize) {
-        let (out, end, _) = self.parse_list_marked(toks, i, text);
+        let (out, end, _) = self.parse_list_marked(toks, i, text, false);
+        (out, end)
+    }
+
+    /// [`Self::parse_list`] after a support phrase ("phối hợp với"), where
+    /// partners named by their kind (grammar `partner_heads`) count too.
+    pub fn parse_support_list(&self, toks: &[Tok], i: usize, text: &str) -> (Vec<Found>, usize) {
+        let (out, end, _) = self.parse_list_marked(toks, i, text, true);
         (out, end)
     }
 
@@ -427,11 +441,11 @@ impl AgencyGrammar {
     /// dựng ...", "Các Bộ và các Tập đoàn: ..."): a form that names who is
     /// to act, as "Giao" does.
     pub fn opens_with_colon_list(&self, toks: &[Tok], text: &str) -> bool {
-        self.parse_list_marked(toks, 0, text).2
+        self.parse_list_marked(toks, 0, text, false).2
     }
 
     /// [`Self::parse_list`], and whether a colon list was among the agencies.
-    fn parse_list_marked(&self, toks: &[Tok], mut i: usize, text: &str) -> (Vec<Found>, usize, bool) {
+    fn parse_list_marked(&self, toks: &[Tok], mut i: usize, text: &str, partners: bool) -> (Vec<Found>, usize, bool) {
         let mut out = Vec::new();
         let mut listed = false;
         if let Some(n) = starts_any(toks, i, &self.strip_prefixes) {
@@ -441,7 +455,7 @@ impl AgencyGrammar {
                 i += 1;
             }
         }
-        while let Some((end, found)) = self.parse_one(toks, i, text) {
+        while let Some((end, found)) = self.parse_one(toks, i, text, partners) {
             i = end;
             match self.colon_members(toks, &found.name, i, text) {
                 Some((members, after)) => {
@@ -458,7 +472,7 @@ impl AgencyGrammar {
             }
             // A fused cell ("Công an tỉnh Các sở, ban, ngành") has no separator.
             let fused = j == i && j < toks.len() && self.starts_capital_group(toks, j);
-            if j == i && !fused || self.parse_one(toks, j, text).is_none() {
+            if j == i && !fused || self.parse_one(toks, j, text, partners).is_none() {
                 break;
             }
             i = j;
@@ -486,7 +500,7 @@ impl AgencyGrammar {
         Some((Found { name: text[start..end].to_string(), start, end }, n))
     }
 
-    fn parse_one(&self, toks: &[Tok], i: usize, text: &str) -> Option<(usize, Found)> {
+    fn parse_one(&self, toks: &[Tok], i: usize, text: &str, partners: bool) -> Option<(usize, Found)> {
         let mut j = i;
         // "Phòng chống dịch", "Báo cáo kết quả": a head word in another sense.
         if starts_any(toks, i, &self.not_names).is_some() {
@@ -494,7 +508,10 @@ impl AgencyGrammar {
         }
         if let Some(n) = starts_any(toks, i, &self.known) {
             j += n;
-        } else if let Some(n) = starts_any(toks, i, &self.heads).or_else(|| self.determined_head_len(toks, i)) {
+        } else if let Some(n) = starts_any(toks, i, &self.heads)
+            .or_else(|| self.determined_head_len(toks, i))
+            .or_else(|| partners.then(|| starts_any(toks, i, &self.partner_heads)).flatten())
+        {
             j += n;
             // A generic head alone ("Cơ quan ban hành") names nobody.
             let alone = j >= toks.len() || self.ends_name(toks, j) && self.list_continuation(toks, j).is_none();
@@ -649,7 +666,10 @@ impl AgencyGrammar {
         let n = starts_any(toks, j + 1, &self.list_continuations)?;
         // "..., Ban Quản lý dự án" starts a new agency: only lower-case words continue.
         let lower = toks[j + 1].text.chars().next().is_some_and(char::is_lowercase);
-        lower.then_some(n + 1)
+        // "Các Bộ, cơ quan: Tài chính, ...": a second plural head whose
+        // members the colon lists is read with them (`colon_members`).
+        let heads_members = toks.get(j + 1 + n).is_some_and(|t| t.key() == ":") && starts_any(toks, j + 1, &self.heads) == Some(n);
+        (lower && !heads_members).then_some(n + 1)
     }
 
     /// "và" inside a name ("Hội Khoa học và Kỹ thuật", "khu công nghệ cao

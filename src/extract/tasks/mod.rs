@@ -484,8 +484,17 @@ fn agency_headed<'h>(
             }
         }
     }
+    // "4. Sở Khoa học và Công nghệ" / "Chủ trì, phối hợp với các sở, ngành
+    // ...:" over its points: the line that introduces them names with whom.
+    let framed = if colon_ended && head.support.is_empty() && node.own_lines.len() > 1 {
+        let last = &cx.doc.lines[node.own_lines.end - 1];
+        support_frame(cx, &cx.doc.text[last.start..last.end.min(node.content.1)])
+    } else {
+        None
+    };
+    let support = framed.as_deref().unwrap_or(&head.support);
     for &c in &node.children {
-        collect_duties(cx, c, &head.lead, &head.support, &mut duties);
+        collect_duties(cx, c, &head.lead, support, &mut duties);
         mark_subtree(cx, c, consumed);
     }
     consumed[id] = true;
@@ -541,7 +550,7 @@ fn duty_task(cx: &Context, Duty { section, start: s, end: e, lead, support: give
         .g
         .agencies
         .find_support_phrase(&toks, 0)
-        .map(|(i, n)| names(cx.g.agencies.parse_list(&toks, i + n, text).0))
+        .map(|(i, n)| names(cx.g.agencies.parse_support_list(&toks, i + n, text).0))
         .unwrap_or_default();
     if support.is_empty() {
         support = given;
@@ -683,9 +692,14 @@ fn support_frame(cx: &Context, line: &str) -> Option<Vec<String>> {
     if !only_lead_before {
         return None;
     }
-    let (named, end) = ag.parse_list(&toks, at + n, line);
+    let (named, end) = ag.parse_support_list(&toks, at + n, line);
     let nothing_after = toks[end..].iter().all(|t| matches!(t.key(), ":" | "." | ";"));
-    (!named.is_empty() && nothing_after).then(|| names(named))
+    // "Chủ trì, phối hợp với các cơ quan có liên quan tham mưu cho UBND
+    // tỉnh:": a line that introduces points says with whom all of them are
+    // done, whatever it says they are.
+    // (not the cases a duty applies to: "... trong các trường hợp sau đây:")
+    let introduces = toks.last().is_some_and(|t| t.key() == ":") && !ag.introduces_cases(line);
+    (!named.is_empty() && (nothing_after || introduces)).then(|| names(named))
 }
 
 /// The lead of a duty under a heading: the agencies the duty opens with when
@@ -917,7 +931,7 @@ fn with_label_tail(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str, mut
 
 /// The supporting agencies named after "phối hợp với" past token `end`.
 fn support_after(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str) -> Vec<Found> {
-    ag.find_support_phrase(toks, end).map(|(i, n)| ag.parse_list(toks, i + n, text).0).unwrap_or_default()
+    ag.find_support_phrase(toks, end).map(|(i, n)| ag.parse_support_list(toks, i + n, text).0).unwrap_or_default()
 }
 
 /// Lead agencies that run from the clause start right up to "chủ trì" (or
@@ -954,7 +968,7 @@ fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Opt
         (None, Some((i, n))) if i == end => Some(i + n),
         _ => return None,
     };
-    let support = support_from.map(|i| ag.parse_list(toks, i, text).0).unwrap_or_default();
+    let support = support_from.map(|i| ag.parse_support_list(toks, i, text).0).unwrap_or_default();
     Some((lead, support))
 }
 
