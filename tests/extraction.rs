@@ -2099,6 +2099,29 @@ fn partners_by_kind_and_introducing_lines_give_the_supporting_agencies() {
     );
 }
 
+/// "các đơn vị:" only announces the agencies after it, an aside in
+/// parentheses does not end a list, and "của tỉnh" stays with its group.
+#[test]
+fn a_group_before_a_colon_an_aside_and_whose_offices_do_not_cut_a_list_of_agencies() {
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Giao Sở Y tế chủ trì, phối hợp với các đơn vị: Văn phòng UBND tỉnh (Trung tâm Công báo - Tin học) và các cơ quan, đơn vị liên quan triển khai.\n\n\
+         2. Sở Tài chính (cơ quan thường trực), Sở Nội vụ chủ trì, phối hợp với các Sở, ban, ngành của tỉnh; Ủy ban nhân dân các xã, phường kiểm tra.\n"
+    );
+    let doc = parse(&text);
+    let roles: Vec<(Vec<String>, Vec<String>)> = doc.tasks.iter().map(|t| (t.lead.clone(), t.support.clone())).collect();
+    let v = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        roles,
+        [
+            (v(&["Sở Y tế"]), v(&["Văn phòng UBND tỉnh", "các cơ quan, đơn vị liên quan"])),
+            (v(&["Sở Tài chính", "Sở Nội vụ"]), v(&["các Sở, ban, ngành của tỉnh", "Ủy ban nhân dân các xã, phường"])),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+}
+
 #[test]
 fn a_time_field_after_a_duty_or_inside_it_is_its_deadline() {
     // Wrapped as offices write them: the field on the line after the item,

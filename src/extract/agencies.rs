@@ -269,6 +269,9 @@ impl<'a> Tok<'a> {
     }
 }
 
+/// The most tokens of an aside in parentheses inside a list of agencies.
+const ASIDE_TOKENS: usize = 16;
+
 /// The most words one member of a colon list can have ("Nông nghiệp và
 /// Phát triển nông thôn" is known whole and not counted; "Tập đoàn: Công
 /// nghiệp - Năng lượng Quốc gia Việt Nam" has nine).
@@ -456,6 +459,7 @@ impl AgencyGrammar {
             }
         }
         while let Some((end, found)) = self.parse_one(toks, i, text, partners) {
+            let start = i;
             i = end;
             match self.colon_members(toks, &found.name, i, text) {
                 Some((members, after)) => {
@@ -463,7 +467,18 @@ impl AgencyGrammar {
                     i = after;
                     listed = true;
                 }
+                // "phối hợp với các đơn vị: Văn phòng UBND tỉnh, ...": a
+                // group alone before a colon only announces the agencies.
+                None if self.is_group_alone(toks, start, i) && toks.get(i).is_some_and(|t| t.key() == ":") && self.parse_one(toks, i + 1, text, partners).is_some() => {
+                    i += 1;
+                    continue;
+                }
                 None => out.push(found),
+            }
+            // "Sở Y tế (cơ quan thường trực), Sở Nội vụ": an aside between
+            // two agencies of the list.
+            if let Some(close) = self.aside_in_list(toks, i) {
+                i = close;
             }
             // Continue only over a separator followed by another agency.
             let mut j = i;
@@ -767,6 +782,23 @@ impl AgencyGrammar {
             return None;
         }
         Some(d + starts_any(toks, i + d, &self.heads)?)
+    }
+
+    /// Whether the tokens `start..end` are a plural determiner and a head
+    /// and nothing more ("các đơn vị", "các cơ quan").
+    fn is_group_alone(&self, toks: &[Tok], start: usize, end: usize) -> bool {
+        self.determined_head_len(toks, start) == Some(end - start)
+    }
+
+    /// The index after a parenthetical aside at `i` that a separator and
+    /// another agency follow, if one stands there.
+    fn aside_in_list(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        if toks.get(i)?.key() != "(" {
+            return None;
+        }
+        let close = i + toks[i..].iter().take(ASIDE_TOKENS).position(|t| t.key() == ")")? + 1;
+        let next = toks.get(close)?;
+        (self.is_separator(next.key()) && self.opens_name(toks, close + 1)).then_some(close)
     }
 
     /// Whether a known name or a head word stands at `i`.
