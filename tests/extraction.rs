@@ -2122,6 +2122,22 @@ fn a_group_before_a_colon_an_aside_and_whose_offices_do_not_cut_a_list_of_agenci
     );
 }
 
+/// A sentence whose subject is the time limit ("Thời hạn hoàn thành chậm
+/// nhất ...", no colon) after a duty is its deadline, counted from the
+/// document's date; a sentence about time in general is not.
+#[test]
+fn a_time_limit_said_as_a_sentence_after_a_duty_is_its_deadline() {
+    let text = "ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nSố: 12/QĐ-UBND\nBắc Ninh, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc công bố danh mục\n\n\
+        Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n\n\
+        Điều 2. Sở Dân tộc và Tôn giáo có trách nhiệm công khai Quyết định này trên Cổng Thông tin điện tử tỉnh. \
+        Thời hạn hoàn thành chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định.\n\n\
+        Điều 3. Sở Nội vụ có trách nhiệm rà soát danh mục. Thời gian qua, việc rà soát còn chậm.\n";
+    let doc = parse(text);
+    let got: Vec<(&str, Option<&str>)> =
+        doc.tasks.iter().map(|t| (t.lead[0].as_str(), t.deadline.as_ref().and_then(|d| d.by.as_deref()))).collect();
+    assert_eq!(got, [("Sở Dân tộc và Tôn giáo", Some("2025-11-27")), ("Sở Nội vụ", None)], "{:#?}", doc.tasks);
+}
+
 #[test]
 fn a_time_field_after_a_duty_or_inside_it_is_its_deadline() {
     // Wrapped as offices write them: the field on the line after the item,

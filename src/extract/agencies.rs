@@ -1148,6 +1148,12 @@ impl AgencyGrammar {
     }
 
     /// The role of a "Label:" at the start of `toks`, and where its value starts.
+    /// The length of a deadline label that opens `toks` as the subject of a
+    /// sentence, with no colon after it ("Thời hạn hoàn thành chậm nhất ...").
+    pub fn deadline_subject_len(&self, toks: &[Tok]) -> Option<usize> {
+        starts_any(toks, 0, &self.labels.deadline).filter(|&n| toks.get(n).is_some_and(|t| t.key() != ":"))
+    }
+
     pub fn label_at(&self, toks: &[Tok]) -> Option<(LabelRole, usize)> {
         let l = &self.labels;
         let roles = [

@@ -144,11 +144,21 @@ fn field_of<'a>(cx: &Context, text: &'a str, base: usize) -> Option<Field<'a>> {
     Some(Field { role, value: text[start..].trim(), start: base + start })
 }
 
-/// The deadline of a sentence that is only a time field ("Thời gian thực hiện: Quý II/2026.").
+/// The deadline of a sentence that is only a time field ("Thời gian thực
+/// hiện: Quý II/2026.") or says the time as its subject ("Thời hạn hoàn
+/// thành chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định.").
 fn deadline_field(cx: &Context, cl: &Clause) -> Option<crate::model::Deadline> {
-    let f = field_of(cx, &cx.doc.text[cl.start..cl.end], cl.start).filter(|f| f.role == LabelRole::Deadline)?;
-    cx.g.deadlines.parse_field(f.value)
+    let text = &cx.doc.text[cl.start..cl.end];
+    if let Some(f) = field_of(cx, text, cl.start) {
+        return if f.role == LabelRole::Deadline { cx.g.deadlines.parse_field(f.value) } else { None };
+    }
+    let toks = tokenize(words_prefix(text, LABEL_WORDS));
+    let n = cx.g.agencies.deadline_subject_len(&toks)?;
+    cx.g.deadlines.parse_in_text(&text[toks[n].start..])
 }
+
+/// How many words of a sentence are read for a time label as its subject.
+const LABEL_WORDS: usize = 8;
 
 /// An item described by labelled fields, as its children ("a) Nhiệm vụ / b)
 /// Cơ quan thực hiện / c) Thời gian thực hiện") or in its own lines.
