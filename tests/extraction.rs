@@ -2138,6 +2138,39 @@ fn a_time_limit_said_as_a_sentence_after_a_duty_is_its_deadline() {
     assert_eq!(got, [("Sở Dân tộc và Tôn giáo", Some("2025-11-27")), ("Sở Nội vụ", None)], "{:#?}", doc.tasks);
 }
 
+/// The paragraph going on after a duty without a subject of its own says
+/// when ("Định kỳ gửi báo cáo trước ngày 15/11 hằng năm"); a verb such as
+/// "xem xét" ends the partner's name before it.
+#[test]
+fn a_paragraph_going_on_after_a_duty_gives_its_time_limit() {
+    let text = format!(
+        "{PLAN_HEADER}VII. CHẾ ĐỘ BÁO CÁO\n\n\
+         1. Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan xem xét, xử lý theo quy định. \
+         Đối với nội dung vượt thẩm quyền, báo cáo cấp có thẩm quyền trước ngày 25 tháng 12 năm 2025.\n\n\
+         2. Các sở, ban, ngành có trách nhiệm tổ chức thực hiện Kế hoạch. Định kỳ gửi báo cáo kết quả thực hiện trước ngày 15/11 hằng năm.\n\n\
+         3. Sở Nội vụ có trách nhiệm theo dõi việc thực hiện.\n\nNăm 2024, tỉnh đã hoàn thành 90% kế hoạch.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(&str, Vec<String>, Option<&str>, Option<&str>)> = doc
+        .tasks
+        .iter()
+        .map(|t| {
+            let d = t.deadline.as_ref();
+            (t.lead[0].as_str(), t.support.clone(), d.and_then(|d| d.by.as_deref()), d.and_then(|d| d.recurrence.as_deref()))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Sở Tài chính", vec!["các cơ quan liên quan".to_string()], Some("2025-12-25"), None),
+            ("Các sở, ban, ngành", vec![], None, Some("annual")),
+            ("Sở Nội vụ", vec![], None, None),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+}
+
 #[test]
 fn a_time_field_after_a_duty_or_inside_it_is_its_deadline() {
     // Wrapped as offices write them: the field on the line after the item,

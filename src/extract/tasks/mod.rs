@@ -92,7 +92,13 @@ pub fn extract(cx: &Context) -> Vec<Task> {
             }
             // "Thời gian hoàn thành: Quý II/2026." after the duty is its deadline.
             let timed = last_here.map(|i| &mut tasks[i]).filter(|t| t.deadline.is_none()).and_then(|task| {
-                task.deadline = deadline_field(cx, &cl);
+                task.deadline = deadline_field(cx, &cl).or_else(|| {
+                    // "... có trách nhiệm tổ chức thực hiện. Định kỳ gửi báo
+                    // cáo trước ngày 15/11 hằng năm.": the same paragraph
+                    // going on without a subject says when.
+                    let goes_on = !broken_since(task.span.end);
+                    goes_on.then(|| cx.g.deadlines.parse_in_text(&cx.doc.text[cl.start..cl.end])).flatten()
+                });
                 task.deadline.as_ref()
             });
             if timed.is_none() {
