@@ -2171,6 +2171,21 @@ fn a_paragraph_going_on_after_a_duty_gives_its_time_limit() {
     );
 }
 
+/// The period of a cited plan ("Quy hoạch chung ... đến năm 2045, tầm nhìn
+/// đến năm 2065") is its name, not the duty's time limit.
+#[test]
+fn a_cited_plans_period_before_its_horizon_is_no_deadline() {
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\n\
+         1. Sở Xây dựng chủ trì triển khai phương án phù hợp với Quyết định số 1668/QĐ-TTg ngày 27/12/2024 về việc phê duyệt \
+         điều chỉnh Quy hoạch chung Thủ đô Hà Nội đến năm 2045, tầm nhìn đến năm 2065.\n\n\
+         2. Sở Tài chính chủ trì rà soát các dự án, hoàn thành đến năm 2027.\n"
+    );
+    let doc = parse(&text);
+    let years: Vec<Option<i32>> = doc.tasks.iter().map(|t| t.deadline.as_ref().and_then(|d| d.year)).collect();
+    assert_eq!(years, [None, Some(2027)], "{:#?}", doc.tasks);
+}
+
 #[test]
 fn a_time_field_after_a_duty_or_inside_it_is_its_deadline() {
     // Wrapped as offices write them: the field on the line after the item,

@@ -325,7 +325,7 @@ impl DeadlineGrammar {
                 if need_cue && !rule.cued && matches!(rule.kind, Kind::Year | Kind::YearRange | Kind::Day | Kind::DayMonth) && !self.has_cue(&text[..m.start()]) {
                     continue;
                 }
-                if need_cue && matches!(rule.kind, Kind::Year | Kind::YearRange) && self.is_horizon(&text[..m.start()]) {
+                if need_cue && matches!(rule.kind, Kind::Year | Kind::YearRange) && (self.is_horizon(&text[..m.start()]) || self.horizon_follows(&text[m.end()..])) {
                     continue;
                 }
                 if let Some(deadline) = read(rule, &caps) {
@@ -382,6 +382,16 @@ impl DeadlineGrammar {
         let (_, tail) = lower_tail(before);
         let tail = self.before_cue(&tail).map_or(tail.as_str(), str::trim_end);
         self.horizon_words.iter().any(|w| tail.ends_with(w.as_str()))
+    }
+
+    /// Whether a horizon comes right after a period ("Quy hoạch chung ... đến
+    /// năm 2045, tầm nhìn đến năm 2065"): the period names a plan, it sets
+    /// no time limit.
+    fn horizon_follows(&self, after: &str) -> bool {
+        let head = after.trim_start_matches([',', ' ']);
+        let head = &head[..head.floor_char_boundary(TAIL_BYTES)];
+        let lower = head.to_lowercase();
+        self.horizon_words.iter().any(|w| lower.starts_with(w.as_str()))
     }
 
     fn has_cue(&self, before: &str) -> bool {
