@@ -2186,6 +2186,32 @@ fn a_cited_plans_period_before_its_horizon_is_no_deadline() {
     assert_eq!(years, [None, Some(2027)], "{:#?}", doc.tasks);
 }
 
+/// A council resolution's closing formula hands oversight to its standing
+/// committee, its boards and its delegations, in either of the ways councils
+/// write the last.
+#[test]
+fn a_councils_delegations_lead_the_oversight_of_its_resolution() {
+    let text = "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\nSố: 58/2025/NQ-HĐND\nHà Nội, ngày 20 tháng 11 năm 2025\n\nNGHỊ QUYẾT\nQuy định mức thu học phí\n\n\
+        Điều 1. Quy định mức thu học phí năm học 2025-2026.\n\n\
+        Điều 2. Tổ chức thực hiện\n\n\
+        1. Giao Ủy ban nhân dân Thành phố tổ chức thực hiện Nghị quyết.\n\n\
+        2. Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố giám sát việc thực hiện Nghị quyết.\n\n\
+        3. Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu, đại biểu Hội đồng nhân dân Thành phố giám sát việc thu học phí.\n";
+    let doc = parse(text);
+    let leads: Vec<Vec<String>> = doc.tasks.iter().map(|t| t.lead.clone()).collect();
+    let v = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        leads,
+        [
+            v(&["Ủy ban nhân dân Thành phố"]),
+            v(&["Thường trực Hội đồng nhân dân", "các Ban của Hội đồng nhân dân", "các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố"]),
+            v(&["Thường trực Hội đồng nhân dân", "các Ban của Hội đồng nhân dân", "các Tổ đại biểu, đại biểu Hội đồng nhân dân Thành phố"]),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+}
+
 #[test]
 fn a_time_field_after_a_duty_or_inside_it_is_its_deadline() {
     // Wrapped as offices write them: the field on the line after the item,
