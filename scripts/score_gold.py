@@ -14,8 +14,9 @@ output is compared with the gold, category by category:
               agreement are reported among the matched pairs.
   tasks       greedy one-to-one match: lead agencies overlap (after folding
               diacritics and expanding common abbreviations) and the gold
-              quote's words are found in the tool's task text; deadline
-              agreement is reported among the matched pairs.
+              quote's words are found in the tool's task text; deadline,
+              supporting-agency and exact lead-set agreement are reported
+              among the matched pairs (-v lists each disagreement).
   meta        doc_type / number / date / issuer accuracy (issuer exact, case included).
 
 Precision, recall and F1 are micro-averaged over documents (counts summed
@@ -438,6 +439,7 @@ def match_tasks(gold, tool):
     mt = {ti for _, ti in matched}
     dl = Counter()
     support_ok = 0
+    lead_ok = 0
     dl_diff = []
     for gi, ti in matched:
         g, t = gold[gi], tool[ti]
@@ -448,6 +450,13 @@ def match_tasks(gold, tool):
             ttext = as_str(td.get("text")) if isinstance(td, dict) else as_str(td)
             tby = td.get("by") if isinstance(td, dict) else None
             dl_diff.append(f"[{a}] gold: {g.get('deadline')!r} (by {g.get('deadline_by')})  tool: {ttext!r} (by {tby})  «{short(g.get('quote'))}»")
+        # The lead matched loosely (any one agency) to pair the tasks; here
+        # every gold lead must be among the tool's and every tool lead among the gold's.
+        gl, tl = g.get("lead", []), [as_str(y) for y in as_list(t.get("lead"))]
+        if all(any(agency_match(x, y) for y in tl) for x in gl) and all(any(agency_match(y, x) for x in gl) for y in tl):
+            lead_ok += 1
+        else:
+            dl_diff.append(f"[lead] gold: {gl}  tool: {tl}  «{short(g.get('quote'))}»")
         gs, ts = g.get("support", []), as_list(t.get("support"))
         if (not gs and not ts) or (gs and ts and all(any(agency_match(x, as_str(y)) for y in ts) for x in gs)):
             support_ok += 1
@@ -455,7 +464,7 @@ def match_tasks(gold, tool):
             dl_diff.append(f"[support] gold: {gs}  tool: {ts}  «{short(g.get('quote'))}»")
     return {
         "tp": len(matched), "fp": len(tool) - len(mt), "fn": len(gold) - len(mg),
-        "deadline": dict(dl), "support_ok": support_ok,
+        "deadline": dict(dl), "support_ok": support_ok, "lead_ok": lead_ok,
         "missing": [fmt_task(gold[i]) for i in range(len(gold)) if i not in mg],
         "extra": [fmt_task(tool[i], tool=True) for i in range(len(tool)) if i not in mt],
         "disagreements": dl_diff,
@@ -572,6 +581,7 @@ def add(total, res):
     total["targets"]["comparator_ok"] += res["targets"]["comparator_ok"]
     total["targets"]["year_ok"] += res["targets"]["year_ok"]
     total["tasks"]["support_ok"] += res["tasks"]["support_ok"]
+    total["tasks"]["lead_ok"] += res["tasks"]["lead_ok"]
     total["sections"]["suffix_matches"] += res["sections"]["suffix_matches"]
     for k, v in res["tasks"]["deadline"].items():
         total["deadline"][k] += v
@@ -610,7 +620,8 @@ def print_table(totals, formats):
               f"year {pct(t['targets']['year_ok'], tt)}")
         print(f"{'':<10} tasks among matched: deadline {pct(dl_ok, mt)} "
               f"[agree {dl['agree']}, both none {dl['both_none']}, differ {dl['differ']}, "
-              f"missed {dl['gold_only']}, spurious {dl['tool_only']}], support {pct(t['tasks']['support_ok'], mt)}")
+              f"missed {dl['gold_only']}, spurious {dl['tool_only']}], support {pct(t['tasks']['support_ok'], mt)}, "
+              f"lead exact {pct(t['tasks']['lead_ok'], mt)}")
         n = t["docs"]
         print(f"{'':<10} meta: doc_type {pct(t['meta']['doc_type'], n)}, number {pct(t['meta']['number'], n)}, "
               f"date {pct(t['meta']['date'], n)}, issuer {pct(t['meta']['issuer'], n)}; section suffix matches {t['sections']['suffix_matches']}")
