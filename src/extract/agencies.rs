@@ -1124,6 +1124,11 @@ impl AgencyGrammar {
         self.narrative_words.iter().any(|w| w == key)
     }
 
+    /// Whether a word joins two parts of a name or two names (grammar `name_joiners`: "và").
+    pub fn is_name_joiner(&self, key: &str) -> bool {
+        self.name_joiners.iter().any(|w| w == key)
+    }
+
     /// Whether a word separates agencies in a list (grammar `separators`).
     pub fn is_separator(&self, key: &str) -> bool {
         self.separators.iter().any(|s| s == key)

@@ -973,6 +973,13 @@ fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Opt
     if let Some(asked) = asked_after_subject(ag, toks, end, text) {
         (lead, end) = asked;
     }
+    if let Some((more, (and_at, lead_at))) = list_resumed_before_lead(ag, toks, end, text)
+        && let Some(last) = lead.last_mut()
+    {
+        last.extend_to(toks[and_at - 1].end, text);
+        lead.extend(more);
+        end = lead_at;
+    }
     while skip(end) {
         end += 1;
     }
@@ -987,6 +994,32 @@ fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &str) -> Opt
     let support = support_from.map(|i| ag.parse_support_list(toks, i, text).0).unwrap_or_default();
     Some((lead, support))
 }
+
+/// "..., chính quyền địa phương các đơn vị hành chính liên quan đến việc
+/// thực hiện sắp xếp và các cơ quan, tổ chức khác có liên quan có trách
+/// nhiệm ...": a list whose last name ran on through a verb, where the list
+/// stopped reading, goes on after a "và" that opens the next agency, when
+/// those agencies reach right up to the lead phrase. The agencies after the
+/// "và", and the indices of the "và" and of the lead phrase.
+fn list_resumed_before_lead(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str) -> Option<(Vec<Found>, (usize, usize))> {
+    if end == 0 || end >= toks.len() || ag.starts_role_phrase(toks, end) {
+        return None;
+    }
+    // (the window holds the whole of a phrase that opens at its last token)
+    let window = &toks[..toks.len().min(end + RESUMED_LIST_TOKENS + 4)];
+    let (lead_at, _) = ag.find_lead_phrase(window, end).filter(|(at, _)| at - end <= RESUMED_LIST_TOKENS)?;
+    // (the words running on are plain words of one clause)
+    let and_at = (end..lead_at).find(|&k| ag.is_name_joiner(toks[k].key()))?;
+    if !toks[end..and_at].iter().all(|t| t.text.chars().all(char::is_alphanumeric)) {
+        return None;
+    }
+    let (more, after) = ag.parse_list(toks, and_at + 1, text);
+    (!more.is_empty() && after == lead_at).then_some((more, (and_at, lead_at)))
+}
+
+/// The most tokens from where a list stopped reading to the lead phrase
+/// for [`list_resumed_before_lead`].
+const RESUMED_LIST_TOKENS: usize = 24;
 
 /// "UBND Thành phố giao Sở Xây dựng, Sở Tài chính chủ trì ...", "Ủy ban nhân
 /// dân Thành phố yêu cầu các Sở, ...": the ones asked after the subject lead,
