@@ -15,6 +15,7 @@
 #   - zip bombs: .docx whose word/document.xml inflates to > 300 MiB (many paragraphs; one
 #     giant w:t) from a zip of a few hundred KiB;
 #   - a 1M-row " | " table and 100k flat numbered sections with tasks and targets (52 and 10 MiB);
+#   - 20k short recipient lists, each closed by its archive entry ("- Lưu: VT, KSTT;");
 #   - deep nesting: 100k nested w:tbl/w:tr/w:tc, 100k nested w:sdt/w:sdtContent, and a text
 #     whose section markers nest 1. / 1.1. / 1.1.1. ... 1500 levels deep;
 #   - hand-written PDFs whose objects loop (Kids pointing at its own Pages node, a Pages cycle,
@@ -195,6 +196,10 @@ put("nested-markers-1500.txt", "\n".join(lines).encode())
 # Many rows and many flat sections: quadratic work in the table and section code would show here.
 header = "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian\n"
 put("table-1m-rows.txt", (header + "".join(f"{i} | Triển khai 50% | Sở Tài chính | 2026\n" for i in range(1_000_000))).encode())
+# Many short recipient lists, each closed by its archive entry (a fuzzer found a text of them
+# quadratic: every archive line walked back over all the lists above it).
+put("recipient-lists-20k.txt", ("KẾ HOẠCH\nThực hiện năm 2026\n\n1. Sở Tài chính chủ trì thực hiện.\n" +
+    "- UBND các huyện, thị xã, thành phố;\n- Lưu: VT, KSTT;\n" * 20_000).encode())
 put("sections-flat-100k.txt", ("KẾ HOẠCH\nThực hiện năm 2026\n\n" + "".join(
     f"{i}. Sở Tài chính chủ trì, phối hợp các sở đạt 95% kế hoạch trước năm 2030.\n" for i in range(1, 100_001))).encode())
 

@@ -473,12 +473,21 @@ const RECIPIENT_WORDS: usize = 14;
 /// they would be bullets of its last item, their names its duties.
 fn unlabelled_recipients(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
     let mut inside = vec![false; doc.lines.len()];
+    // Where the walk up from each archive line stopped: a later walk that
+    // reaches an earlier archive line goes on exactly as that one did, so
+    // it takes that stop instead of walking the same lines again (a text
+    // of many short lists, each with its archive line, was quadratic).
+    let mut stopped_at: Vec<Option<usize>> = vec![None; doc.lines.len()];
     for li in 0..doc.lines.len() {
         if !g.header.is_archive(first_cell(doc.line_text(li), &doc.lines[li].kind)) {
             continue;
         }
         let mut j = li;
         while j > 0 {
+            if let Some(stop) = stopped_at[j] {
+                j = stop;
+                break;
+            }
             let text = doc.line_text(j - 1);
             let bullet = g.sections.marker_style(text) == Some("bullet");
             // (a wrapped tail of an entry: "Cổng TTĐT,")
@@ -489,6 +498,7 @@ fn unlabelled_recipients(doc: &NormDoc, g: &Grammar) -> Vec<bool> {
             }
             j -= 1;
         }
+        stopped_at[li] = Some(j);
         // A list under its label is the label's to end (or, in a form
         // quoted by an appendix, to leave alone).
         let labelled = j > 0 && is_recipients(doc.line_text(j - 1), &doc.lines[j - 1].kind, g);
