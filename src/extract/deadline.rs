@@ -170,7 +170,9 @@ impl DeadlineGrammar {
         for f in found {
             let link = timelines.last().and_then(|(t, _)| t.last()).and_then(|p| self.link(text, p, &f));
             match (timelines.last_mut(), link) {
-                (Some((t, close)), Some(near)) => {
+                // (a run of more phrases is a list of dates, not one timeline:
+                // each would carry all the others as its milestones)
+                (Some((t, close)), Some(near)) if t.len() < TIMELINE_PHRASES => {
                     t.push(f);
                     *close &= near;
                 }
@@ -412,6 +414,10 @@ impl DeadlineGrammar {
 /// after it in which an open end is (more than any of them takes, with its
 /// punctuation).
 const TAIL_BYTES: usize = 64;
+
+/// The most phrases one timeline holds ("từ quý 1/2021, sơ kết quý 3/2023,
+/// tổng kết quý 4/2025" holds three).
+const TIMELINE_PHRASES: usize = 8;
 
 /// The lower-cased end of the text before a phrase, and where it starts in
 /// that text: only the words just before a phrase decide how it is read.
