@@ -52,6 +52,11 @@ def shapes(n, rnd):
         "articles": "".join(f"Điều {i}. Quy định {i}\n1. Khoản {i}\na) Điểm {i}\n" for i in range(1, n + 1)),
         "task table": "PHỤ LỤC\n| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n" + "".join(
             f"| {i} | Triển khai nhiệm vụ {i} | Sở Nội vụ | Sở Tài chính | Quý IV/2025 |\n" for i in range(1, n + 1)),
+        # (both found by the fuzzer: each archive line walked back over every list above it;
+        # each goal of a run of close dates carried all the others as milestones)
+        "recipient lists": "1. Sở Nội vụ chủ trì thực hiện.\n" + "- UBND các huyện, thị xã, thành phố;\n- Lưu: VT, KSTT;\n" * n,
+        "run of dated goals": "1. Mục tiêu: Đến năm 2030, " + "".join(
+            f"{rnd.randint(1, 99)}% Đến năm 2030, " for _ in range(n)) + "hồ sơ được giải quyết.\n",
     }
 
 
