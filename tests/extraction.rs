@@ -2151,20 +2151,21 @@ fn a_paragraph_going_on_after_a_duty_gives_its_time_limit() {
          3. Sở Nội vụ có trách nhiệm theo dõi việc thực hiện.\n\nNăm 2024, tỉnh đã hoàn thành 90% kế hoạch.\n"
     );
     let doc = parse(&text);
-    let got: Vec<(&str, Vec<String>, Option<&str>, Option<&str>)> = doc
+    // (lead, support, due day, recurrence) of each task
+    let got: Vec<String> = doc
         .tasks
         .iter()
         .map(|t| {
             let d = t.deadline.as_ref();
-            (t.lead[0].as_str(), t.support.clone(), d.and_then(|d| d.by.as_deref()), d.and_then(|d| d.recurrence.as_deref()))
+            format!("{} | {:?} | {:?} | {:?}", t.lead[0], t.support, d.and_then(|d| d.by.as_deref()), d.and_then(|d| d.recurrence.as_deref()))
         })
         .collect();
     assert_eq!(
         got,
         [
-            ("Sở Tài chính", vec!["các cơ quan liên quan".to_string()], Some("2025-12-25"), None),
-            ("Các sở, ban, ngành", vec![], None, Some("annual")),
-            ("Sở Nội vụ", vec![], None, None),
+            r#"Sở Tài chính | ["các cơ quan liên quan"] | Some("2025-12-25") | None"#,
+            r#"Các sở, ban, ngành | [] | None | Some("annual")"#,
+            r#"Sở Nội vụ | [] | None | None"#,
         ],
         "{:#?}",
         doc.tasks
