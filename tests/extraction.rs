@@ -2082,17 +2082,15 @@ fn partners_by_kind_and_introducing_lines_give_the_supporting_agencies() {
          6. Khuyến khích doanh nghiệp đầu tư hạ tầng số.\n"
     );
     let doc = parse(&text);
-    let roles: Vec<(Vec<String>, Vec<String>)> = doc.tasks.iter().map(|t| (t.lead.clone(), t.support.clone())).collect();
-    let v = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
     assert_eq!(
-        roles,
+        task_roles(&doc),
         [
-            (v(&["Sở Khoa học và Công nghệ"]), v(&["doanh nghiệp", "viện nghiên cứu", "trường đại học"])),
-            (v(&["Công an tỉnh"]), v(&["các lực lượng", "UBND các xã, phường"])),
-            (v(&["Sở Tài chính"]), v(&["Sở Xây dựng", "các sở, ngành liên quan"])),
-            (v(&["Sở Nội vụ"]), v(&["Ban Tuyên giáo và Dân vận Tỉnh ủy", "các ngành, các cấp"])),
-            (v(&["Sở Công Thương"]), v(&["các sở, ngành", "UBND các xã, phường"])),
-            (v(&["Sở Công Thương"]), v(&["các sở, ngành", "UBND các xã, phường"])),
+            (vec!["Sở Khoa học và Công nghệ"], vec!["doanh nghiệp", "viện nghiên cứu", "trường đại học"]),
+            (vec!["Công an tỉnh"], vec!["các lực lượng", "UBND các xã, phường"]),
+            (vec!["Sở Tài chính"], vec!["Sở Xây dựng", "các sở, ngành liên quan"]),
+            (vec!["Sở Nội vụ"], vec!["Ban Tuyên giáo và Dân vận Tỉnh ủy", "các ngành, các cấp"]),
+            (vec!["Sở Công Thương"], vec!["các sở, ngành", "UBND các xã, phường"]),
+            (vec!["Sở Công Thương"], vec!["các sở, ngành", "UBND các xã, phường"]),
         ],
         "{:#?}",
         doc.tasks
@@ -2109,13 +2107,11 @@ fn a_group_before_a_colon_an_aside_and_whose_offices_do_not_cut_a_list_of_agenci
          2. Sở Tài chính (cơ quan thường trực), Sở Nội vụ chủ trì, phối hợp với các Sở, ban, ngành của tỉnh; Ủy ban nhân dân các xã, phường kiểm tra.\n"
     );
     let doc = parse(&text);
-    let roles: Vec<(Vec<String>, Vec<String>)> = doc.tasks.iter().map(|t| (t.lead.clone(), t.support.clone())).collect();
-    let v = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
     assert_eq!(
-        roles,
+        task_roles(&doc),
         [
-            (v(&["Sở Y tế"]), v(&["Văn phòng UBND tỉnh", "các cơ quan, đơn vị liên quan"])),
-            (v(&["Sở Tài chính", "Sở Nội vụ"]), v(&["các Sở, ban, ngành của tỉnh", "Ủy ban nhân dân các xã, phường"])),
+            (vec!["Sở Y tế"], vec!["Văn phòng UBND tỉnh", "các cơ quan, đơn vị liên quan"]),
+            (vec!["Sở Tài chính", "Sở Nội vụ"], vec!["các Sở, ban, ngành của tỉnh", "Ủy ban nhân dân các xã, phường"]),
         ],
         "{:#?}",
         doc.tasks
@@ -2642,6 +2638,14 @@ fn a_plural_head_whose_name_reads_like_a_verb_is_named_up_to_chu_tri() {
 /// Each task's lead agencies, in document order.
 fn task_leads(doc: &Document) -> Vec<Vec<&str>> {
     doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect()
+}
+
+/// Each task's lead and supporting agencies, in document order.
+fn task_roles(doc: &Document) -> Vec<(Vec<&str>, Vec<&str>)> {
+    fn names(list: &[String]) -> Vec<&str> {
+        list.iter().map(String::as_str).collect()
+    }
+    doc.tasks.iter().map(|t| (names(&t.lead), names(&t.support))).collect()
 }
 
 /// Each task's section path ("II/2/a") and lead agencies, in order.
