@@ -691,7 +691,7 @@ impl AgencyGrammar {
     /// và khu công nghiệp"): continue when what follows is neither another
     /// agency nor a duty.
     fn and_continuation(&self, toks: &[Tok], j: usize) -> Option<usize> {
-        if !self.name_joiners.iter().any(|w| *w == toks[j].key()) || j + 1 >= toks.len() {
+        if !self.is_name_joiner(toks[j].key()) || j + 1 >= toks.len() {
             return None;
         }
         let next = j + 1;
@@ -1152,13 +1152,13 @@ impl AgencyGrammar {
         self.assignment_cues.as_ref().is_none_or(|ac| ac.is_match(text))
     }
 
-    /// The role of a "Label:" at the start of `toks`, and where its value starts.
     /// The length of a deadline label that opens `toks` as the subject of a
     /// sentence, with no colon after it ("Thời hạn hoàn thành chậm nhất ...").
     pub fn deadline_subject_len(&self, toks: &[Tok]) -> Option<usize> {
         starts_any(toks, 0, &self.labels.deadline).filter(|&n| toks.get(n).is_some_and(|t| t.key() != ":"))
     }
 
+    /// The role of a "Label:" at the start of `toks`, and where its value starts.
     pub fn label_at(&self, toks: &[Tok]) -> Option<(LabelRole, usize)> {
         let l = &self.labels;
         let roles = [
