@@ -714,3 +714,81 @@ fn idempotence_census() {
     }
     println!("{counts:#?}");
 }
+
+// ------------------------------------------------------- hard-wrapped text
+
+/// `text` as a PDF's text layer or an e-mail gives it: every line longer
+/// than `width` characters broken at the last space that fits (table rows,
+/// one per line with " | ", stay whole, as a converter keeps them).
+fn hard_wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut len = 0;
+        for (i, word) in line.split(' ').enumerate() {
+            let n = word.chars().count();
+            if i > 0 && !line.contains(" | ") && len + 1 + n > width {
+                out.push('\n');
+                len = 0;
+            } else if i > 0 {
+                out.push(' ');
+                len += 1;
+            }
+            out.push_str(word);
+            len += n;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// What a tracking system keeps of a plan: every section path, target,
+/// task and reference, without the spans (a wrap moves every offset).
+fn extracted(doc: &Document) -> Vec<String> {
+    fn walk(sections: &[Section], out: &mut Vec<String>) {
+        for s in sections {
+            out.push(format!("section {}", s.path.join(" / ")));
+            walk(&s.children, out);
+        }
+    }
+    let mut out = vec![format!("meta {:?} {:?} {:?} {:?}", doc.meta.doc_type, doc.meta.number, doc.meta.date, doc.meta.issuer)];
+    walk(&doc.sections, &mut out);
+    let deadline = |d: &Option<planparse::model::Deadline>| d.as_ref().map(|d| (d.text.clone(), d.by.clone()));
+    for t in &doc.targets {
+        out.push(format!("target {:?} {} {} {} {:?} {:?}", t.section, t.value, t.unit, t.comparator, t.year, deadline(&t.deadline)));
+    }
+    for t in &doc.tasks {
+        out.push(format!("task {:?} lead {:?} support {:?} {:?}", t.section, t.lead, t.support, deadline(&t.deadline)));
+    }
+    let mut refs: Vec<String> = doc.references.iter().map(|r| format!("reference {} {} {:?}", r.doc_type, r.number, r.date)).collect();
+    refs.sort();
+    out.extend(refs);
+    out
+}
+
+/// A plan hard-wrapped at any usual width is the same plan: a line break
+/// before a capitalised name ("... phối hợp với Sở" / "Y tế ..."), inside
+/// a date ("trong Quý" / "IV/2025."), at a compound's dash ("chính trị" /
+/// "- xã hội") or inside a footnote changes no section, target, task or
+/// reference of the corpus .txt documents.
+#[test]
+fn a_hard_wrapped_plan_is_the_same_plan() {
+    let mut compared = 0;
+    for path in corpus_files("txt") {
+        let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap()) else { continue };
+        let whole = parse(&text).unwrap_or_else(|| panic!("{} does not parse", path.display()));
+        let want = extracted(&whole);
+        for width in [64, 72, 80, 90] {
+            let wrapped = parse(&hard_wrap(&text, width)).unwrap_or_else(|| panic!("{} at {width} does not parse", path.display()));
+            let got = extracted(&wrapped);
+            let lost: Vec<&String> = want.iter().filter(|w| !got.contains(w)).collect();
+            let gained: Vec<&String> = got.iter().filter(|g| !want.contains(g)).collect();
+            assert!(
+                lost.is_empty() && gained.is_empty() && want.len() == got.len(),
+                "{} wrapped at {width} columns:\nlost   {lost:#?}\ngained {gained:#?}",
+                path.display()
+            );
+        }
+        compared += 1;
+    }
+    assert!(compared >= 7, "only {compared} corpus .txt documents read");
+}

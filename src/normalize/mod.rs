@@ -63,6 +63,7 @@ pub struct NormalizeGrammar {
     residue: RegexSet,
     tail: RegexSet,
     wrap_joiners: Vec<String>,
+    paragraph_openers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -73,6 +74,8 @@ pub struct RawNormalize {
     tail_patterns: Vec<String>,
     #[serde(default)]
     wrap_joiners: Vec<String>,
+    #[serde(default)]
+    paragraph_openers: Vec<String>,
 }
 
 impl NormalizeGrammar {
@@ -88,6 +91,7 @@ impl NormalizeGrammar {
             residue: RegexSet::new(&raw.residue_patterns)?,
             tail: RegexSet::new(&raw.tail_patterns)?,
             wrap_joiners: crate::grammar::lowered(&raw.wrap_joiners),
+            paragraph_openers: raw.paragraph_openers,
         })
     }
 
@@ -104,6 +108,14 @@ impl NormalizeGrammar {
         self.residue.is_match(line)
     }
 
+    /// Whether `line` starts with words that open a paragraph of their own
+    /// even after a full line ("Căn cứ", "Nơi nhận").
+    fn opens_paragraph(&self, line: &str) -> bool {
+        self.paragraph_openers.iter().any(|w| {
+            line.strip_prefix(w.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':', ',']))
+        })
+    }
+
     /// Whether `line` ends on a word no sentence ends on ("... phối hợp với").
     fn ends_on_joiner(&self, line: &str) -> bool {
         crate::grammar::ends_on_word(line, &self.wrap_joiners)
@@ -113,7 +125,7 @@ impl NormalizeGrammar {
 /// Build the normalised document from a reader's blocks.
 pub fn normalize(blocks: &[Block], format: Format, g: &Grammar) -> NormDoc {
     let wrap = wrap_width(blocks);
-    let mut b = Builder { doc: NormDoc::default(), tables: 0, g, open_para: false, footnotes: Vec::new(), wrap };
+    let mut b = Builder { doc: NormDoc::default(), tables: 0, g, open_para: false, last_raw: RawLine::default(), footnotes: Vec::new(), footnote_open: false, wrap };
     'blocks: for block in blocks {
         match block {
             Block::Paragraph(p) => {
@@ -140,13 +152,25 @@ pub fn normalize(blocks: &[Block], format: Format, g: &Grammar) -> NormDoc {
     b.doc
 }
 
+#[derive(Default, Clone, Copy)]
+struct RawLine {
+    chars: usize,
+    /// Whether it was joined to a line before it.
+    joined: bool,
+}
+
 struct Builder<'g> {
     doc: NormDoc,
     tables: usize,
     g: &'g Grammar,
     /// Whether the last line is a paragraph a continuation may join.
     open_para: bool,
+    /// The raw line the last paragraph ends with: a hard wrap is judged on
+    /// it, not on the whole paragraph joined so far.
+    last_raw: RawLine,
     footnotes: Vec<String>,
+    /// Whether the last raw line was a footnote's, cut by a hard wrap.
+    footnote_open: bool,
     /// The width, in characters, the text was hard-wrapped at, if it was.
     wrap: Option<usize>,
 }
@@ -196,9 +220,17 @@ impl Builder<'_> {
         if self.g.normalize.is_page_number(line) || self.g.normalize.is_residue(line) {
             return;
         }
+        let footnote_goes_on = std::mem::take(&mut self.footnote_open) && !self.g.sections.starts_with_marker(line);
+        if let Some(note) = self.footnotes.last_mut().filter(|_| footnote_goes_on) {
+            note.push(' ');
+            note.push_str(line);
+            self.wrapped_footnote(line);
+            return;
+        }
         if line.starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']) {
             // The sentence the footnote interrupts goes on after it.
             self.footnotes.push(line.to_string());
+            self.wrapped_footnote(line);
             return;
         }
         if let Some(at) = flattened::glued_first_item(line, &self.g.sections) {
@@ -220,12 +252,23 @@ impl Builder<'_> {
                 self.doc.text.push_str(&joined);
             }
             self.doc.lines[last].end = self.doc.text.len();
+            self.last_raw = RawLine { chars: line.chars().count(), joined: true };
             return;
         }
         let start = self.start_line();
         self.doc.text.push_str(line);
         self.doc.lines.push(Line { start, end: self.doc.text.len(), kind: LineKind::Para });
         self.open_para = true;
+        self.last_raw = RawLine { chars: line.chars().count(), joined: false };
+    }
+
+    /// A hard-wrapped footnote goes on in the next raw line when this one
+    /// filled the width and closed no sentence (the body it interrupts
+    /// resumes after the footnote's last line).
+    fn wrapped_footnote(&mut self, line: &str) {
+        let Some(width) = self.wrap else { return };
+        let chars = line.chars().count();
+        self.footnote_open = chars + width / 8 >= width && !line.ends_with(['.', ':', ';', '!', '?']);
     }
 
     /// The rows of a table, up to a row that starts the page furniture
@@ -425,11 +468,14 @@ impl Builder<'_> {
         let prev = self.doc.line_text(self.doc.lines.len() - 1);
         let prev_last = prev.chars().last().unwrap_or('.');
         let prev_open = !matches!(prev_last, '.' | ':' | ';' | '!' | '?');
-        let wrapped = prev_open && self.fills_width(prev, line);
+        let wrapped = prev_open && self.fills_width(line);
         if self.is_bare_marker(prev) {
             // A PDF sets a list number apart from its text ("2." / "Chủ
             // tịch UBND các tỉnh: ..."): the item's first line is the next.
             return !self.g.sections.starts_with_marker(line);
+        }
+        if wrapped && cut_at_dash(line) {
+            return true;
         }
         if let Some(m) = self.g.sections.match_marker(line) {
             // "... theo mẫu" / "Phụ lục 11 ban hành kèm theo ...": a marker
@@ -448,6 +494,9 @@ impl Builder<'_> {
             // may fill the width and end there.
             return true;
         }
+        if wrapped && self.wraps_onto_name(prev, line) {
+            return true;
+        }
         if first.is_lowercase() {
             return true;
         }
@@ -461,6 +510,36 @@ impl Builder<'_> {
         prev_open && matches!(prev_last, '-' | '–' | ',') && first.is_alphanumeric() && prev.len() > 40
     }
 
+    /// A sentence wrapped just before a proper name ("... chủ động phối hợp
+    /// với Sở" / "Y tế trong việc ...", "... đạt 400 triệu" / "USD, tăng
+    /// ..."): Vietnamese capitalises every agency, place and plan name, so
+    /// a full line of running text (lower case in it, no closing mark) goes
+    /// on into a capitalised word or an aside in parentheses. A heading or
+    /// a signature in capitals does not, nor a line the grammar says opens
+    /// a paragraph ("Căn cứ", "Nơi nhận"), nor the title of an article or
+    /// chapter that filled the width on its own line ("Điều 8. Tàu thuyền
+    /// quân sự ... Cảng quốc tế Cam Ranh" / "Bộ trưởng Bộ Quốc phòng ...").
+    /// A numbered item's first line does go on: over a hard-wrapped plan
+    /// most such breaks cut an item's sentence, few end a heading.
+    fn wraps_onto_name(&self, prev: &str, line: &str) -> bool {
+        let first = line.split(' ').next().unwrap_or("");
+        // (a name, or a date cut after its first word: "... trong Quý" / "IV/2025.")
+        let opens = (line.starts_with(|c: char| c.is_uppercase() || c == '(') && line.chars().any(char::is_lowercase)
+            || first.starts_with(char::is_uppercase) && first.bytes().any(|b| b.is_ascii_digit()))
+            && prev.chars().any(char::is_lowercase)
+            && !self.g.normalize.opens_paragraph(line);
+        // (a title holds no sentence end: "Điều 2. Giao Ủy ban ... thực hiện. Giao" goes on)
+        let article_title = !self.last_raw.joined
+            && self.g.sections.match_marker(prev).is_some_and(|m| m.raw.contains(' ') && !prev[m.len..].contains(". "));
+        // (unless a name is cut in two and the sentence goes on after it:
+        // "Điều 1. Thông qua Kế hoạch ... thị xã Phước" / "Long, giai đoạn")
+        let name_cut = || {
+            prev.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase))
+                && line.split(' ').next().is_some_and(|w| w.ends_with([',', ';', ')']))
+        };
+        opens && (!article_title || name_cut())
+    }
+
     /// A line that is a symbol marker and nothing else ("2.", "II.", "a)").
     /// A word marker alone ("Chương II", "Điều 5.") keeps its line: its
     /// title below it is the heading's own line.
@@ -470,14 +549,24 @@ impl Builder<'_> {
             && self.g.sections.match_marker(line).is_some_and(|m| m.len >= line.len() && !m.raw.contains(' '))
     }
 
-    /// Whether a hard wrap explains the break after `prev`: the text is
-    /// wrapped and `line`'s first word would not have fitted after `prev`.
-    /// An eighth of the width is slack for proportional fonts.
-    fn fills_width(&self, prev: &str, line: &str) -> bool {
+    /// Whether a hard wrap explains the break before `line`: the text is
+    /// wrapped and `line`'s first word would not have fitted after the last
+    /// raw line. An eighth of the width is slack for proportional fonts.
+    fn fills_width(&self, line: &str) -> bool {
         let Some(width) = self.wrap else { return false };
         let word = line.split(' ').next().map_or(0, |w| w.chars().count());
-        prev.chars().count() + 1 + word + width / 8 > width
+        self.last_raw.chars + 1 + word + width / 8 > width
     }
+}
+
+/// A compound or a range cut at its dash by the wrap ("... các tổ chức
+/// chính trị" / "- xã hội, ...", "... giai đoạn 2011" / "– 2020;"): a dash,
+/// then a word in lower case or a number. After a full line that closes no
+/// sentence this is no bullet: list items after an open line start with a
+/// capital or follow a colon.
+fn cut_at_dash(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix(['-', '–']).and_then(|r| r.strip_prefix(' ')) else { return false };
+    rest.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
 fn unbalanced_paren(s: &str) -> bool {
@@ -838,9 +927,16 @@ mod tests {
     const HARD_WRAPPED: &str = "\
 III. DỰ BÁO TÁC ĐỘNG ĐẾN CÂN ĐỐI NGÂN SÁCH VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN
 KẾ HOẠCH TÀI CHÍNH 03 NĂM 2026 - 2028
+Triển khai Chỉ thị số 15-CT/TU của Ban Thường vụ Tỉnh ủy về cải cách hành chính
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+Điều 8. Tàu thuyền quân sự Việt Nam đến và rời vùng nước Cảng quốc tế Cam Ranh
+Bộ trưởng Bộ Quốc phòng quy định và tổ chức quản lý hoạt động của tàu thuyền.
 1. Nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức cấp xã năm 2025
 Ủy ban nhân dân các xã, phường chủ động rà soát, bố trí cán bộ theo vị trí việc
 làm được phê duyệt.
+3. Phấn đấu giá trị hàng hóa tham gia xuất khẩu đến năm 2030 đạt 400 triệu
+USD; căn cứ chức năng, nhiệm vụ được giao, chủ động phối hợp với Sở Công Thương
+(Trung tâm Xúc tiến thương mại) và Sở Nông nghiệp và Môi trường tổ chức hội chợ.
 a) Đơn xin đổi thẻ (đối với trường hợp thẻ bị hư hỏng không sử dụng được theo
 Phụ lục 05 đính kèm);
 b) Sở Nội vụ chủ trì tham mưu triển khai các nội dung của Kế hoạch, phối hợp với
@@ -861,9 +957,17 @@ hoạch; định kỳ báo cáo kết quả về Sở Nội vụ trước ngày 
             [
                 // a heading in capitals wrapped onto a second line
                 "III. DỰ BÁO TÁC ĐỘNG ĐẾN CÂN ĐỐI NGÂN SÁCH VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN KẾ HOẠCH TÀI CHÍNH 03 NĂM 2026 - 2028",
-                // a full heading line ends there: the capital after it opens a paragraph
-                "1. Nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức cấp xã năm 2025",
-                "Ủy ban nhân dân các xã, phường chủ động rà soát, bố trí cán bộ theo vị trí việc làm được phê duyệt.",
+                // a line that opens a paragraph ("Căn cứ") after a full title line
+                "Triển khai Chỉ thị số 15-CT/TU của Ban Thường vụ Tỉnh ủy về cải cách hành chính",
+                "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+                // an article's title that filled the line ends there
+                "Điều 8. Tàu thuyền quân sự Việt Nam đến và rời vùng nước Cảng quốc tế Cam Ranh",
+                "Bộ trưởng Bộ Quốc phòng quy định và tổ chức quản lý hoạt động của tàu thuyền.",
+                // running text goes on into a capitalised name or an aside in
+                // parentheses (a numbered item's full first line too: most
+                // such breaks cut a sentence, few end a heading)
+                "1. Nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức cấp xã năm 2025 Ủy ban nhân dân các xã, phường chủ động rà soát, bố trí cán bộ theo vị trí việc làm được phê duyệt.",
+                "3. Phấn đấu giá trị hàng hóa tham gia xuất khẩu đến năm 2030 đạt 400 triệu USD; căn cứ chức năng, nhiệm vụ được giao, chủ động phối hợp với Sở Công Thương (Trung tâm Xúc tiến thương mại) và Sở Nông nghiệp và Môi trường tổ chức hội chợ.",
                 // an appendix cited mid-sentence is no appendix heading
                 "a) Đơn xin đổi thẻ (đối với trường hợp thẻ bị hư hỏng không sử dụng được theo Phụ lục 05 đính kèm);",
                 // "với" ends no sentence, so the agency on the next line belongs to it
