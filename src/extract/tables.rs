@@ -183,9 +183,12 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
         let joined = if index.contains(' ') { index.replace(' ', "") } else { String::new() };
         let index = if is_row_number(&joined) { joined.as_str() } else { index };
         // A group row shifted right like its neighbours: " | A | TITLE | | ".
-        let first = texts.iter().map(|t| t.trim()).find(|t| !t.is_empty()).unwrap_or("");
+        // (read in the row's own cells: beside a merged number, " | III.1.2 |
+        // Nhóm ... |" would otherwise borrow the number of the task above)
+        let own_cells: Vec<&str> = own.iter().map(|&(s, e)| &doc.text[s..e]).collect();
+        let first = own_cells.iter().map(|t| t.trim()).find(|t| !t.is_empty()).unwrap_or("");
         if let Some(g) = group_label(index, &texts)
-            .or_else(|| short_group_row(first, &texts, r.len()))
+            .or_else(|| short_group_row(first, &own_cells, r.len()))
             .or_else(|| merged_group_row(own, &doc.text))
         {
             // "I | Giai đoạn 2025-2027": a period that groups rows is their

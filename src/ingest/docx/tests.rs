@@ -549,3 +549,43 @@ fn a_group_title_beside_merged_cells_groups_the_tasks_below_and_is_no_task() {
         doc.tasks
     );
 }
+
+#[test]
+fn a_numbered_subgroup_beside_a_merged_number_is_no_task() {
+    // "III.1.2 | Nhóm các nền tảng ..." sits beside the number of the task
+    // above, drawn down by a merge: the label and title are the group of
+    // the rows below, not a task led by "Nhóm các nền tảng ...".
+    let restart = r#"<w:vMerge w:val="restart"/>"#;
+    let cont = || tc("<w:vMerge/>", "<w:p/>");
+    let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
+    let header = row(&["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"].map(|c| tc("", &p(c))));
+    let first = row(&[
+        tc(restart, &p("4")),
+        tc("", &p("Xây dựng ứng dụng trợ lý ảo thống nhất trên Cổng Dịch vụ công quốc gia")),
+        tc("", &p("Bộ Công an")),
+        tc("", &p("Các bộ, ngành, địa phương")),
+        tc("", &p("Năm 2025-2026")),
+    ]);
+    let group = row(&[cont(), tc("", &p("III.1.2")), tc("", &p("Nhóm các nền tảng phục vụ quản trị và chỉ đạo, điều hành")), tc("", ""), tc("", "")]);
+    let second = row(&[
+        tc("", &p("5")),
+        tc("", &p("Phát triển Hệ thống thông tin báo cáo Chính phủ")),
+        tc("", &p("Văn phòng Chính phủ")),
+        tc("", &p("Các bộ, ngành, địa phương")),
+        tc("", &p("Năm 2026")),
+    ]);
+    let body = format!(
+        "{}{}{}<w:tbl>{header}{first}{group}{second}</w:tbl>",
+        p("THỦ TƯỚNG CHÍNH PHỦ"),
+        p("QUYẾT ĐỊNH"),
+        p("Phê duyệt Chương trình phát triển Chính phủ số")
+    );
+    let grammar = crate::grammar::Grammar::builtin();
+    let options = crate::pipeline::Options { ingest: crate::ingest::IngestOptions::default(), include_text: false };
+    let doc = match crate::pipeline::process_bytes(&docx(&body, None, None), crate::ingest::Format::Docx, "x.docx", &grammar, &options) {
+        Ok(doc) => doc,
+        Err(e) => panic!("the test .docx did not parse: {e}"),
+    };
+    let tasks: Vec<(String, &str)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.lead[0].as_str())).collect();
+    assert_eq!(tasks, [("4".to_string(), "Bộ Công an"), ("III.1.2/5".to_string(), "Văn phòng Chính phủ")], "{:#?}", doc.tasks);
+}
