@@ -437,6 +437,15 @@ fn merge_pieces(left: &str, right: &str) -> Option<String> {
     }
     let joined = format!("{left}{right_core}");
     let joined_nfc: String = joined.nfc().collect();
+    // An abbreviation in capitals that lost its last letter to a space
+    // ("UBN D", "TTH C", "HĐN D"): as across a line break, a letter with no
+    // vowel goes back to capitals that are no syllable nor a Roman number
+    // ("CHE D", "Phụ lục II B" stay).
+    let lone_consonant = right_core.chars().count() == 1 && right_all_caps && !right_core.chars().any(syllable::is_vowel);
+    let roman = left.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    if left_all_caps && left.chars().count() >= 2 && lone_consonant && !is_syllable(left) && !roman {
+        return Some(format!("{joined_nfc}{right_tail}"));
+    }
     if !is_syllable(&joined_nfc) {
         return None;
     }
@@ -655,8 +664,9 @@ mod tests {
         assert_eq!(repair_split_syllables("Ch ủ th ẻ"), "Chủ thẻ");
         assert_eq!(repair_split_syllables("THƯ VIỆN PHÁP LUẬ T. Mọi"), "THƯ VIỆN PHÁP LUẬT. Mọi");
         assert_eq!(repair_split_syllables("CHÍN H PHỦ"), "CHÍNH PHỦ");
+        assert_eq!(repair_split_syllables("Văn phòng UBN D tỉnh, TT HĐN D, Sở LĐTBX H."), "Văn phòng UBND tỉnh, TT HĐND, Sở LĐTBXH.");
         // Two real words stay apart.
-        for keep in ["NGƯ ỜI", "người dân", "Ninh Bình", "điểm b khoản 1", "Phần I NHỮNG", "UBND tỉnh", "kho an toàn"]
+        for keep in ["NGƯ ỜI", "người dân", "Ninh Bình", "điểm b khoản 1", "Phần I NHỮNG", "UBND tỉnh", "kho an toàn", "CHE D", "Phụ lục II B"]
         {
             assert_eq!(repair_split_syllables(keep), keep);
         }
