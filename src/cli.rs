@@ -17,6 +17,8 @@ const AFTER_HELP: &str = "\
 EXAMPLES:
     planparse corpus/ -o plans.json          parse every plan in a folder
     planparse kh-263.docx qd-1009.pdf        print JSON for two files
+    planparse corpus/ -o plans.json --tasks-csv tasks.csv
+                                             also list every task for a spreadsheet
     planparse check corpus/ --expected corpus/expected/
                                              compare with known-good results
     planparse schema                         print the output's JSON Schema
@@ -76,6 +78,16 @@ pub struct RunArgs {
     /// Exit with 1 also when a document parsed with warnings.
     #[arg(long)]
     pub strict: bool,
+
+    /// Also write every task as a CSV row (file, section, task, lead,
+    /// support, deadline, line ...) for a spreadsheet; UTF-8 that Excel opens.
+    #[arg(long, value_name = "FILE")]
+    pub tasks_csv: Option<PathBuf>,
+
+    /// Also write every target as a CSV row (file, section, indicator,
+    /// comparator, value, unit, year ...).
+    #[arg(long, value_name = "FILE")]
+    pub targets_csv: Option<PathBuf>,
 }
 
 /// Options shared by parsing and `check`.
@@ -296,11 +308,13 @@ impl RunArgs {
 }
 
 fn run(args: &RunArgs) -> i32 {
-    if let Some(out) = args.output_file()
-        && let Err(e) = output::check_writable(out) {
+    let sheet_paths = args.sheet_paths();
+    for out in args.output_file().into_iter().chain(sheet_paths.iter().map(|(p, _)| *p)) {
+        if let Err(e) = output::check_writable(out) {
             eprintln!("planparse: cannot write the output: {e}");
             return 2;
         }
+    }
     let g = match load_grammar(&args.common) {
         Ok(g) => g,
         Err(e) => {
@@ -316,14 +330,22 @@ fn run(args: &RunArgs) -> i32 {
     }
     let started = std::time::Instant::now();
     let opts = options(&args.common, &g, args.include_text);
-    let mut has_warnings = false;
-    let result = match args.output_file() {
-        Some(path) => write_report(path, &inputs, &g, &opts, &args.common, args.compact, &mut has_warnings),
-        None => {
-            let stdout = std::io::BufWriter::new(std::io::stdout().lock());
-            stream_report(stdout, &inputs, &g, &opts, &args.common, args.compact, &mut has_warnings).map(|(_, errors, s)| (errors, s))
+    let mut sinks = match Sheets::create(&sheet_paths) {
+        Ok(sheets) => Sinks { compact: args.compact, sheets, has_warnings: false },
+        Err(e) => {
+            eprintln!("planparse: cannot write the output: {e}");
+            return 2;
         }
     };
+    let result = match args.output_file() {
+        Some(path) => write_report(path, &inputs, &g, &opts, &args.common, &mut sinks),
+        None => {
+            let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            stream_report(stdout, &inputs, &g, &opts, &args.common, &mut sinks).map(|(_, errors, s)| (errors, s))
+        }
+    };
+    let has_warnings = sinks.has_warnings;
+    let result = result.and_then(|r| sinks.sheets.persist().map(|()| r));
     let (errors, summary) = match result {
         Ok(r) => r,
         Err(e) => {
@@ -353,6 +375,55 @@ fn run(args: &RunArgs) -> i32 {
     if !errors.is_empty() || args.strict && has_warnings { 1 } else { 0 }
 }
 
+/// Where a run's results go besides the JSON report.
+struct Sinks {
+    compact: bool,
+    sheets: Sheets,
+    has_warnings: bool,
+}
+
+/// The CSV sheets asked for, each written to a temporary file beside its
+/// path and renamed into place only when the whole batch is written.
+struct Sheets(Vec<(PathBuf, output::csv::CsvWriter<std::io::BufWriter<tempfile::NamedTempFile>>)>);
+
+impl Sheets {
+    fn create(paths: &[(&Path, output::csv::Sheet)]) -> std::io::Result<Self> {
+        let mut sheets = Vec::new();
+        for &(path, sheet) in paths {
+            let tmp = tempfile::NamedTempFile::new_in(parent_dir(path))?;
+            sheets.push((path.to_path_buf(), output::csv::CsvWriter::begin(std::io::BufWriter::new(tmp), sheet)?));
+        }
+        Ok(Sheets(sheets))
+    }
+
+    fn document(&mut self, doc: &Document) -> std::io::Result<()> {
+        self.0.iter_mut().try_for_each(|(_, w)| w.document(doc))
+    }
+
+    fn persist(self) -> std::io::Result<()> {
+        for (path, w) in self.0 {
+            let tmp = w.finish()?.into_inner().map_err(|e| e.into_error())?;
+            tmp.persist(&path).map_err(|e| e.error)?;
+        }
+        Ok(())
+    }
+}
+
+impl RunArgs {
+    fn sheet_paths(&self) -> Vec<(&Path, output::csv::Sheet)> {
+        let tasks = self.tasks_csv.as_deref().map(|p| (p, output::csv::Sheet::Tasks));
+        let targets = self.targets_csv.as_deref().map(|p| (p, output::csv::Sheet::Targets));
+        tasks.into_iter().chain(targets).collect()
+    }
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
 /// Stream the report into `out`; returns the writer, the errors and the summary.
 fn stream_report<W: std::io::Write>(
     out: W,
@@ -360,16 +431,15 @@ fn stream_report<W: std::io::Write>(
     g: &Grammar,
     opts: &Options,
     common: &CommonArgs,
-    compact: bool,
-    has_warnings: &mut bool,
+    sinks: &mut Sinks,
 ) -> std::io::Result<(W, Vec<FileError>, crate::model::Summary)> {
-    let mut writer = output::ReportWriter::begin(out, compact)?;
+    let mut writer = output::ReportWriter::begin(out, sinks.compact)?;
     let mut failure: Option<std::io::Error> = None;
     stream_all(&inputs.files, g, opts, common, |r| match r {
         Ok(doc) => {
-            *has_warnings |= !doc.warnings.is_empty();
+            sinks.has_warnings |= !doc.warnings.is_empty();
             if failure.is_none() {
-                failure = writer.document(&doc).err();
+                failure = writer.document(&doc).and_then(|()| sinks.sheets.document(&doc)).err();
             }
         }
         Err(e) => writer.error(e),
@@ -390,16 +460,11 @@ fn write_report(
     g: &Grammar,
     opts: &Options,
     common: &CommonArgs,
-    compact: bool,
-    has_warnings: &mut bool,
+    sinks: &mut Sinks,
 ) -> std::io::Result<(Vec<FileError>, crate::model::Summary)> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let tmp = tempfile::NamedTempFile::new_in(parent_dir(path))?;
     let buffered = std::io::BufWriter::new(tmp);
-    let (buffered, errors, summary) = stream_report(buffered, inputs, g, opts, common, compact, has_warnings)?;
+    let (buffered, errors, summary) = stream_report(buffered, inputs, g, opts, common, sinks)?;
     let tmp = buffered.into_inner().map_err(|e| e.into_error())?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok((errors, summary))

@@ -1,6 +1,7 @@
 //! Stage 5: the report as JSON, written atomically.
 
 pub mod agencies;
+pub mod csv;
 pub mod schema;
 
 use crate::model::{Document, FileError, Summary, SCHEMA_VERSION};
