@@ -57,7 +57,22 @@ def shapes(n, rnd):
         "recipient lists": "1. Sở Nội vụ chủ trì thực hiện.\n" + "- UBND các huyện, thị xã, thành phố;\n- Lưu: VT, KSTT;\n" * n,
         "run of dated goals": "1. Mục tiêu: Đến năm 2030, " + "".join(
             f"{rnd.randint(1, 99)}% Đến năm 2030, " for _ in range(n)) + "hồ sơ được giải quyết.\n",
+        # (each line joined to a hard-wrapped paragraph copied the whole paragraph)
+        "hard-wrapped paragraph": "1. Các " + wrapped(" ".join(
+            f"cơ quan phối hợp với Sở Tài chính triển khai nhiệm vụ {i}" for i in range(4 * n))) + ".\n",
     }
+
+
+def wrapped(text, width=78):
+    """`text` broken into lines of at most `width` characters, as a PDF's text layer gives it."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join(lines + [line])
 
 
 def cpu_seconds(path):

@@ -178,6 +178,10 @@ struct Builder<'g> {
 /// Longer than this, a line is more than a symbol marker ("1.2.3.4.").
 const BARE_MARKER_BYTES: usize = 16;
 
+/// Longer than this, a paragraph's head reads the same after any join
+/// (see `join_keeps_line`).
+const JOIN_CHECK_BYTES: usize = 512;
+
 /// The fewest paragraph lines from which a wrap width is guessed.
 const WRAP_MIN_LINES: usize = 12;
 /// Wider than this, a text's lines are paragraphs, not a fixed-width wrap.
@@ -449,6 +453,13 @@ impl Builder<'_> {
     /// marker line that no longer reads as a marker.
     fn join_keeps_line(&self, line: &str) -> bool {
         let prev = self.doc.line_text(self.doc.lines.len() - 1);
+        // Page numbers are short and residue and markers are read at a
+        // line's head, which a long paragraph keeps whatever is joined to
+        // its end: no copy of it per joined line (a hard-wrapped paragraph
+        // of megabytes would make that quadratic).
+        if prev.len() > JOIN_CHECK_BYTES && !line.contains('*') {
+            return true;
+        }
         let joined = format!("{prev} {line}");
         // Emphasis opened on the previous line and closed on this one is
         // removed on joining ("*a" + "hông q*"): "*a" read as a bullet, "a
