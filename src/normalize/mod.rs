@@ -539,16 +539,16 @@ impl Builder<'_> {
             || first.starts_with(char::is_uppercase) && first.bytes().any(|b| b.is_ascii_digit()))
             && prev.chars().any(char::is_lowercase)
             && !self.g.normalize.opens_paragraph(line);
+        if !opens {
+            return false;
+        }
         // (a title holds no sentence end: "Điều 2. Giao Ủy ban ... thực hiện. Giao" goes on)
         let article_title = !self.last_raw.joined
             && self.g.sections.match_marker(prev).is_some_and(|m| m.raw.contains(' ') && !prev[m.len..].contains(". "));
         // (unless a name is cut in two and the sentence goes on after it:
         // "Điều 1. Thông qua Kế hoạch ... thị xã Phước" / "Long, giai đoạn")
-        let name_cut = || {
-            prev.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase))
-                && line.split(' ').next().is_some_and(|w| w.ends_with([',', ';', ')']))
-        };
-        opens && (!article_title || name_cut())
+        let name_cut = || prev.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase)) && first.ends_with([',', ';', ')']);
+        !article_title || name_cut()
     }
 
     /// A line that is a symbol marker and nothing else ("2.", "II.", "a)").

@@ -44,56 +44,40 @@ impl<W: Write> CsvWriter<W> {
     }
 
     pub fn document(&mut self, doc: &Document) -> std::io::Result<()> {
-        let file = &doc.source.path;
-        let number = doc.meta.number.clone().unwrap_or_default();
-        let doc_type = &doc.meta.doc_type;
+        // (every row starts with its document and ends with where it stands)
+        let head = [doc.source.path.clone(), doc.meta.number.clone().unwrap_or_default(), doc.meta.doc_type.clone()];
+        let place = |span: &crate::model::Span| [span.line.to_string(), span.start.to_string(), span.end.to_string()];
         match self.sheet {
             Sheet::Tasks => {
                 for t in &doc.tasks {
                     let d = t.deadline.as_ref();
-                    write_row(
-                        &mut self.out,
-                        [
-                            file.clone(),
-                            number.clone(),
-                            doc_type.clone(),
-                            t.section.join(" / "),
-                            t.text.clone(),
-                            t.lead.join("; "),
-                            t.support.join("; "),
-                            deadline_text(d),
-                            d.and_then(|d| d.by.clone()).unwrap_or_default(),
-                            d.and_then(|d| d.recurrence.clone()).unwrap_or_default(),
-                            t.origin.clone(),
-                            t.span.line.to_string(),
-                            t.span.start.to_string(),
-                            t.span.end.to_string(),
-                        ],
-                    )?;
+                    let own = [
+                        t.section.join(" / "),
+                        t.text.clone(),
+                        t.lead.join("; "),
+                        t.support.join("; "),
+                        deadline_text(d),
+                        d.and_then(|d| d.by.clone()).unwrap_or_default(),
+                        d.and_then(|d| d.recurrence.clone()).unwrap_or_default(),
+                        t.origin.clone(),
+                    ];
+                    write_row(&mut self.out, head.iter().cloned().chain(own).chain(place(&t.span)))?;
                 }
             }
             Sheet::Targets => {
                 for t in &doc.targets {
-                    write_row(
-                        &mut self.out,
-                        [
-                            file.clone(),
-                            number.clone(),
-                            doc_type.clone(),
-                            t.section.join(" / "),
-                            t.indicator.clone(),
-                            t.comparator.clone(),
-                            t.value.to_string(),
-                            t.unit.clone(),
-                            t.year.map(|y| y.to_string()).unwrap_or_default(),
-                            t.change.clone().unwrap_or_default(),
-                            deadline_text(t.deadline.as_ref()),
-                            t.text.clone(),
-                            t.span.line.to_string(),
-                            t.span.start.to_string(),
-                            t.span.end.to_string(),
-                        ],
-                    )?;
+                    let own = [
+                        t.section.join(" / "),
+                        t.indicator.clone(),
+                        t.comparator.clone(),
+                        t.value.to_string(),
+                        t.unit.clone(),
+                        t.year.map(|y| y.to_string()).unwrap_or_default(),
+                        t.change.clone().unwrap_or_default(),
+                        deadline_text(t.deadline.as_ref()),
+                        t.text.clone(),
+                    ];
+                    write_row(&mut self.out, head.iter().cloned().chain(own).chain(place(&t.span)))?;
                 }
             }
         }

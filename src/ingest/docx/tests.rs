@@ -498,6 +498,16 @@ fn damaged_bytes_never_panic() {
     }
 }
 
+/// The whole pipeline on a .docx with this body.
+fn parse_docx(body: &str) -> crate::model::Document {
+    let grammar = crate::grammar::Grammar::builtin();
+    let options = crate::pipeline::Options { ingest: crate::ingest::IngestOptions::default(), include_text: false };
+    match crate::pipeline::process_bytes(&docx(body, None, None), crate::ingest::Format::Docx, "x.docx", &grammar, &options) {
+        Ok(doc) => doc,
+        Err(e) => panic!("the test .docx did not parse: {e}"),
+    }
+}
+
 #[test]
 fn a_group_title_beside_merged_cells_groups_the_tasks_below_and_is_no_task() {
     // The lead, support and time of the last task are drawn down beside the
@@ -530,12 +540,7 @@ fn a_group_title_beside_merged_cells_groups_the_tasks_below_and_is_no_task() {
         p("KẾ HOẠCH"),
         p("Hỗ trợ doanh nghiệp chuyển đổi số năm 2026")
     );
-    let grammar = crate::grammar::Grammar::builtin();
-    let options = crate::pipeline::Options { ingest: crate::ingest::IngestOptions::default(), include_text: false };
-    let doc = match crate::pipeline::process_bytes(&docx(&body, None, None), crate::ingest::Format::Docx, "x.docx", &grammar, &options) {
-        Ok(doc) => doc,
-        Err(e) => panic!("the test .docx did not parse: {e}"),
-    };
+    let doc = parse_docx(&body);
     let tasks: Vec<(String, &str, &str)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.text.as_str(), t.lead[0].as_str())).collect();
     let group = "II. HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH HỖ TRỢ DOANH NGHIỆP";
     assert_eq!(
@@ -580,12 +585,7 @@ fn a_numbered_subgroup_beside_a_merged_number_is_no_task() {
         p("QUYẾT ĐỊNH"),
         p("Phê duyệt Chương trình phát triển Chính phủ số")
     );
-    let grammar = crate::grammar::Grammar::builtin();
-    let options = crate::pipeline::Options { ingest: crate::ingest::IngestOptions::default(), include_text: false };
-    let doc = match crate::pipeline::process_bytes(&docx(&body, None, None), crate::ingest::Format::Docx, "x.docx", &grammar, &options) {
-        Ok(doc) => doc,
-        Err(e) => panic!("the test .docx did not parse: {e}"),
-    };
+    let doc = parse_docx(&body);
     let tasks: Vec<(String, &str)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.lead[0].as_str())).collect();
     assert_eq!(tasks, [("4".to_string(), "Bộ Công an"), ("III.1.2/5".to_string(), "Văn phòng Chính phủ")], "{:#?}", doc.tasks);
 }
