@@ -534,9 +534,11 @@ impl Builder<'_> {
     /// most such breaks cut an item's sentence, few end a heading.
     fn wraps_onto_name(&self, prev: &str, line: &str) -> bool {
         let first = line.split(' ').next().unwrap_or("");
-        // (a name, or a date cut after its first word: "... trong Quý" / "IV/2025.")
+        // (a name, a date cut after its first word, "... trong Quý" / "IV/2025.",
+        // or the last word of a sentence alone, "... đạt 05 triệu" / "USD.")
+        let last_word = line == first && first.ends_with(['.', ';', ',']) && first.chars().any(char::is_alphabetic);
         let opens = (line.starts_with(|c: char| c.is_uppercase() || c == '(') && line.chars().any(char::is_lowercase)
-            || first.starts_with(char::is_uppercase) && first.bytes().any(|b| b.is_ascii_digit()))
+            || first.starts_with(char::is_uppercase) && (first.bytes().any(|b| b.is_ascii_digit()) || last_word))
             && prev.chars().any(char::is_lowercase)
             && !self.g.normalize.opens_paragraph(line);
         if !opens {
@@ -948,6 +950,8 @@ làm được phê duyệt.
 3. Phấn đấu giá trị hàng hóa tham gia xuất khẩu đến năm 2030 đạt 400 triệu
 USD; căn cứ chức năng, nhiệm vụ được giao, chủ động phối hợp với Sở Công Thương
 (Trung tâm Xúc tiến thương mại) và Sở Nông nghiệp và Môi trường tổ chức hội chợ.
+4. Giá trị hàng công nghiệp, tiểu thủ công nghiệp tham gia xuất khẩu đạt 5 triệu
+USD.
 a) Đơn xin đổi thẻ (đối với trường hợp thẻ bị hư hỏng không sử dụng được theo
 Phụ lục 05 đính kèm);
 b) Sở Nội vụ chủ trì tham mưu triển khai các nội dung của Kế hoạch, phối hợp với
@@ -979,6 +983,8 @@ hoạch; định kỳ báo cáo kết quả về Sở Nội vụ trước ngày 
                 // such breaks cut a sentence, few end a heading)
                 "1. Nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức cấp xã năm 2025 Ủy ban nhân dân các xã, phường chủ động rà soát, bố trí cán bộ theo vị trí việc làm được phê duyệt.",
                 "3. Phấn đấu giá trị hàng hóa tham gia xuất khẩu đến năm 2030 đạt 400 triệu USD; căn cứ chức năng, nhiệm vụ được giao, chủ động phối hợp với Sở Công Thương (Trung tâm Xúc tiến thương mại) và Sở Nông nghiệp và Môi trường tổ chức hội chợ.",
+                // the sentence's last word alone on the next line
+                "4. Giá trị hàng công nghiệp, tiểu thủ công nghiệp tham gia xuất khẩu đạt 5 triệu USD.",
                 // an appendix cited mid-sentence is no appendix heading
                 "a) Đơn xin đổi thẻ (đối với trường hợp thẻ bị hư hỏng không sử dụng được theo Phụ lục 05 đính kèm);",
                 // "với" ends no sentence, so the agency on the next line belongs to it
