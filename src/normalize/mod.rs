@@ -547,9 +547,12 @@ impl Builder<'_> {
         // (a title holds no sentence end: "Điều 2. Giao Ủy ban ... thực hiện. Giao" goes on)
         let article_title = !self.last_raw.joined
             && self.g.sections.match_marker(prev).is_some_and(|m| m.raw.contains(' ') && !prev[m.len..].contains(". "));
-        // (unless a name is cut in two and the sentence goes on after it:
-        // "Điều 1. Thông qua Kế hoạch ... thị xã Phước" / "Long, giai đoạn")
-        let name_cut = || prev.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase)) && first.ends_with([',', ';', ')']);
+        // (unless a name is cut in two and the sentence goes on after it,
+        // "Điều 1. Thông qua Kế hoạch ... thị xã Phước" / "Long, giai đoạn",
+        // or the title ends with it, "... Cảng quốc tế Cam" / "Ranh[7]")
+        let name_cut = || {
+            prev.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase)) && (first.ends_with([',', ';', ')']) || line == first)
+        };
         !article_title || name_cut()
     }
 
@@ -944,6 +947,8 @@ Triển khai Chỉ thị số 15-CT/TU của Ban Thường vụ Tỉnh ủy về
 Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
 Điều 8. Tàu thuyền quân sự Việt Nam đến và rời vùng nước Cảng quốc tế Cam Ranh
 Bộ trưởng Bộ Quốc phòng quy định và tổ chức quản lý hoạt động của tàu thuyền.
+Điều 9. Dịch vụ, hoạt động được thực hiện trong khu vực Cảng quốc tế Cam
+Ranh[7]
 1. Nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức cấp xã năm 2025
 Ủy ban nhân dân các xã, phường chủ động rà soát, bố trí cán bộ theo vị trí việc
 làm được phê duyệt.
@@ -978,6 +983,8 @@ hoạch; định kỳ báo cáo kết quả về Sở Nội vụ trước ngày 
                 // an article's title that filled the line ends there
                 "Điều 8. Tàu thuyền quân sự Việt Nam đến và rời vùng nước Cảng quốc tế Cam Ranh",
                 "Bộ trưởng Bộ Quốc phòng quy định và tổ chức quản lý hoạt động của tàu thuyền.",
+                // unless the title's last word is cut off
+                "Điều 9. Dịch vụ, hoạt động được thực hiện trong khu vực Cảng quốc tế Cam Ranh[7]",
                 // running text goes on into a capitalised name or an aside in
                 // parentheses (a numbered item's full first line too: most
                 // such breaks cut a sentence, few end a heading)
