@@ -218,7 +218,7 @@ fn title(doc: &NormDoc, title_line: usize, limit: usize, g: &Grammar) -> TitleBl
         } else {
             // (a directive has no preamble: its body opens with a sentence
             // right under the title, "Thời gian qua, ... . Tuy nhiên, ...")
-            h.title_stops.iter().any(|s| t.starts_with(s.as_str())) || t.trim_end().ends_with('.') && t.chars().any(char::is_lowercase)
+            h.ends_title(t) || t.trim_end().ends_with('.') && t.chars().any(char::is_lowercase)
         };
         // The enacting authority: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ TÀI CHÍNH".
         let signature = h.opens_signature(t) && !parts.is_empty();

@@ -132,6 +132,13 @@ pub struct HeaderGrammar {
 }
 
 impl HeaderGrammar {
+    /// Whether `line` starts with words that end a title (`title_stops`:
+    /// "Căn cứ", "Theo đề nghị", "(Kèm theo"): such a line opens a paragraph
+    /// of its own, so a hard wrap never joins it to the line before.
+    pub fn ends_title(&self, line: &str) -> bool {
+        self.title_stops.iter().any(|w| line.starts_with(w.as_str()))
+    }
+
     pub fn compile(raw: RawHeader) -> Result<Self, regex::Error> {
         let mut abbreviations: Vec<(String, String)> = raw.abbreviations.into_iter().collect();
         abbreviations.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));

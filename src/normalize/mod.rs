@@ -63,7 +63,6 @@ pub struct NormalizeGrammar {
     residue: RegexSet,
     tail: RegexSet,
     wrap_joiners: Vec<String>,
-    paragraph_openers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -74,8 +73,6 @@ pub struct RawNormalize {
     tail_patterns: Vec<String>,
     #[serde(default)]
     wrap_joiners: Vec<String>,
-    #[serde(default)]
-    paragraph_openers: Vec<String>,
 }
 
 impl NormalizeGrammar {
@@ -91,7 +88,6 @@ impl NormalizeGrammar {
             residue: RegexSet::new(&raw.residue_patterns)?,
             tail: RegexSet::new(&raw.tail_patterns)?,
             wrap_joiners: crate::grammar::lowered(&raw.wrap_joiners),
-            paragraph_openers: raw.paragraph_openers,
         })
     }
 
@@ -106,14 +102,6 @@ impl NormalizeGrammar {
 
     pub fn is_residue(&self, line: &str) -> bool {
         self.residue.is_match(line)
-    }
-
-    /// Whether `line` starts with words that open a paragraph of their own
-    /// even after a full line ("Căn cứ", "Nơi nhận").
-    fn opens_paragraph(&self, line: &str) -> bool {
-        self.paragraph_openers.iter().any(|w| {
-            line.strip_prefix(w.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':', ',']))
-        })
     }
 
     /// Whether `line` ends on a word no sentence ends on ("... phối hợp với").
@@ -526,10 +514,10 @@ impl Builder<'_> {
     /// ..."): Vietnamese capitalises every agency, place and plan name, so
     /// a full line of running text (lower case in it, no closing mark) goes
     /// on into a capitalised word or an aside in parentheses. A heading or
-    /// a signature in capitals does not, nor a line the grammar says opens
-    /// a paragraph ("Căn cứ", "Nơi nhận"), nor the title of an article or
-    /// chapter that filled the width on its own line ("Điều 8. Tàu thuyền
-    /// quân sự ... Cảng quốc tế Cam Ranh" / "Bộ trưởng Bộ Quốc phòng ...").
+    /// a signature in capitals does not, nor a line that ends a title
+    /// (header.toml `title_stops`: "Căn cứ", "(Kèm theo"), nor the title of
+    /// an article or chapter that filled the width on its own line ("Điều
+    /// 8. Tàu thuyền quân sự ... Cam Ranh" / "Bộ trưởng Bộ Quốc phòng ...").
     /// A numbered item's first line does go on: over a hard-wrapped plan
     /// most such breaks cut an item's sentence, few end a heading.
     fn wraps_onto_name(&self, prev: &str, line: &str) -> bool {
@@ -540,7 +528,7 @@ impl Builder<'_> {
         let opens = (line.starts_with(|c: char| c.is_uppercase() || c == '(') && line.chars().any(char::is_lowercase)
             || first.starts_with(char::is_uppercase) && (first.bytes().any(|b| b.is_ascii_digit()) || last_word))
             && prev.chars().any(char::is_lowercase)
-            && !self.g.normalize.opens_paragraph(line);
+            && !self.g.header.ends_title(line);
         if !opens {
             return false;
         }
@@ -945,6 +933,8 @@ III. DỰ BÁO TÁC ĐỘNG ĐẾN CÂN ĐỐI NGÂN SÁCH VÀ CÁC GIẢI PHÁP
 KẾ HOẠCH TÀI CHÍNH 03 NĂM 2026 - 2028
 Triển khai Chỉ thị số 15-CT/TU của Ban Thường vụ Tỉnh ủy về cải cách hành chính
 Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+Chuyển đổi cơ cấu cây trồng, vật nuôi trên đất trồng lúa năm 2025 tỉnh Sơn La
+(Kèm theo Quyết định số 12/QĐ-UBND ngày 3 tháng 4 năm 2025)
 Điều 8. Tàu thuyền quân sự Việt Nam đến và rời vùng nước Cảng quốc tế Cam Ranh
 Bộ trưởng Bộ Quốc phòng quy định và tổ chức quản lý hoạt động của tàu thuyền.
 Điều 9. Dịch vụ, hoạt động được thực hiện trong khu vực Cảng quốc tế Cam
@@ -977,9 +967,13 @@ hoạch; định kỳ báo cáo kết quả về Sở Nội vụ trước ngày 
             [
                 // a heading in capitals wrapped onto a second line
                 "III. DỰ BÁO TÁC ĐỘNG ĐẾN CÂN ĐỐI NGÂN SÁCH VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN KẾ HOẠCH TÀI CHÍNH 03 NĂM 2026 - 2028",
-                // a line that opens a paragraph ("Căn cứ") after a full title line
+                // a line that ends a title (header.toml title_stops: "Căn cứ", "(Kèm
+                // theo") opens a paragraph after a full line
                 "Triển khai Chỉ thị số 15-CT/TU của Ban Thường vụ Tỉnh ủy về cải cách hành chính",
                 "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+                // an attached form's title stays apart from the line naming its decision
+                "Chuyển đổi cơ cấu cây trồng, vật nuôi trên đất trồng lúa năm 2025 tỉnh Sơn La",
+                "(Kèm theo Quyết định số 12/QĐ-UBND ngày 3 tháng 4 năm 2025)",
                 // an article's title that filled the line ends there
                 "Điều 8. Tàu thuyền quân sự Việt Nam đến và rời vùng nước Cảng quốc tế Cam Ranh",
                 "Bộ trưởng Bộ Quốc phòng quy định và tổ chức quản lý hoạt động của tàu thuyền.",
