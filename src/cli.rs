@@ -390,7 +390,7 @@ impl Sheets {
     fn create(paths: &[(&Path, output::csv::Sheet)]) -> std::io::Result<Self> {
         let mut sheets = Vec::new();
         for &(path, sheet) in paths {
-            let tmp = tempfile::NamedTempFile::new_in(parent_dir(path))?;
+            let tmp = tempfile::NamedTempFile::new_in(output::parent_dir(path))?;
             sheets.push((path.to_path_buf(), output::csv::CsvWriter::begin(std::io::BufWriter::new(tmp), sheet)?));
         }
         Ok(Sheets(sheets))
@@ -414,13 +414,6 @@ impl RunArgs {
         let tasks = self.tasks_csv.as_deref().map(|p| (p, output::csv::Sheet::Tasks));
         let targets = self.targets_csv.as_deref().map(|p| (p, output::csv::Sheet::Targets));
         tasks.into_iter().chain(targets).collect()
-    }
-}
-
-fn parent_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
     }
 }
 
@@ -462,7 +455,7 @@ fn write_report(
     common: &CommonArgs,
     sinks: &mut Sinks,
 ) -> std::io::Result<(Vec<FileError>, crate::model::Summary)> {
-    let tmp = tempfile::NamedTempFile::new_in(parent_dir(path))?;
+    let tmp = tempfile::NamedTempFile::new_in(output::parent_dir(path))?;
     let buffered = std::io::BufWriter::new(tmp);
     let (buffered, errors, summary) = stream_report(buffered, inputs, g, opts, common, sinks)?;
     let tmp = buffered.into_inner().map_err(|e| e.into_error())?;

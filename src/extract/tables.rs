@@ -195,7 +195,7 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, tg: &TableGrammar, ag: &AgencyGra
             // time when the table has no time column; a subgroup ("I.1")
             // keeps its group's.
             // (read from the row's own cells: an empty one may stand for the cell above it)
-            let own_texts: Vec<&str> = own.iter().map(|&(s, e)| doc.text[s..e].trim()).filter(|t| !t.is_empty()).collect();
+            let own_texts: Vec<&str> = own_cells.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
             let subgroup = own_texts.first().is_some_and(|l| l.contains('.'));
             match dg.parse_field(&own_texts.join(" ")) {
                 Some(d) => group_deadline = Some(d),

@@ -260,7 +260,7 @@ impl Builder<'_> {
     fn wrapped_footnote(&mut self, line: &str) {
         let Some(width) = self.wrap else { return };
         let chars = line.chars().count();
-        self.footnote_open = chars + width / 8 >= width && !line.ends_with(['.', ':', ';', '!', '?']);
+        self.footnote_open = chars + width / 8 >= width && !line.chars().next_back().is_some_and(closes_sentence);
     }
 
     /// The rows of a table, up to a row that starts the page furniture
@@ -466,7 +466,7 @@ impl Builder<'_> {
     fn continues_previous(&self, line: &str) -> bool {
         let prev = self.doc.line_text(self.doc.lines.len() - 1);
         let prev_last = prev.chars().last().unwrap_or('.');
-        let prev_open = !matches!(prev_last, '.' | ':' | ';' | '!' | '?');
+        let prev_open = !closes_sentence(prev_last);
         let wrapped = prev_open && self.fills_width(line);
         if self.is_bare_marker(prev) {
             // A PDF sets a list number apart from its text ("2." / "Chủ
@@ -571,6 +571,11 @@ impl Builder<'_> {
 fn cut_at_dash(line: &str) -> bool {
     let Some(rest) = line.strip_prefix(['-', '–']).and_then(|r| r.strip_prefix(' ')) else { return false };
     rest.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+/// A mark after which a line is no wrapped sentence's middle.
+fn closes_sentence(c: char) -> bool {
+    matches!(c, '.' | ':' | ';' | '!' | '?')
 }
 
 fn unbalanced_paren(s: &str) -> bool {

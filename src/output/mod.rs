@@ -173,13 +173,18 @@ impl serde_json::ser::Formatter for NestedPretty {
     }
 }
 
+/// The folder a file is written in ("." for a bare file name).
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
 /// Write through a temporary file in the same folder and rename it into
 /// place, so a failed or interrupted run never leaves half a plans.json.
 pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = parent_dir(path);
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(content.as_bytes())?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -189,10 +194,7 @@ pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
 /// Fail before any work when the output cannot be written: a missing
 /// folder or a read-only place.
 pub fn check_writable(path: &Path) -> Result<(), String> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = parent_dir(path);
     if !dir.is_dir() {
         return Err(format!("the folder {} does not exist", dir.display()));
     }

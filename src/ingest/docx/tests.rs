@@ -498,6 +498,16 @@ fn damaged_bytes_never_panic() {
     }
 }
 
+/// A cell that opens a vertical merge, and one that continues it.
+const RESTART: &str = r#"<w:vMerge w:val="restart"/>"#;
+fn cont() -> String {
+    tc("<w:vMerge/>", "<w:p/>")
+}
+
+fn row(cells: &[String]) -> String {
+    format!("<w:tr>{}</w:tr>", cells.concat())
+}
+
 /// The whole pipeline on a .docx with this body.
 fn parse_docx(body: &str) -> crate::model::Document {
     let grammar = crate::grammar::Grammar::builtin();
@@ -513,22 +523,19 @@ fn a_group_title_beside_merged_cells_groups_the_tasks_below_and_is_no_task() {
     // The lead, support and time of the last task are drawn down beside the
     // next group's title ("II. ..."); the row after the title starts its
     // group. A task whose number and lead continue merges keeps its duty.
-    let restart = r#"<w:vMerge w:val="restart"/>"#;
-    let cont = || tc("<w:vMerge/>", "<w:p/>");
-    let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
     let header = row(&["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"].map(|c| tc("", &p(c))));
     let first = row(&[
-        tc(restart, &p("1")),
+        tc(RESTART, &p("1")),
         tc("", &p("Tuyên truyền chuyển đổi số cho doanh nghiệp")),
-        tc(restart, &p("Sở Nội vụ")),
-        tc(restart, &p("Sở Tư pháp")),
-        tc(restart, &p("Quý IV/2026")),
+        tc(RESTART, &p("Sở Nội vụ")),
+        tc(RESTART, &p("Sở Tư pháp")),
+        tc(RESTART, &p("Quý IV/2026")),
     ]);
     let group = row(&[cont(), tc("", &p("II. HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH HỖ TRỢ DOANH NGHIỆP")), cont(), cont(), cont()]);
     let second = row(&[
-        tc(restart, &p("2")),
+        tc(RESTART, &p("2")),
         tc("", &p("Xây dựng cơ chế hỗ trợ doanh nghiệp chuyển đổi số")),
-        tc(restart, &p("Sở Khoa học và Công nghệ")),
+        tc(RESTART, &p("Sở Khoa học và Công nghệ")),
         tc("", &p("Sở Tài chính")),
         tc("", &p("Năm 2027")),
     ]);
@@ -560,12 +567,9 @@ fn a_numbered_subgroup_beside_a_merged_number_is_no_task() {
     // "III.1.2 | Nhóm các nền tảng ..." sits beside the number of the task
     // above, drawn down by a merge: the label and title are the group of
     // the rows below, not a task led by "Nhóm các nền tảng ...".
-    let restart = r#"<w:vMerge w:val="restart"/>"#;
-    let cont = || tc("<w:vMerge/>", "<w:p/>");
-    let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
     let header = row(&["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"].map(|c| tc("", &p(c))));
     let first = row(&[
-        tc(restart, &p("4")),
+        tc(RESTART, &p("4")),
         tc("", &p("Xây dựng ứng dụng trợ lý ảo thống nhất trên Cổng Dịch vụ công quốc gia")),
         tc("", &p("Bộ Công an")),
         tc("", &p("Các bộ, ngành, địa phương")),
