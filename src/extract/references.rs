@@ -19,6 +19,12 @@ pub struct RawReferences {
     own_number_labels: Vec<String>,
     #[serde(default)]
     issuer_joiners: Vec<String>,
+    #[serde(default)]
+    form_words: Vec<String>,
+    #[serde(default)]
+    form_list_joiners: Vec<String>,
+    #[serde(default)]
+    name_between_max_words: usize,
 }
 
 pub struct ReferenceGrammar {
@@ -34,6 +40,14 @@ pub struct ReferenceGrammar {
     own_number_labels: Vec<String>,
     /// "A và B của X": words that join mentions sharing one issuer.
     issuer_joiners: Vec<String>,
+    /// "Mẫu số" before a form's number, lowercase.
+    form_words: Vec<String>,
+    /// "01/ĐK, 02/ĐK và 03/ĐK": what joins the forms of a list.
+    form_list_joiners: Vec<String>,
+    /// A type word as a name's first word ("Luật" of "Luật Đất đai số").
+    type_word: Regex,
+    /// The name after it, up to the number ("Đất đai số ").
+    name_gap: Regex,
 }
 
 impl ReferenceGrammar {
@@ -45,7 +59,18 @@ impl ReferenceGrammar {
             mentions.join("|"),
             between.join("|")
         );
+        // A name holds no figure or sentence mark, and a bounded number of
+        // words: "Luật Đất đai số" but not a sentence that ends in "số".
+        let name_gap = format!(
+            r"^\s+[^\s\d;:.()|]+(?:\s+[^\s\d;:.()|]+){{0,{}}}?\s+(?:{})\s*$",
+            raw.name_between_max_words.saturating_sub(1),
+            between.join("|")
+        );
         Ok(ReferenceGrammar {
+            type_word: Regex::new(&format!(r"\b(?:{})\b", mentions.join("|")))?,
+            name_gap: Regex::new(&name_gap)?,
+            form_words: raw.form_words.iter().map(|w| w.to_lowercase()).collect(),
+            form_list_joiners: raw.form_list_joiners,
             number: Regex::new(&raw.number_pattern)?,
             type_before: Regex::new(&type_before)?,
             date: Regex::new(&raw.date_pattern)?,
@@ -64,6 +89,8 @@ impl ReferenceGrammar {
         // two and need no regex search.
         let bytes = text.as_bytes();
         let searched = if bytes.iter().any(u8::is_ascii_digit) && bytes.iter().any(|&b| b == b'/' || b == b'-') { text } else { "" };
+        // Where the last form's number ended: the list it opens goes on.
+        let mut form_end: Option<usize> = None;
         self.number.captures_iter(searched).filter_map(move |c| {
             let m = c.name("num")?;
             // "Quyết định số /2025/QĐ-UBND": a number left blank for the
@@ -86,8 +113,29 @@ impl ReferenceGrammar {
             if self.not_documents.iter().any(|n| number.contains(n.as_str())) || !has_symbol(&number) {
                 return None;
             }
+            if self.names_form(before) || form_end.is_some_and(|fe| self.joins_forms(&text[fe..m.start()])) {
+                form_end = Some(end);
+                return None;
+            }
             Some((number, m.start(), end))
         })
+    }
+}
+
+impl ReferenceGrammar {
+    /// "theo Mẫu số " before a number: the number is a form's.
+    fn names_form(&self, before: &str) -> bool {
+        let tail = before.trim_end().trim_end_matches(':').trim_end();
+        let tail = tail[tail.floor_char_boundary(tail.len().saturating_sub(32))..].to_lowercase();
+        self.form_words.iter().any(|w| {
+            tail.strip_suffix(w.as_str()).is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+        })
+    }
+
+    /// ", " or " và " between two numbers of a list.
+    fn joins_forms(&self, gap: &str) -> bool {
+        let word = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
+        word.is_empty() || self.form_list_joiners.iter().any(|j| j == word)
     }
 }
 
@@ -214,9 +262,11 @@ fn without_glued_word(number: &str) -> &str {
 }
 
 /// A symbol part of at least two capitals ("QĐ", "NQ") tells a document
-/// number from a fraction or a date.
+/// number from a fraction or a date; a Roman numeral ("Cầu 72-II", a
+/// bridge) is no symbol.
 fn has_symbol(number: &str) -> bool {
-    number.split(['/', '-']).any(|p| p.chars().filter(|c| c.is_uppercase()).count() >= 2)
+    let roman = |p: &str| p.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    number.split(['/', '-']).any(|p| p.chars().filter(|c| c.is_uppercase()).count() >= 2 && !roman(p))
 }
 
 /// All references in the document, minus the numbers in `own` (the
@@ -310,6 +360,16 @@ fn is_own_header_number(text: &str, start: usize, labels: &[String]) -> bool {
     labels.iter().any(|l| before.strip_suffix(l.as_str()).is_some_and(opens))
 }
 
+/// "Luật Đất đai số ": the type of a document cited by its name, from the
+/// last type word before the number.
+fn named_type<'d>(before: &str, g: &ReferenceGrammar, dt: &'d DocTypes) -> Option<&'d str> {
+    let word = g.type_word.find_iter(before).last()?;
+    if !g.name_gap.is_match(&before[word.end()..]) {
+        return None;
+    }
+    dt.mention_type(word.as_str())
+}
+
 /// Type word before, date and issuer after a mention; the first mention
 /// that states them wins.
 /// How far back the words that introduce a mention are looked for: a
@@ -339,6 +399,10 @@ fn fill_details(r: &mut Reference, text: &str, s: usize, e: usize, g: &Reference
     let before = &text[text.floor_char_boundary(s.saturating_sub(LOOK_BEFORE))..s];
     if let Some(c) = g.type_before.captures(before)
         && let Some(t) = c.name("type").and_then(|t| dt.mention_type(t.as_str())) {
+            r.doc_type = t.to_string();
+        }
+    if r.doc_type == "other"
+        && let Some(t) = named_type(before, g, dt) {
             r.doc_type = t.to_string();
         }
     // A footnote mark glued to the number ("2412/UBND-NC₁") is not text.
