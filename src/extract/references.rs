@@ -370,6 +370,18 @@ fn named_type<'d>(before: &str, g: &ReferenceGrammar, dt: &'d DocTypes) -> Optio
     dt.mention_type(word.as_str())
 }
 
+/// "Chính phủ và Nghị định số ...": the issuer ends before "và" and a
+/// document type word, where another citation begins.
+fn before_joined_type<'t>(issuer: &'t str, g: &ReferenceGrammar) -> &'t str {
+    g.type_word
+        .find_iter(issuer)
+        .find_map(|w| {
+            let head = issuer[..w.start()].trim_end();
+            g.issuer_joiners.iter().find_map(|j| head.strip_suffix(j.as_str()).filter(|h| h.ends_with(' ')))
+        })
+        .unwrap_or(issuer)
+}
+
 /// Type word before, date and issuer after a mention; the first mention
 /// that states them wins.
 /// How far back the words that introduce a mention are looked for: a
@@ -422,7 +434,7 @@ fn fill_details(r: &mut Reference, text: &str, s: usize, e: usize, g: &Reference
     }
     if r.issuer.is_none()
         && let Some(c) = captures_head(&g.issuer, rest) {
-            r.issuer = c.name("issuer").map(|m| m.as_str().trim().to_string()).filter(|s| !s.is_empty());
+            r.issuer = c.name("issuer").map(|m| before_joined_type(m.as_str(), g).trim().to_string()).filter(|s| !s.is_empty());
         }
     if r.issuer.is_none()
         && let Some(c) = g.issuer_before.as_ref().and_then(|re| re.captures(before)) {
