@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Generate src/ingest/encoding_tables.rs from the reviewed byte tables.
+"""Generate src/ingest/encoding/tables.rs from the reviewed byte tables.
 
-Usage: python3 scripts/gen_encoding_tables.py [TABLE_DIR] > src/ingest/encoding_tables.rs
+Usage: python3 scripts/gen_encoding_tables.py [TABLE_DIR] > src/ingest/encoding/tables.rs
 TABLE_DIR defaults to ../shared/reference/tables (shared/ sits beside the repo).
 
 Inputs (one row per mapped byte or letter):
