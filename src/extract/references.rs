@@ -418,7 +418,7 @@ fn fill_details(r: &mut Reference, text: &str, s: usize, e: usize, g: &Reference
             r.doc_type = t.to_string();
         }
     // A footnote mark glued to the number ("2412/UBND-NC₁") is not text.
-    let after = text[e..].trim_start_matches(|c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉".contains(c));
+    let after = text[e..].trim_start_matches(crate::extract::words::is_footnote_mark);
     let mut rest = after;
     if r.date.is_none() {
         if let Some(c) = captures_head(&g.date, after) {

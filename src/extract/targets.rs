@@ -4,7 +4,7 @@
 //! dropped by cues from the grammar.
 
 use super::indicator_tables::{IndicatorTableGrammar, RawIndicatorTable};
-use super::words::{LowerSameLen, contains_word, ends_with_word, find_word, find_word_before, starts_with_word};
+use super::words::{LowerSameLen, contains_word, ends_with_word, find_word, find_word_before, is_footnote_mark, starts_with_word};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -378,7 +378,9 @@ impl TargetGrammar {
             }
             // "5,5 triệu lượt khách du lịch" measures "lượt khách du lịch".
             let noun = caps.name("noun").map_or("%", |m| m.as_str());
-            let indicator = self.indicator(own_before, own_after, noun, cmp_before.as_ref().map(|(p, _)| p.as_str()));
+            let mut indicator = self.indicator(own_before, own_after, noun, cmp_before.as_ref().map(|(p, _)| p.as_str()));
+            // "... đơn giản hóa¹": a footnote mark is no part of what is measured.
+            indicator.truncate(indicator.trim_end_matches(is_footnote_mark).len());
             let v1 = parse_value(n1.as_str());
             let at = (whole.start(), whole.end());
             let base = Hit { value: v1, unit: unit_s.clone(), comparator: "eq".into(), change, indicator, year, at };
