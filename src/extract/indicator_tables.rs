@@ -289,7 +289,7 @@ impl IndicatorTableGrammar {
         out: &mut Vec<TableFigure>,
     ) {
         let n = cells.len();
-        let name = cells[indicator];
+        let name = row_name(cells[indicator]);
         for goal in &l.goals {
             let Some(unit_text) = goal.unit.as_deref().or(unit.map(|u| cells[u])) else { continue };
             let Some(col) = goal.column(n) else { continue };
@@ -324,6 +324,12 @@ impl IndicatorTableGrammar {
     }
 }
 
+/// An indicator cell without the list mark of a sub-row ("- Dịch vụ",
+/// "+ Học sinh bán trú"): the mark shows the row's rank, not its name.
+fn row_name(cell: &str) -> &str {
+    cell.trim_start_matches(['-', '–', '+', '•', '*', ' '])
+}
+
 /// Rows a PDF reader ran into one, each cell holding one figure per row
 /// ("Sắn - Diện tích - Sản lượng | Ha Tấn | 43.114 526.420 | 43.600 540.640"):
 /// each row's indicator and unit, when every goal cell holds the same number
@@ -334,7 +340,7 @@ struct StackedRow<'a> {
 }
 
 fn stacked_rows<'a>(l: &Layout, (indicator, unit): (usize, Option<usize>), cells: &[&'a str], figures: &[&str]) -> Option<Vec<StackedRow<'a>>> {
-    let (name, unit) = (cells[indicator], unit.map(|u| cells[u]));
+    let (name, unit) = (row_name(cells[indicator]), unit.map(|u| cells[u]));
     let n = figures.len();
     let mut count = None;
     for goal in &l.goals {
