@@ -60,6 +60,9 @@ def shapes(n, rnd):
         # (each line joined to a hard-wrapped paragraph copied the whole paragraph)
         "hard-wrapped paragraph": "1. Các " + wrapped(" ".join(
             f"cơ quan phối hợp với Sở Tài chính triển khai nhiệm vụ {i}" for i in range(4 * n))) + ".\n",
+        # (each line joined to a paragraph in capitals read the whole paragraph: found by the fuzzer)
+        "wrapped capitals": "1. CÁC " + wrapped(" ".join(
+            f"CƠ QUAN PHỐI HỢP VỚI SỞ TÀI CHÍNH TRIỂN KHAI NHIỆM VỤ {i}" for i in range(4 * n))) + ".\n",
     }
 
 

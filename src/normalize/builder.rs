@@ -63,6 +63,13 @@ pub(super) const BARE_MARKER_BYTES: usize = 16;
 /// (see `join_keeps_line`).
 pub(super) const JOIN_CHECK_BYTES: usize = 512;
 
+/// The end of a paragraph being joined, where the checks on its last words
+/// look: reading the whole paragraph once per line joined to it would make
+/// a long paragraph of short lines quadratic.
+fn tail_of(prev: &str) -> &str {
+    &prev[prev.floor_char_boundary(prev.len().saturating_sub(JOIN_CHECK_BYTES))..]
+}
+
 /// The fewest paragraph lines from which a wrap width is guessed.
 pub(super) const WRAP_MIN_LINES: usize = 12;
 /// Wider than this, a text's lines are paragraphs, not a fixed-width wrap.
@@ -379,7 +386,10 @@ impl Builder<'_> {
                 && line[m.len..].trim_start().chars().next().is_some_and(char::is_lowercase);
         }
         let Some(first) = line.chars().next() else { return false };
-        if wrapped && (self.g.normalize.ends_on_joiner(prev) || (is_upper_line(prev) && is_upper_line(line))) {
+        // (a heading in capitals is short: a longer paragraph is not read
+        // whole once per line joined to it)
+        let heading_in_capitals = || prev.len() <= JOIN_CHECK_BYTES && is_upper_line(prev) && is_upper_line(line);
+        if wrapped && (self.g.normalize.ends_on_joiner(prev) || heading_in_capitals()) {
             // "... phối hợp với" / "Sở Tài chính", and a heading in
             // capitals wrapped onto a second line. Other capitals after a
             // full line stay apart: a heading, a header or a signature line
@@ -395,7 +405,7 @@ impl Builder<'_> {
         if matches!(first, ',' | ';' | ')' | ']' | '%') {
             return true;
         }
-        if prev_open && (first.is_ascii_digit() || unbalanced_paren(prev)) {
+        if prev_open && (first.is_ascii_digit() || unbalanced_paren(tail_of(prev))) {
             return true;
         }
         // A wrap right after a dash ("2025 -" / "2030") or a comma.
@@ -420,7 +430,7 @@ impl Builder<'_> {
         let last_word = line == first && first.ends_with(['.', ';', ',']) && first.chars().any(char::is_alphabetic);
         let opens = (line.starts_with(|c: char| c.is_uppercase() || c == '(') && line.chars().any(char::is_lowercase)
             || first.starts_with(char::is_uppercase) && (first.bytes().any(|b| b.is_ascii_digit()) || last_word))
-            && prev.chars().any(char::is_lowercase)
+            && tail_of(prev).chars().any(char::is_lowercase)
             && !self.g.header.ends_title(line);
         if !opens {
             return false;
