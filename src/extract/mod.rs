@@ -470,5 +470,5 @@ fn is_row_index(cell: &str) -> bool {
 
 /// Footnotes ("¹Chỉ số ... đạt 88,61/100 điểm") report past results.
 fn is_footnote(text: &str) -> bool {
-    text.chars().next().is_some_and(|c| matches!(c, '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰'))
+    text.chars().next().is_some_and(crate::normalize::is_superscript_digit)
 }

@@ -66,5 +66,5 @@ pub(crate) fn starts_with_word(hay: &str, w: &str) -> bool {
 /// A footnote mark a document glues to a word ("đơn giản hóa¹", "2412/UBND-NC₁"):
 /// a superscript or subscript digit, no part of the word.
 pub fn is_footnote_mark(c: char) -> bool {
-    matches!(c, '\u{00B9}' | '\u{00B2}' | '\u{00B3}' | '\u{2070}' | '\u{2074}'..='\u{2079}' | '\u{2080}'..='\u{2089}')
+    crate::normalize::is_superscript_digit(c) || ('\u{2080}'..='\u{2089}').contains(&c)
 }

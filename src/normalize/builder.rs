@@ -34,13 +34,13 @@ pub(super) fn build(blocks: &[Block], format: Format, g: &Grammar) -> NormDoc {
 }
 
 #[derive(Default, Clone, Copy)]
-pub(super) struct RawLine {
+struct RawLine {
     chars: usize,
     /// Whether it was joined to a line before it.
     joined: bool,
 }
 
-pub(super) struct Builder<'g> {
+struct Builder<'g> {
     doc: NormDoc,
     tables: usize,
     g: &'g Grammar,
@@ -57,11 +57,11 @@ pub(super) struct Builder<'g> {
 }
 
 /// Longer than this, a line is more than a symbol marker ("1.2.3.4.").
-pub(super) const BARE_MARKER_BYTES: usize = 16;
+const BARE_MARKER_BYTES: usize = 16;
 
 /// Longer than this, a paragraph's head reads the same after any join
 /// (see `join_keeps_line`).
-pub(super) const JOIN_CHECK_BYTES: usize = 512;
+const JOIN_CHECK_BYTES: usize = 512;
 
 /// The end of a paragraph being joined, where the checks on its last words
 /// look: reading the whole paragraph once per line joined to it would make
@@ -71,9 +71,9 @@ fn tail_of(prev: &str) -> &str {
 }
 
 /// The fewest paragraph lines from which a wrap width is guessed.
-pub(super) const WRAP_MIN_LINES: usize = 12;
+const WRAP_MIN_LINES: usize = 12;
 /// Wider than this, a text's lines are paragraphs, not a fixed-width wrap.
-pub(super) const WRAP_MAX_CHARS: usize = 160;
+const WRAP_MAX_CHARS: usize = 160;
 
 /// The width a text was hard-wrapped at (a .txt saved from a PDF or an
 /// e-mail: every paragraph broken into lines of about the same length), or
@@ -119,7 +119,8 @@ impl Builder<'_> {
             self.wrapped_footnote(line);
             return;
         }
-        if line.starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']) {
+        // (footnotes are numbered from 1)
+        if line.starts_with(|c: char| is_superscript_digit(c) && c != '⁰') {
             // The sentence the footnote interrupts goes on after it.
             self.footnotes.push(line.to_string());
             self.wrapped_footnote(line);
@@ -471,16 +472,16 @@ impl Builder<'_> {
 /// then a word in lower case or a number. After a full line that closes no
 /// sentence this is no bullet: list items after an open line start with a
 /// capital or follow a colon.
-pub(super) fn cut_at_dash(line: &str) -> bool {
+fn cut_at_dash(line: &str) -> bool {
     let Some(rest) = line.strip_prefix(['-', '–']).and_then(|r| r.strip_prefix(' ')) else { return false };
     rest.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
 /// A mark after which a line is no wrapped sentence's middle.
-pub(super) fn closes_sentence(c: char) -> bool {
+fn closes_sentence(c: char) -> bool {
     matches!(c, '.' | ':' | ';' | '!' | '?')
 }
 
-pub(super) fn unbalanced_paren(s: &str) -> bool {
+fn unbalanced_paren(s: &str) -> bool {
     s.matches('(').count() > s.matches(')').count()
 }

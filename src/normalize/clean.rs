@@ -34,7 +34,7 @@ pub(super) fn clean_line_fully(raw: &str, format: Format) -> String {
 /// "--------------Hà Nội, ngày 24 tháng 11 năm 2025"), as a PDF's text
 /// layer puts it: the rule goes, so the line reads as what it is. A rule
 /// alone on its line is left to the rules about lines.
-pub(super) fn strip_glued_rule(s: String) -> String {
+fn strip_glued_rule(s: String) -> String {
     match rule_prefix(&s) {
         Some(end) if s[end..].starts_with(char::is_alphanumeric) => s[end..].to_string(),
         _ => s,
@@ -43,7 +43,7 @@ pub(super) fn strip_glued_rule(s: String) -> String {
 
 /// Whether a line opens with two rule characters, so that
 /// [`strip_glued_rule`] may have work to do.
-pub(super) fn starts_rule(line: &str) -> bool {
+fn starts_rule(line: &str) -> bool {
     let mut cs = line.chars();
     cs.next().is_some_and(|c| RULE_CHARS.contains(&c)) && cs.next().is_some_and(|c| RULE_CHARS.contains(&c))
 }
@@ -118,7 +118,7 @@ pub(super) fn clean_cell(raw: &str, format: Format) -> String {
 /// Markdown emphasis ("**KẾ HOẠCH**", "(*qua phòng Nội vụ*)") shows up in
 /// texts exported from web pages whatever their extension, so it is removed
 /// everywhere; headings and quotes only in .md files.
-pub(super) fn strip_markdown(s: &str, format: Format) -> Cow<'_, str> {
+fn strip_markdown(s: &str, format: Format) -> Cow<'_, str> {
     let mut out: Cow<str> = Cow::Borrowed(s);
     if format == Format::Md {
         let t = out.trim_start();
@@ -160,7 +160,7 @@ pub(super) fn without_heading_marks(mut t: &str) -> &str {
 /// The text after a heading mark ("#", "####") and the white space that
 /// follows it (or nothing: a mark alone on its line); None when `t` does not
 /// open with one.
-pub(super) fn after_heading_mark(t: &str) -> Option<&str> {
+fn after_heading_mark(t: &str) -> Option<&str> {
     let rest = t.trim_start_matches('#');
     let mark = &t[..t.len() - rest.len()];
     (flattened::is_heading_mark(mark) && (rest.is_empty() || rest.starts_with(char::is_whitespace))).then(|| rest.trim_start())

@@ -113,6 +113,12 @@ impl NormalizeGrammar {
     }
 }
 
+/// A superscript digit ("¹", "⁰"): how documents number their footnotes,
+/// at the note's head and glued to the word it annotates.
+pub fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '\u{00B9}' | '\u{00B2}' | '\u{00B3}' | '\u{2070}' | '\u{2074}'..='\u{2079}')
+}
+
 /// Build the normalised document from a reader's blocks.
 pub fn normalize(blocks: &[Block], format: Format, g: &Grammar) -> NormDoc {
     builder::build(blocks, format, g)

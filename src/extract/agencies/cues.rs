@@ -83,7 +83,7 @@ impl AgencyGrammar {
     /// "Người đứng đầu chịu trách nhiệm trước Chủ tịch ... nếu để xảy ra
     /// sai phạm": who answers for a failure, nothing to track. `key` is
     /// the sentence folded.
-    pub(super) fn answers_for_failure(&self, key: &str) -> bool {
+    fn answers_for_failure(&self, key: &str) -> bool {
         self.failure_conditions.iter().any(|c| key.contains(c.as_str())) && self.failure_answers.iter().any(|a| key.contains(a.as_str()))
     }
 

@@ -26,7 +26,7 @@ impl AgencyGrammar {
     }
 
     /// [`Self::parse_list`], and whether a colon list was among the agencies.
-    pub(super) fn parse_list_marked(&self, toks: &[Tok], mut i: usize, text: &str, partners: bool) -> (Vec<Found>, usize, bool) {
+    fn parse_list_marked(&self, toks: &[Tok], mut i: usize, text: &str, partners: bool) -> (Vec<Found>, usize, bool) {
         let mut out = Vec::new();
         let mut listed = false;
         if let Some(n) = starts_any(toks, i, &self.strip_prefixes) {
@@ -93,7 +93,7 @@ impl AgencyGrammar {
         Some((Found { name: text[start..end].to_string(), start, end }, n))
     }
 
-    pub(super) fn parse_one(&self, toks: &[Tok], i: usize, text: &str, partners: bool) -> Option<(usize, Found)> {
+    fn parse_one(&self, toks: &[Tok], i: usize, text: &str, partners: bool) -> Option<(usize, Found)> {
         let mut j = i;
         // "Phòng chống dịch", "Báo cáo kết quả": a head word in another sense.
         if starts_any(toks, i, &self.not_names).is_some() {
@@ -232,7 +232,7 @@ impl AgencyGrammar {
     }
 
     /// Whether `toks[k..]` opens with a head that needs a name after it ("Chủ tịch", "Sở").
-    pub(super) fn starts_incomplete_head(&self, toks: &[Tok], k: usize) -> bool {
+    fn starts_incomplete_head(&self, toks: &[Tok], k: usize) -> bool {
         starts_any(toks, k, &self.heads).is_some_and(|n| {
             let words: Vec<String> = toks[k..k + n].iter().map(|t| t.key().to_string()).collect();
             self.incomplete_heads.contains(&words)
@@ -242,7 +242,7 @@ impl AgencyGrammar {
     /// "Bộ trưởng các Bộ" -> ("Bộ trưởng Bộ", "Bộ"), "các Sở" -> ("Sở",
     /// "Sở"): the name without its plural determiner, and the head after
     /// it. None unless the name ends in a determiner and a head alone.
-    pub(super) fn without_determiner<'n>(&self, name: &'n str) -> Option<(String, &'n str)> {
+    fn without_determiner<'n>(&self, name: &'n str) -> Option<(String, &'n str)> {
         let toks = tokenize(name);
         let at = (0..toks.len()).rev().find(|&k| starts_any(&toks, k, &self.generic_determiners).is_some())?;
         let det = starts_any(&toks, at, &self.generic_determiners)?;
@@ -252,7 +252,7 @@ impl AgencyGrammar {
     }
 
     /// ", phường" in "UBND các xã, phường": the comma and the word after it.
-    pub(super) fn list_continuation(&self, toks: &[Tok], j: usize) -> Option<usize> {
+    fn list_continuation(&self, toks: &[Tok], j: usize) -> Option<usize> {
         if toks[j].key() != "," {
             return None;
         }
@@ -268,7 +268,7 @@ impl AgencyGrammar {
     /// "và" inside a name ("Hội Khoa học và Kỹ thuật", "khu công nghệ cao
     /// và khu công nghiệp"): continue when what follows is neither another
     /// agency nor a duty.
-    pub(super) fn and_continuation(&self, toks: &[Tok], j: usize) -> Option<usize> {
+    fn and_continuation(&self, toks: &[Tok], j: usize) -> Option<usize> {
         if !self.is_name_joiner(toks[j].key()) || j + 1 >= toks.len() {
             return None;
         }
@@ -285,7 +285,7 @@ impl AgencyGrammar {
         (!starts_other).then_some(1)
     }
 
-    pub(super) fn ends_name(&self, toks: &[Tok], j: usize) -> bool {
+    fn ends_name(&self, toks: &[Tok], j: usize) -> bool {
         let k = toks[j].key();
         // Duties are verbs in lower case; a capitalised word ("Ban Chỉ đạo")
         // is part of a name even when it spells a verb.
@@ -302,7 +302,7 @@ impl AgencyGrammar {
     /// "UBND Thành phố giao Sở Xây dựng chủ trì ...": a request ends the
     /// name of the one asking when an agency follows it. ("Bộ Ngoại giao",
     /// "Ban An toàn giao thông" go on: no agency follows their "giao".)
-    pub(super) fn asks_agency(&self, toks: &[Tok], j: usize) -> bool {
+    fn asks_agency(&self, toks: &[Tok], j: usize) -> bool {
         starts_any(toks, j, &self.assign_prefixes).is_some_and(|n| {
             let d = starts_any(toks, j + n, &self.generic_determiners).unwrap_or(0);
             self.starts_agency(toks, j + n + d)
@@ -312,7 +312,7 @@ impl AgencyGrammar {
     /// Whether the words before `j` are a place: an administrative unit and
     /// a name in capitals ("tỉnh Ninh Bình"). A name says where the agency
     /// is and ends there; a word in lower case after it is what it does.
-    pub(super) fn follows_place(&self, toks: &[Tok], j: usize) -> bool {
+    fn follows_place(&self, toks: &[Tok], j: usize) -> bool {
         let capital = |t: &Tok| t.text.chars().next().is_some_and(char::is_uppercase);
         let name_start = toks[..j].iter().rposition(|t| !capital(t)).map_or(0, |p| p + 1);
         name_start < j
@@ -327,7 +327,7 @@ impl AgencyGrammar {
     /// "các Chi nhánh trực thuộc", "các Thuế cơ sở": a plural determiner and
     /// a head, whose plural form the lexicon need not list; the group it
     /// names is whole without a name after it. Their length in tokens.
-    pub(super) fn determined_head_len(&self, toks: &[Tok], i: usize) -> Option<usize> {
+    fn determined_head_len(&self, toks: &[Tok], i: usize) -> Option<usize> {
         let d = starts_any(toks, i, &self.generic_determiners)?;
         // ("Các Báo cáo trên gửi ...": a head word in another sense)
         if starts_any(toks, i + d, &self.not_names).is_some() {
@@ -338,13 +338,13 @@ impl AgencyGrammar {
 
     /// Whether the tokens `start..end` are a plural determiner and a head
     /// and nothing more ("các đơn vị", "các cơ quan").
-    pub(super) fn is_group_alone(&self, toks: &[Tok], start: usize, end: usize) -> bool {
+    fn is_group_alone(&self, toks: &[Tok], start: usize, end: usize) -> bool {
         self.determined_head_len(toks, start) == Some(end - start)
     }
 
     /// The index after a parenthetical aside at `i` that a separator and
     /// another agency follow, if one stands there.
-    pub(super) fn aside_in_list(&self, toks: &[Tok], i: usize) -> Option<usize> {
+    fn aside_in_list(&self, toks: &[Tok], i: usize) -> Option<usize> {
         if toks.get(i)?.key() != "(" {
             return None;
         }
@@ -427,7 +427,7 @@ impl AgencyGrammar {
     /// "các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng": after an
     /// administrative unit, a range between two place names (grammar
     /// `place_ranges`) is part of the name. Its length in tokens.
-    pub(super) fn place_range_len(&self, toks: &[Tok], j: usize) -> Option<usize> {
+    fn place_range_len(&self, toks: &[Tok], j: usize) -> Option<usize> {
         // Asked at every word of a name: the opening word first, the unit
         // before it only then.
         let opens = self.place_ranges.iter().any(|(from, _)| starts_with(toks, j, from));
@@ -447,7 +447,7 @@ impl AgencyGrammar {
     }
 
     /// `qualifier_words` whole ("thành phố", never "thành" of "thành lập").
-    pub(super) fn qualifier_len(&self, toks: &[Tok], j: usize) -> Option<usize> {
+    fn qualifier_len(&self, toks: &[Tok], j: usize) -> Option<usize> {
         if toks[j].text.chars().next().is_some_and(char::is_uppercase) {
             return Some(1);
         }
@@ -457,7 +457,7 @@ impl AgencyGrammar {
     /// "Công an tỉnh Các sở, ban, ngành": a capitalised group ("Các sở")
     /// inside a name starts the next agency. It only happens where a PDF
     /// reader fused two table cells; in prose "các" is lower case.
-    pub(super) fn starts_capital_group(&self, toks: &[Tok], j: usize) -> bool {
+    fn starts_capital_group(&self, toks: &[Tok], j: usize) -> bool {
         toks[j].text.chars().next().is_some_and(char::is_uppercase)
             && starts_any(toks, j, &self.generic_determiners).is_some()
             && starts_any(toks, j, &self.heads).is_some()

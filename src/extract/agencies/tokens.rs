@@ -95,7 +95,7 @@ pub(super) const REPEALED_NOTE_BYTES: usize = 80;
 pub(super) const BARE_DUTY_BYTES: usize = 80;
 
 /// Bytes at the end of a text that an ending key can span.
-pub(super) const ENDING_BYTES: usize = 200;
+const ENDING_BYTES: usize = 200;
 
 /// Whether `text`, folded, holds one of the folded `keys` (an empty list
 /// folds nothing).

@@ -123,7 +123,7 @@ pub(super) fn split_handed_on(cx: &Context, duties: Vec<Duty>) -> Vec<Duty> {
 
 /// Whether a paragraph's task was handed out by the document's issuer with
 /// "yêu cầu / đề nghị / giao": its leads are the ones asked.
-pub(super) fn requests_others(cx: &Context, task: &Task) -> bool {
+fn requests_others(cx: &Context, task: &Task) -> bool {
     let toks = tokenize(&task.text);
     let ag = &cx.g.agencies;
     ag.assign_prefix_len(&toks, 0).is_some() || {

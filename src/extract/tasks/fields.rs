@@ -4,13 +4,13 @@
 use super::*;
 
 /// What one field-bearing line says.
-pub(super) struct Field<'a> {
+struct Field<'a> {
     role: LabelRole,
     value: &'a str,
     start: usize,
 }
 
-pub(super) fn field_of<'a>(cx: &Context, text: &'a str, base: usize) -> Option<Field<'a>> {
+fn field_of<'a>(cx: &Context, text: &'a str, base: usize) -> Option<Field<'a>> {
     // A label ends at the line's first colon, so only the words before it
     // need tokenising (this runs on every item and line of a document).
     let colon = text.find(':')?;
@@ -35,7 +35,7 @@ pub(super) fn deadline_field(cx: &Context, cl: &Clause) -> Option<crate::model::
 }
 
 /// How many words of a sentence are read for a time label as its subject.
-pub(super) const LABEL_WORDS: usize = 8;
+const LABEL_WORDS: usize = 8;
 
 /// An item described by labelled fields, as its children ("a) Nhiệm vụ / b)
 /// Cơ quan thực hiện / c) Thời gian thực hiện") or in its own lines.
@@ -103,7 +103,7 @@ pub(super) fn labelled_fields(cx: &Context, id: usize, consumed: &mut [bool], ta
 }
 
 /// "Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp" in a lead field.
-pub(super) fn roles_in_value(cx: &Context, value: &str) -> (Vec<String>, Vec<String>) {
+fn roles_in_value(cx: &Context, value: &str) -> (Vec<String>, Vec<String>) {
     let toks = tokenize(value);
     if let Some((lead, support)) = lead_and_support(&cx.g.agencies, &toks, value) {
         return (names(lead), names(support));

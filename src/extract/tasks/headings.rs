@@ -17,7 +17,7 @@ pub(super) struct Heading {
 /// Whether an item with points has a first line that is an agency list and
 /// a colon, or an agency list and its lead phrase ("có trách nhiệm"),
 /// nothing more.
-pub(super) fn names_only_an_agency(cx: &Context, node: &crate::segment::Node, first: &str) -> bool {
+fn names_only_an_agency(cx: &Context, node: &crate::segment::Node, first: &str) -> bool {
     let line = first.trim_end();
     let (name, colon) = match line.strip_suffix(':') {
         Some(name) => (name.trim_end(), true),
@@ -46,10 +46,10 @@ pub(super) fn names_only_an_agency(cx: &Context, node: &crate::segment::Node, fi
 }
 
 /// The most words of an agency list read as an item's whole first line.
-pub(super) const HEADING_NAME_WORDS: usize = 12;
+const HEADING_NAME_WORDS: usize = 12;
 
 /// The most words of a lead phrase after it ("là cơ quan chủ trì").
-pub(super) const LEAD_PHRASE_WORDS: usize = 5;
+const LEAD_PHRASE_WORDS: usize = 5;
 
 pub(super) fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
     let node = &cx.seg.nodes[id];
@@ -168,7 +168,7 @@ pub(super) fn duty_heading(cx: &Context, id: usize) -> Option<Heading> {
 /// as plainly as it heads points. Not a bullet ("- Thuế tỉnh Phú Thọ." in a
 /// letter's addressees), not a name with a full stop, and not a name the next
 /// line carries on (a PDF line wrapped after "Giám đốc các Sở").
-pub(super) fn names_a_body(cx: &Context, node: &crate::segment::Node, toks: &[Tok], end: usize, first: &str) -> bool {
+fn names_a_body(cx: &Context, node: &crate::segment::Node, toks: &[Tok], end: usize, first: &str) -> bool {
     let numbered = !matches!(cx.g.sections.styles[node.marker.style].sequence, Sequence::None);
     if !numbered || end != toks.len() || node.own_lines.len() <= 1 {
         return false;
@@ -190,7 +190,7 @@ pub(super) const HEAD_WORDS: usize = 32;
 
 /// Whether tokens open with agencies, after punctuation and an assigning
 /// word ("- Giao Sở Y tế ..."), as [`lead_and_support`] reads them.
-pub(super) fn opens_with_agency(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> bool {
+fn opens_with_agency(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> bool {
     !ag.parse_list(toks, 0, text).0.is_empty() || !ag.parse_list(toks, lead_start(ag, toks), text).0.is_empty()
 }
 
@@ -208,7 +208,7 @@ pub(super) fn lead_start(ag: &AgencyGrammar, toks: &[Tok]) -> usize {
 
 /// A lead-in paragraph under the heading: "IV. TỔ CHỨC THỰC HIỆN / Các cơ
 /// quan ... chịu trách nhiệm ... các nội dung cụ thể sau:" then items.
-pub(super) fn lead_in_heading(cx: &Context, node: &crate::segment::Node) -> Option<Heading> {
+fn lead_in_heading(cx: &Context, node: &crate::segment::Node) -> Option<Heading> {
     if node.children.is_empty() || node.own_lines.len() <= 1 {
         return None;
     }

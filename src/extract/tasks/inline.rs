@@ -12,7 +12,7 @@ pub(super) fn inline_task(cx: &Context, id: Option<usize>, cl: &Clause, implemen
         .or_else(|| request_after_lost_break(cx, id, cl, implementation))
 }
 
-pub(super) fn task_after_colon(cx: &Context, id: Option<usize>, cl: &Clause, implementation: bool) -> Option<Task> {
+fn task_after_colon(cx: &Context, id: Option<usize>, cl: &Clause, implementation: bool) -> Option<Task> {
     let text = &cx.doc.text[cl.start..cl.end];
     // (a char search runs on memchr; a two-byte needle would not)
     let mut colons = text.match_indices(':').map(|(i, _)| i).filter(|&i| text.as_bytes().get(i + 1) == Some(&b' '));
@@ -47,18 +47,18 @@ pub(super) fn task_after_colon(cx: &Context, id: Option<usize>, cl: &Clause, imp
 
 /// "1. Về thuế giá trị gia tăng Đề nghị Thuế tỉnh ...": the request after
 /// a heading it ran into.
-pub(super) fn request_after_lost_break(cx: &Context, id: Option<usize>, cl: &Clause, implementation: bool) -> Option<Task> {
+fn request_after_lost_break(cx: &Context, id: Option<usize>, cl: &Clause, implementation: bool) -> Option<Task> {
     let at = cx.g.agencies.request_after_lost_break(&cx.doc.text[cl.start..cl.end])?;
     inline_task_in(cx, id, &Clause { start: cl.start + at, end: cl.end }, implementation)
 }
 
 /// Colons of a sentence tried for the directions they introduce.
-pub(super) const MAX_COLONS: usize = 4;
+const MAX_COLONS: usize = 4;
 
 /// Where the agencies asked start: after "Giao"/"Đề nghị" opening the
 /// clause, after an opening phrase ("Để bảo đảm ..., đề nghị các Thuế tỉnh
 /// ..."), or after the agency asking ("Sở X đề nghị UBND các xã ...").
-pub(super) fn asked_from(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> Option<usize> {
+fn asked_from(ag: &AgencyGrammar, toks: &[Tok], text: &str) -> Option<usize> {
     ag.assign_prefix_len(toks, 0)
         .or_else(|| ag.assign_after_adverbial(toks).filter(|_| !ag.is_closing_formula(text)).map(|(at, n)| at + n))
         .or_else(|| requested_by_subject(ag, toks, text))
@@ -175,7 +175,7 @@ pub(super) fn with_label_tail(ag: &AgencyGrammar, toks: &[Tok], end: usize, text
 }
 
 /// The supporting agencies named after "phối hợp với" past token `end`.
-pub(super) fn support_after(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str) -> Vec<Found> {
+fn support_after(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str) -> Vec<Found> {
     ag.find_support_phrase(toks, end).map(|(i, n)| ag.parse_support_list(toks, i + n, text).0).unwrap_or_default()
 }
 
@@ -230,7 +230,7 @@ pub(super) fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &
 /// stopped reading, goes on after a "và" that opens the next agency, when
 /// those agencies reach right up to the lead phrase. The agencies after the
 /// "và", and the indices of the "và" and of the lead phrase.
-pub(super) fn list_resumed_before_lead(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str) -> Option<(Vec<Found>, (usize, usize))> {
+fn list_resumed_before_lead(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str) -> Option<(Vec<Found>, (usize, usize))> {
     if end == 0 || end >= toks.len() || ag.starts_role_phrase(toks, end) {
         return None;
     }
@@ -248,12 +248,12 @@ pub(super) fn list_resumed_before_lead(ag: &AgencyGrammar, toks: &[Tok], end: us
 
 /// The most tokens from where a list stopped reading to the lead phrase
 /// for [`list_resumed_before_lead`].
-pub(super) const RESUMED_LIST_TOKENS: usize = 24;
+const RESUMED_LIST_TOKENS: usize = 24;
 
 /// "UBND Thành phố giao Sở Xây dựng, Sở Tài chính chủ trì ...", "Ủy ban nhân
 /// dân Thành phố yêu cầu các Sở, ...": the ones asked after the subject lead,
 /// not the one asking. The agencies and where their list ends.
-pub(super) fn asked_after_subject(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str) -> Option<(Vec<Found>, usize)> {
+fn asked_after_subject(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str) -> Option<(Vec<Found>, usize)> {
     let n = ag.assign_prefix_len(toks, end)?;
     let (asked, e) = ag.parse_list(toks, end + n, text);
     (!asked.is_empty()).then_some((asked, e))
@@ -262,7 +262,7 @@ pub(super) fn asked_after_subject(ag: &AgencyGrammar, toks: &[Tok], end: usize, 
 /// "Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm ...": a head whose
 /// name runs on in words that read like a verb ("cung cấp") is named by all
 /// its words up to the lead phrase, when they are few and plain words.
-pub(super) fn named_up_to_lead_phrase(ag: &AgencyGrammar, toks: &[Tok], start: usize, text: &str) -> Option<(Found, usize)> {
+fn named_up_to_lead_phrase(ag: &AgencyGrammar, toks: &[Tok], start: usize, text: &str) -> Option<(Found, usize)> {
     // (most clauses open with no head at all: nothing more is read)
     if !ag.starts_agency(toks, start) && !ag.starts_lead_phrase_head(toks, start) {
         return None;
@@ -280,7 +280,7 @@ pub(super) fn named_up_to_lead_phrase(ag: &AgencyGrammar, toks: &[Tok], start: u
 }
 
 /// The most words of such a name.
-pub(super) const NAME_BEFORE_PHRASE_WORDS: usize = 12;
+const NAME_BEFORE_PHRASE_WORDS: usize = 12;
 
 /// Lead and supporting agencies named in one clause (for grammar examples
 /// and callers outside a section context).

@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub(super) fn cp1252_char(b: u8) -> char {
+fn cp1252_char(b: u8) -> char {
     match b {
         0x80..=0x9F => tables::CP1252_80[usize::from(b - 0x80)],
         _ => char::from(b),
@@ -15,7 +15,7 @@ pub(super) fn decode_cp1252(bytes: &[u8]) -> String {
 }
 
 /// The byte a windows-1252/Latin-1 reader turned into `c`, if any.
-pub(super) fn char_to_byte(c: char) -> Option<u8> {
+fn char_to_byte(c: char) -> Option<u8> {
     if let Ok(b) = u8::try_from(u32::from(c)) {
         return Some(b);
     }
@@ -57,7 +57,7 @@ pub(crate) fn nfc(text: String) -> String {
     }
 }
 
-pub(super) fn decode_tcvn3(bytes: &[u8], upper: bool) -> String {
+fn decode_tcvn3(bytes: &[u8], upper: bool) -> String {
     let mut out = String::with_capacity(bytes.len() * 3 / 2);
     for &b in bytes {
         let c = if b < 0x80 { char::from(b) } else { tables::TCVN3_HIGH[usize::from(b - 0x80)] };
@@ -68,7 +68,7 @@ pub(super) fn decode_tcvn3(bytes: &[u8], upper: bool) -> String {
 
 /// The case mapping of `c` when it is a single char (it is for every
 /// Vietnamese letter), else `c` itself.
-pub(super) fn upper_one(c: char) -> char {
+fn upper_one(c: char) -> char {
     let mut up = c.to_uppercase();
     match (up.next(), up.next()) {
         (Some(u), None) => u,
@@ -80,7 +80,7 @@ pub(super) fn upper_one(c: char) -> char {
 /// extractors silently drop it: "®­îc" arrives as "®îc" = "đợc". Vietnamese
 /// has no rhyme ơng/ơc, only ương/ươc, so an ơ followed by "ng" or "c" at
 /// the end of a syllable, not preceded by u/ư, lost its ư.
-pub(super) fn restore_dropped_u_horn(text: String) -> String {
+fn restore_dropped_u_horn(text: String) -> String {
     if !text.chars().any(is_o_horn) {
         return text;
     }
@@ -95,11 +95,11 @@ pub(super) fn restore_dropped_u_horn(text: String) -> String {
     out
 }
 
-pub(super) fn is_o_horn(c: char) -> bool {
+fn is_o_horn(c: char) -> bool {
     matches!(c, 'ơ' | 'ờ' | 'ớ' | 'ở' | 'ỡ' | 'ợ' | 'Ơ' | 'Ờ' | 'Ớ' | 'Ở' | 'Ỡ' | 'Ợ')
 }
 
-pub(super) fn lost_u_horn(chars: &[char], i: usize) -> bool {
+fn lost_u_horn(chars: &[char], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| chars[p].to_ascii_lowercase());
     if matches!(prev, Some('u' | 'ư' | 'Ư')) {
         return false;
@@ -113,7 +113,7 @@ pub(super) fn lost_u_horn(chars: &[char], i: usize) -> bool {
     }
 }
 
-pub(super) fn decode_vni(bytes: &[u8]) -> String {
+fn decode_vni(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 3 / 2);
     let mut i = 0;
     while i < bytes.len() {
@@ -140,7 +140,7 @@ pub(super) fn decode_vni(bytes: &[u8]) -> String {
 
 /// Letter for base byte + mark byte. Typists mixed the capital and small
 /// mark bytes (they look alike on screen), so the base letter's case wins.
-pub(super) fn vni_pair(base: u8, mark: u8) -> Option<char> {
+fn vni_pair(base: u8, mark: u8) -> Option<char> {
     if mark < 0xC0 {
         return None;
     }
@@ -156,7 +156,7 @@ pub(super) fn vni_pair(base: u8, mark: u8) -> Option<char> {
     find(base, mark ^ 0x20)
 }
 
-pub(super) fn lower_one(c: char) -> char {
+fn lower_one(c: char) -> char {
     let mut low = c.to_lowercase();
     match (low.next(), low.next()) {
         (Some(l), None) => l,
@@ -164,12 +164,12 @@ pub(super) fn lower_one(c: char) -> char {
     }
 }
 
-pub(super) fn vni_single(b: u8) -> Option<char> {
+fn vni_single(b: u8) -> Option<char> {
     let i = tables::VNI_SINGLES.binary_search_by_key(&b, |&(sb, _)| sb).ok()?;
     Some(tables::VNI_SINGLES[i].1)
 }
 
-pub(super) fn vni_orphan_mark(b: u8) -> Option<&'static str> {
+fn vni_orphan_mark(b: u8) -> Option<&'static str> {
     let i = tables::VNI_MARKS.binary_search_by_key(&b, |&(mb, _)| mb).ok()?;
     Some(tables::VNI_MARKS[i].1)
 }
@@ -225,14 +225,14 @@ pub fn legacy_font_encoding(font: &str) -> Option<Legacy> {
     if strip_style_suffix(rest).ends_with('H') { Some(Legacy::Tcvn3Upper) } else { Some(Legacy::Tcvn3) }
 }
 
-pub(super) fn strip_subset_prefix(font: &str) -> &str {
+fn strip_subset_prefix(font: &str) -> &str {
     match font.split_once('+') {
         Some((tag, rest)) if tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()) => rest,
         _ => font,
     }
 }
 
-pub(super) fn is_vni_font(name: &str) -> bool {
+fn is_vni_font(name: &str) -> bool {
     name.len() > 4
         && name.as_bytes()[..3].eq_ignore_ascii_case(b"VNI")
         && matches!(name.as_bytes()[3], b'-' | b' ' | b'_')
@@ -240,7 +240,7 @@ pub(super) fn is_vni_font(name: &str) -> bool {
 
 /// ".VnTimeH-BoldItalic" -> ".VnTimeH": the capitals marker H sits before
 /// any style words a PDF producer appends.
-pub(super) fn strip_style_suffix(mut name: &str) -> &str {
+fn strip_style_suffix(mut name: &str) -> &str {
     const STYLES: [&str; 10] =
         ["BoldItalic", "BoldOblique", "Italic", "Oblique", "Bold", "Regular", "Normal", "PSMT", "MT", "PS"];
     loop {
@@ -304,7 +304,7 @@ pub fn encode_legacy(text: &str, enc: Legacy) -> Result<Vec<u8>, char> {
     Ok(out)
 }
 
-pub(super) fn encode_char(c: char, enc: Legacy) -> Option<Vec<u8>> {
+fn encode_char(c: char, enc: Legacy) -> Option<Vec<u8>> {
     if c.is_ascii() && !(enc == Legacy::Viscii && tables::VISCII[c as usize] != c) {
         return Some(vec![c as u8]);
     }
@@ -331,7 +331,7 @@ pub(super) fn encode_char(c: char, enc: Legacy) -> Option<Vec<u8>> {
 
 /// windows-1258 keeps a few precomposed letters and writes the rest as
 /// base letter (possibly with its vowel mark) + combining tone byte.
-pub(super) fn encode_cp1258(c: char) -> Option<Vec<u8>> {
+fn encode_cp1258(c: char) -> Option<Vec<u8>> {
     let direct = |c: char| {
         let s = c.to_string();
         let (bytes, _, bad) = encoding_rs::WINDOWS_1258.encode(&s);

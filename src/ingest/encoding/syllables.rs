@@ -31,7 +31,7 @@ pub(super) fn word_score(text: &str) -> usize {
 }
 
 /// Calls `f` with each lower-cased word of `text` that has a non-ASCII letter.
-pub(super) fn for_each_marked_word(text: &str, mut f: impl FnMut(&str)) {
+fn for_each_marked_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
     let mut marked = false;
     for c in text.chars().chain(std::iter::once(' ')) {
@@ -64,7 +64,7 @@ pub(super) fn syllable_counts(text: &str) -> (usize, usize) {
 /// Onset + 1..=3 vowels (at most one tone mark, vowel marks only where
 /// Vietnamese has them) + coda. Loose, but garbage from a wrong table (two
 /// tones, "ö", "§", a breve on an e) fails it.
-pub(super) fn is_vietnamese_syllable(word: &str) -> bool {
+fn is_vietnamese_syllable(word: &str) -> bool {
     const ONSETS: [&str; 28] = [
         "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h", "k",
         "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
@@ -95,7 +95,7 @@ pub(super) fn is_vietnamese_syllable(word: &str) -> bool {
 
 /// Vowel sequences (tone marks removed) a Vietnamese syllable can have.
 #[rustfmt::skip]
-pub(super) const VOWEL_CLUSTERS: [&str; 54] = [
+const VOWEL_CLUSTERS: [&str; 54] = [
     "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
     "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui",
     "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi",
@@ -103,7 +103,7 @@ pub(super) const VOWEL_CLUSTERS: [&str; 54] = [
 ];
 
 /// A lower-case Vietnamese letter as (letter without tone, has tone).
-pub(super) fn split_letter(c: char) -> Option<(char, bool)> {
+fn split_letter(c: char) -> Option<(char, bool)> {
     if c.is_ascii_lowercase() {
         return (c != 'f' && c != 'j' && c != 'w' && c != 'z').then_some((c, false));
     }
@@ -138,6 +138,6 @@ pub(super) fn split_letter(c: char) -> Option<(char, bool)> {
     Some((base, tone))
 }
 
-pub(super) fn is_vowel_base(c: char) -> bool {
+fn is_vowel_base(c: char) -> bool {
     matches!(c, 'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y')
 }
