@@ -2995,3 +2995,33 @@ fn chapters_named_in_an_appendix_that_amends_another_document_do_not_divide_it()
         ["Điều 1", "Điều 2", "Phụ lục I", "Phụ lục I/1", "Phụ lục I/2", "Phụ lục I/3", "Phụ lục II", "Phụ lục II/Chương I", "Phụ lục II/Chương I/1"]
     );
 }
+
+#[test]
+fn a_plan_saved_without_its_type_line_still_sets_its_targets_but_a_letter_does_not() {
+    // A page saved from a legal-document site can drop the "KẾ HOẠCH" line:
+    // the plan's own number still says what it is.
+    let body = "1. Mục tiêu chung: Cải thiện tình trạng dinh dưỡng của trẻ em.\n2. Mục tiêu cụ thể đến năm 2025\n- Giảm tỷ lệ suy dinh dưỡng trẻ em dưới 5 tuổi thể thấp còi xuống 29,5%.\n- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 95%.\n";
+    let plan = parse(&format!("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 1479/KH-UBND | Kon Tum, ngày 17 tháng 5 năm 2022 |\n{body}"));
+    assert_eq!(plan.meta.doc_type, "ke_hoach");
+    assert_eq!(value_units(&plan), vec![(29.5, "%"), (95.0, "%")]);
+    assert!(plan.targets.iter().all(|t| t.year == Some(2025)));
+    // A letter quotes figures; its number names no plan type.
+    let letter = parse(&format!("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 1479/UBND-VX | Kon Tum, ngày 17 tháng 5 năm 2022 |\n{body}"));
+    assert!(letter.targets.is_empty(), "{:?}", value_units(&letter));
+}
+
+#[test]
+fn a_rate_lowered_to_a_level_is_named_without_the_verb_that_lowers_it() {
+    let doc = parse(&format!(
+        "{PLAN_HEADER}I. MỤC TIÊU ĐẾN NĂM 2025\n- Giảm tỷ lệ suy dinh dưỡng thể thấp còi xuống còn 29,5%.\n- Giảm số người chỉ sử dụng điện thoại 2G xuống dưới 5%.\n- Tỷ lệ trẻ em từ 5 tuổi trở xuống được khám sức khỏe định kỳ đạt 90%.\n"
+    ));
+    let named: Vec<(&str, &str)> = doc.targets.iter().map(|t| (t.indicator.as_str(), t.comparator.as_str())).collect();
+    assert_eq!(
+        named,
+        vec![
+            ("tỷ lệ suy dinh dưỡng thể thấp còi", "eq"),
+            ("số người chỉ sử dụng điện thoại 2G", "lt"),
+            ("Tỷ lệ trẻ em từ 5 tuổi trở xuống được khám sức khỏe định kỳ", "eq"),
+        ]
+    );
+}

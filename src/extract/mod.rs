@@ -170,11 +170,13 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
     let references = references::extract(doc, &g.references, &g.doc_types, &own);
     let doc_year = meta.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
     // Articles and Q&A pages quote percentages and duties too; only an
-    // official document (a header, a number, or plan headings) sets goals.
+    // official document (a type title, plan headings, or a number whose
+    // symbol names a plan's type) sets goals.
     let titled = !seg.parts.is_empty()
         || seg.nodes.iter().any(|n| {
             g.sections.styles[n.style].name == "roman" && n.heading.as_deref().is_some_and(|h| g.doc_types.is_plan_heading(h))
-        });
+        })
+        || meta.number.is_some() && g.doc_types.sets_goals(&meta.doc_type);
     // A letter (a number but no type title, Công văn) hands out work but
     // sets no goals: the figures it quotes are rules and rates it explains.
     let official = titled || meta.number.is_some();

@@ -53,6 +53,8 @@ pub struct RawTargets {
     #[serde(default)]
     indicator_tail_words: Vec<String>,
     #[serde(default)]
+    indicator_kept_endings: Vec<String>,
+    #[serde(default)]
     indicator_openers: Vec<String>,
     baseline_words: Vec<String>,
     year_pattern: String,
@@ -99,6 +101,7 @@ pub struct TargetGrammar {
     indicator_links: Vec<String>,
     indicator_head_exceptions: Vec<String>,
     indicator_tail_words: Vec<String>,
+    indicator_kept_endings: Vec<String>,
     indicator_openers: Vec<String>,
     baseline_words: Vec<String>,
     comparator_fillers: Vec<String>,
@@ -196,6 +199,7 @@ impl TargetGrammar {
             indicator_links: sorted_longest(raw.indicator_links),
             indicator_head_exceptions: raw.indicator_head_exceptions,
             indicator_tail_words: raw.indicator_tail_words,
+            indicator_kept_endings: raw.indicator_kept_endings,
             indicator_openers: raw.indicator_openers,
             baseline_words: raw.baseline_words,
             comparator_fillers: raw.comparator_fillers,
@@ -597,7 +601,8 @@ impl TargetGrammar {
         let trimmed = || self.indicator_links.iter().chain(&self.indicator_tail_words).chain(&self.increase).chain(&self.decrease);
         while let Some(w) = {
             let lower = s.to_lowercase_same_len();
-            trimmed().find(|w| ends_with_word(&lower, w))
+            let kept = self.indicator_kept_endings.iter().any(|k| ends_with_word(&lower, k));
+            trimmed().find(|w| !kept && ends_with_word(&lower, w))
         } {
             let rest = s[..s.len() - w.len()].trim_end().trim_end_matches([',', ':', '(']).trim_end();
             // "tốc độ tăng bình quân": a bare head keeps its change word.

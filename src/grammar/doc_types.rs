@@ -8,6 +8,7 @@ pub struct RawDocTypes {
     types: Vec<RawType>,
     meta_types: Vec<String>,
     plan_headings: Vec<String>,
+    goal_types: Vec<String>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -26,6 +27,7 @@ pub struct DocTypes {
     types: Vec<RawType>,
     meta_types: Vec<String>,
     plan_headings: Vec<String>,
+    goal_types: Vec<String>,
     /// Every citation word in lower case with the index of its type: asked
     /// for every reference mention, so lowered once here.
     mentions_lower: Vec<(String, usize)>,
@@ -35,7 +37,13 @@ impl DocTypes {
     pub fn compile(raw: RawDocTypes) -> Result<Self, regex::Error> {
         let mentions_lower =
             raw.types.iter().enumerate().flat_map(|(i, t)| t.mention.iter().map(move |m| (m.to_lowercase(), i))).collect();
-        Ok(DocTypes { types: raw.types, meta_types: raw.meta_types, plan_headings: raw.plan_headings, mentions_lower })
+        Ok(DocTypes {
+            types: raw.types,
+            meta_types: raw.meta_types,
+            plan_headings: raw.plan_headings,
+            goal_types: raw.goal_types,
+            mentions_lower,
+        })
     }
 
     /// The type named by a header title line: the title word alone or
@@ -105,6 +113,11 @@ impl DocTypes {
         // Compared in capitals: TCVN3 text has lost the case of accented capitals.
         let upper = heading.to_uppercase();
         self.plan_headings.iter().any(|h| upper.starts_with(h.as_str()))
+    }
+
+    /// Whether a document of this type sets goals (`goal_types`).
+    pub fn sets_goals(&self, id: &str) -> bool {
+        self.goal_types.iter().any(|t| t == id)
     }
 
     /// The type of a citation word ("Nghị quyết", "Kế hoạch hành động").
