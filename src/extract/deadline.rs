@@ -49,6 +49,10 @@ struct RawRule {
     /// for before it.
     #[serde(default)]
     cued: bool,
+    /// A bare figure of a month kind ("6/2025"): in running text a date only
+    /// after a cue word, like a year.
+    #[serde(default)]
+    needs_cue: bool,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
@@ -73,6 +77,7 @@ struct Rule {
     recurrence: Option<String>,
     month: Option<i32>,
     cued: bool,
+    needs_cue: bool,
 }
 
 pub struct DeadlineGrammar {
@@ -118,7 +123,7 @@ impl DeadlineGrammar {
         let rules = raw
             .rule
             .into_iter()
-            .map(|r| Ok(Rule { kind: r.kind, re: Regex::new(&r.pattern)?, recurrence: r.recurrence, month: r.month, cued: r.cued }))
+            .map(|r| Ok(Rule { kind: r.kind, re: Regex::new(&r.pattern)?, recurrence: r.recurrence, month: r.month, cued: r.cued, needs_cue: r.needs_cue }))
             .collect::<Result<_, regex::Error>>()?;
         let due_day = raw.due_day_pattern.as_deref().map(Regex::new).transpose()?;
         let mut labels: Vec<String> = time_labels.iter().map(|l| regex::escape(l)).collect();
@@ -324,7 +329,8 @@ impl DeadlineGrammar {
                 if need_cue && self.dates_a_citation(&text[..m.start()]) {
                     continue;
                 }
-                if need_cue && !rule.cued && matches!(rule.kind, Kind::Year | Kind::YearRange | Kind::Day | Kind::DayMonth) && !self.has_cue(&text[..m.start()]) {
+                let cue_kind = !rule.cued && matches!(rule.kind, Kind::Year | Kind::YearRange | Kind::Day | Kind::DayMonth);
+                if need_cue && (cue_kind || rule.needs_cue) && !self.has_cue(&text[..m.start()]) {
                     continue;
                 }
                 if need_cue && matches!(rule.kind, Kind::Year | Kind::YearRange) && (self.is_horizon(&text[..m.start()]) || self.horizon_follows(&text[m.end()..])) {
