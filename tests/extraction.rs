@@ -3025,3 +3025,29 @@ fn a_rate_lowered_to_a_level_is_named_without_the_verb_that_lowers_it() {
         ]
     );
 }
+
+#[test]
+fn speeds_organisations_and_dollars_are_targets_and_a_qualifying_or_restated_figure_is_not() {
+    let doc = parse(&format!(
+        "{PLAN_HEADER}I. MỤC TIÊU ĐẾN NĂM 2030\n\
+         - Tối thiểu có 5 doanh nghiệp công nghệ số ngang tầm các nước tiên tiến.\n\
+         - Tỷ lệ dân số trưởng thành có chữ ký số tối thiểu đạt 25%.\n\
+         - Tốc độ tải xuống trung bình tối thiểu 40 Mbit/s.\n\
+         - Thu hút thêm ít nhất 3 tổ chức, doanh nghiệp công nghệ hàng đầu thế giới.\n\
+         - Quy mô GDP đạt khoảng trên 500 tỉ đô la Mỹ.\n\
+         - Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định với tốc độ 01 Gb/s đạt 100%.\n\
+         - Hoàn thiện hạ tầng truyền dẫn cho phép truyền dữ liệu với tốc độ 10 Gigabit mỗi giây (10 Gbps).\n"
+    ));
+    let got: Vec<(f64, &str, &str)> = doc.targets.iter().map(|t| (t.value, t.unit.as_str(), t.comparator.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (5.0, "doanh nghiệp", "gte"),
+            (25.0, "%", "gte"),
+            (40.0, "Mbit/s", "gte"),
+            (3.0, "tổ chức", "gte"),
+            (500.0, "tỉ đô la Mỹ", "gt"),
+            (100.0, "%", "eq"),
+        ]
+    );
+}

@@ -127,6 +127,8 @@ pub struct Hit {
 
 /// Bytes before a figure that its comparator, indicator and cues are read from.
 const LOOK_BACK: usize = 400;
+/// How far before an opening bracket a number restated in it is looked for.
+const RESTATED_BYTES: usize = 48;
 /// How far before a count its goal word may stand (half that after it).
 const NEAR_CUE: usize = 160;
 
@@ -362,6 +364,21 @@ impl TargetGrammar {
             }
             let word_before = lower[from..whole.start()].split_whitespace().last().unwrap_or("");
             if self.rank_words.iter().any(|w| w == word_before) {
+                continue;
+            }
+            // "với tốc độ 10 Gigabit mỗi giây (10 Gbps)": a figure in brackets
+            // that repeats the number just before them restates it.
+            if let Some(open) = clause[..whole.start()].trim_end().strip_suffix('(') {
+                let near = &open[open.floor_char_boundary(open.len().saturating_sub(RESTATED_BYTES))..];
+                if near.split(|c: char| !c.is_ascii_digit() && c != ',' && c != '.').any(|w| w == n1.as_str()) {
+                    continue;
+                }
+            }
+            // "... truy cập băng rộng với tốc độ 01 Gb/s đạt 100%": a count
+            // that a share follows straight after a link word qualifies what
+            // the share measures.
+            let share_follows = figures.get(k + 1).is_some_and(|c| c.name("unit").is_some_and(|u| u.as_str() == "%"));
+            if unit_s != "%" && share_follows && self.indicator_links.iter().any(|l| lower[whole.end()..next_start].trim() == l.as_str()) {
                 continue;
             }
             let change = self.change(before);
