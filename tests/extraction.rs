@@ -3051,3 +3051,24 @@ fn speeds_organisations_and_dollars_are_targets_and_a_qualifying_or_restated_fig
         ]
     );
 }
+
+#[test]
+fn the_partys_bodies_lead_the_items_of_an_implementation_part() {
+    let doc = parse(&format!(
+        "{PLAN_HEADER}II. TỔ CHỨC THỰC HIỆN\n\
+         1. Đảng đoàn Quốc hội lãnh đạo, chỉ đạo rà soát, hoàn thiện pháp luật.\n\
+         2. Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình hành động; phối hợp với Đảng đoàn Quốc hội thể chế hoá chủ trương, cơ bản hoàn thành trong năm 2025.\n\
+         3. Ban Tuyên giáo Trung ương chủ trì, phối hợp với Ban Tổ chức Trung ương tổ chức quán triệt Nghị quyết.\n"
+    ));
+    let roles: Vec<(Vec<&str>, Vec<&str>)> =
+        doc.tasks.iter().map(|t| (t.lead.iter().map(String::as_str).collect(), t.support.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        roles,
+        vec![
+            (vec!["Đảng đoàn Quốc hội"], vec![]),
+            (vec!["Ban cán sự đảng Chính phủ"], vec!["Đảng đoàn Quốc hội"]),
+            (vec!["Ban Tuyên giáo Trung ương"], vec!["Ban Tổ chức Trung ương"]),
+        ]
+    );
+    assert_eq!(doc.tasks[1].deadline.as_ref().and_then(|d| d.year), Some(2025));
+}
