@@ -3072,3 +3072,16 @@ fn the_partys_bodies_lead_the_items_of_an_implementation_part() {
     );
     assert_eq!(doc.tasks[1].deadline.as_ref().and_then(|d| d.year), Some(2025));
 }
+
+#[test]
+fn an_appendix_task_table_published_without_a_header_still_assigns_its_tasks() {
+    let doc = parse(
+        "PHỤ LỤC II\nNHIỆM VỤ TRIỂN KHAI\n\n\
+         | TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n\
+         |---|---|---|---|---|\n\
+         | 1 | Xây dựng văn bản quy định trách nhiệm người đứng đầu | Bộ Nội vụ | Các bộ, ngành, địa phương | 6/2025 |\n\
+         | 2 | Tổ chức tuyên truyền về chuyển đổi số | Bộ Khoa học và Công nghệ | Đài Truyền hình Việt Nam | Thường xuyên |\n",
+    );
+    let got: Vec<(&str, Option<u8>)> = doc.tasks.iter().map(|t| (t.lead[0].as_str(), t.deadline.as_ref().and_then(|d| d.month))).collect();
+    assert_eq!(got, vec![("Bộ Nội vụ", Some(6)), ("Bộ Khoa học và Công nghệ", None)]);
+}

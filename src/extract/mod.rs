@@ -180,9 +180,12 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
     // A letter (a number but no type title, Công văn) hands out work but
     // sets no goals: the figures it quotes are rules and rates it explains.
     let official = titled || meta.number.is_some();
-    let tasks = if official {
-        let mut tasks = tasks::extract(&cx);
-        tasks.extend(tables::extract(doc, seg, &g.tables, &g.agencies, &g.deadlines));
+    // A table with a lead agency column assigns work wherever it is found: an
+    // appendix published on its own has no header.
+    let table_tasks = tables::extract(doc, seg, &g.tables, &g.agencies, &g.deadlines);
+    let tasks = if official || !table_tasks.is_empty() {
+        let mut tasks = if official { tasks::extract(&cx) } else { Vec::new() };
+        tasks.extend(table_tasks);
         tasks.sort_by_key(|t| t.span.start);
         if let Some(issued) = meta.date.as_deref() {
             for d in tasks.iter_mut().filter_map(|t| t.deadline.as_mut()) {
