@@ -3085,3 +3085,20 @@ fn an_appendix_task_table_published_without_a_header_still_assigns_its_tasks() {
     let got: Vec<(&str, Option<u8>)> = doc.tasks.iter().map(|t| (t.lead[0].as_str(), t.deadline.as_ref().and_then(|d| d.month))).collect();
     assert_eq!(got, vec![("Bộ Nội vụ", Some(6)), ("Bộ Khoa học và Công nghệ", None)]);
 }
+
+#[test]
+fn a_header_copied_with_its_words_broken_over_lines_keeps_its_issuer_and_place() {
+    // A legal-document site's text copy breaks the header cells at any word.
+    let doc = parse(
+        "ỦY\nBAN NHÂN DÂN\nTỈNH CÀ MAU\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\nSố:\n36/KH-UBND\n|\nCà\nMau, ngày 21 tháng 02 năm 2022\n|\nKẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH SỨC KHỎE HỌC ĐƯỜNG\n\nI. MỤC ĐÍCH\n",
+    );
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Cà Mau"));
+    assert_eq!(doc.meta.place.as_deref(), Some("Cà Mau"));
+    assert_eq!(doc.meta.date.as_deref(), Some("2022-02-21"));
+    // The motto broken over two lines is no part of the issuer beside it.
+    let doc = parse(
+        "ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM |\nSố: 60/KH-UBND |\nTuyên Quang, ngày 05 tháng 3 năm 2025 |\n\nKẾ HOẠCH\nChuyển đổi số năm 2025\n\nI. MỤC TIÊU\n",
+    );
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Ủy ban nhân dân"));
+    assert_eq!(doc.meta.place.as_deref(), Some("Tuyên Quang"));
+}

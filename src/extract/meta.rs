@@ -55,9 +55,11 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
         meta.number = number;
         meta.symbol = symbol;
     }
-    if let Some((date, place)) = (0..head_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| header_date(t, h))) {
+    if let Some((li, date, place)) =
+        (0..head_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| header_date(t, h).map(|(d, p)| (li, d, p))))
+    {
         meta.date = Some(date);
-        meta.place = place;
+        meta.place = place.map(|p| place_cut_by_wrap(doc, li, p));
     } else {
         meta.date = doc_adopted_date(doc, h);
     }
@@ -147,6 +149,29 @@ fn number_in(text: &str, h: &HeaderGrammar) -> Option<(Option<String>, Option<St
     let number = (!digits.is_empty() && digits.chars().next().is_some_and(|c| c.is_ascii_digit())).then(|| raw.clone());
     Some((number, Some(symbol)))
 }
+
+/// A place name the copy broke over two lines ("Cà" / "Mau, ngày 21 tháng
+/// 02 năm 2022"): the date line's place goes on from the line above when
+/// that line is only the start of a name, a word or two in title case.
+fn place_cut_by_wrap(doc: &NormDoc, li: usize, place: String) -> String {
+    let line = doc.line_text(li).trim_start();
+    let Some(above) = li.checked_sub(1).filter(|_| line.starts_with(place.as_str())).map(|a| doc.line_text(a).trim()) else {
+        return place;
+    };
+    let words: Vec<&str> = above.split(' ').filter(|w| *w != "-").collect();
+    let title_case = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.clone().count() > 0 && cs.all(char::is_lowercase)
+    };
+    if (1..=PLACE_WRAP_WORDS).contains(&words.len()) && words.iter().all(|w| title_case(w)) {
+        format!("{above} {place}")
+    } else {
+        place
+    }
+}
+
+/// The most words of a place name left on the line above its date line.
+const PLACE_WRAP_WORDS: usize = 3;
 
 /// ("2012-03-29" or "2021-12" when the day is blank, place).
 fn header_date(text: &str, h: &HeaderGrammar) -> Option<(String, Option<String>)> {
@@ -319,13 +344,20 @@ fn header_issuer(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Option<String> 
     // The lines above the issuing body ("ỦY BAN NHÂN DÂN / TỈNH QUẢNG NAM"
     // over "SỞ TÀI CHÍNH"): the place they name belongs to its name.
     let mut parent = String::new();
+    // A first word the copy broke off the issuer's line ("ỦY" / "BAN NHÂN DÂN").
+    let mut broken_off: Option<&str> = None;
     for li in 0..title {
         // (a saved page's layout table can leave the first cell empty)
         let piece = pieces(doc, li).into_iter().find(|p| !p.trim().is_empty()).unwrap_or("");
         let piece = cut_at_rule(piece);
         if words.is_empty() {
-            if h.issuer_head(piece).is_some() && !h.is_motto(piece) {
+            let joined = broken_off.take().map(|w| format!("{w} {piece}")).filter(|j| h.issuer_head(j).is_some());
+            if let Some(joined) = joined {
+                words.push(joined);
+            } else if h.issuer_head(piece).is_some() && !h.is_motto(piece) {
                 words.push(piece.to_string());
+            } else if is_upper(piece) && !piece.contains(' ') && !h.is_motto(piece) {
+                broken_off = Some(piece.trim());
             }
         } else if is_upper(piece) && !h.is_motto(piece) && !piece.is_empty() && h.number.find(piece).is_none() {
             // "BỘ TÀI CHÍNH / CỤC HẢI QUAN": the parent body, then the one

@@ -262,8 +262,11 @@ impl HeaderGrammar {
         self.form_label.as_ref().is_some_and(|re| re.is_match(line.trim()))
     }
 
+    /// A motto line, or its first words when a narrow cell broke it over
+    /// lines ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM").
     pub fn is_motto(&self, line: &str) -> bool {
-        self.motto.iter().any(|m| line.contains(m.as_str()))
+        let head = line.trim().trim_end_matches('|').trim_end();
+        self.motto.iter().any(|m| line.contains(m.as_str()) || head.len() >= MOTTO_HEAD_BYTES && m.starts_with(head))
     }
 
     /// Lines that belong to a document header rather than a body.
@@ -293,6 +296,9 @@ fn leading_word<'a>(line: &str, words: &'a [String]) -> Option<&'a str> {
 fn starts_with_any(openers: &[String], line: &str) -> bool {
     openers.iter().any(|o| line.starts_with(o.as_str()))
 }
+
+/// The shortest start of a motto read as the motto ("CỘNG").
+const MOTTO_HEAD_BYTES: usize = 4;
 
 /// What a rule under a header's issuer or motto is drawn with ("-------",
 /// "___", "=====", "———"): one set for every reader, so a rule that the .txt
