@@ -3102,3 +3102,13 @@ fn a_header_copied_with_its_words_broken_over_lines_keeps_its_issuer_and_place()
     assert_eq!(doc.meta.issuer.as_deref(), Some("Ủy ban nhân dân"));
     assert_eq!(doc.meta.place.as_deref(), Some("Tuyên Quang"));
 }
+
+#[test]
+fn a_line_broken_after_cua_goes_on_into_the_issuer() {
+    // A copy that keeps the page's line breaks, not a fixed-width wrap.
+    let doc = parse(&format!(
+        "{PLAN_HEADER}Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của\nThủ tướng Chính phủ về việc phê duyệt Chương trình chuyển đổi số quốc gia;\nTheo đề nghị của Sở Y tế tại\nTờ trình số 496/TTr-SYT ngày 10/3/2024.\n\nI. MỤC TIÊU\n"
+    ));
+    let issuers: Vec<(&str, Option<&str>)> = doc.references.iter().map(|r| (r.number.as_str(), r.issuer.as_deref())).collect();
+    assert_eq!(issuers, vec![("749/QĐ-TTg", Some("Thủ tướng Chính phủ")), ("496/TTr-SYT", Some("Sở Y tế"))]);
+}

@@ -400,6 +400,11 @@ impl Builder<'_> {
         if wrapped && self.wraps_onto_name(prev, line) {
             return true;
         }
+        // A copy that broke lines where the page did, not at a width:
+        // "... ngày 03/6/2020 của" / "Thủ tướng Chính phủ về việc ...".
+        if self.g.normalize.ends_on_line_joiner(prev) {
+            return true;
+        }
         if first.is_lowercase() {
             return true;
         }

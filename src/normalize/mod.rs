@@ -66,6 +66,7 @@ pub struct NormalizeGrammar {
     residue: RegexSet,
     tail: RegexSet,
     wrap_joiners: Vec<String>,
+    line_joiners: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -76,6 +77,8 @@ pub struct RawNormalize {
     tail_patterns: Vec<String>,
     #[serde(default)]
     wrap_joiners: Vec<String>,
+    #[serde(default)]
+    line_joiners: Vec<String>,
 }
 
 impl NormalizeGrammar {
@@ -91,6 +94,7 @@ impl NormalizeGrammar {
             residue: RegexSet::new(&raw.residue_patterns)?,
             tail: RegexSet::new(&raw.tail_patterns)?,
             wrap_joiners: crate::grammar::lowered(&raw.wrap_joiners),
+            line_joiners: crate::grammar::lowered(&raw.line_joiners),
         })
     }
 
@@ -110,6 +114,12 @@ impl NormalizeGrammar {
     /// Whether `line` ends on a word no sentence ends on ("... phối hợp với").
     fn ends_on_joiner(&self, line: &str) -> bool {
         crate::grammar::ends_on_word(line, &self.wrap_joiners)
+    }
+
+    /// Whether `line` ends on a word that never ends a paragraph, wrapped
+    /// text or not ("... ngày 03/6/2020 của").
+    fn ends_on_line_joiner(&self, line: &str) -> bool {
+        crate::grammar::ends_on_word(line, &self.line_joiners)
     }
 }
 
@@ -313,9 +323,18 @@ hoạch; định kỳ báo cáo kết quả về Sở Nội vụ trước ngày 
     fn whole_paragraph_lines_are_no_hard_wrap() {
         // The same breaks in a text whose lines are paragraphs are kept: a
         // line that short is no wrap (and the wrap width is not guessed from
-        // a handful of lines).
+        // a handful of lines). Only a word no paragraph ends on ("với",
+        // normalize.toml `line_joiners`) carries a line into the next.
         let d = norm("b) Sở Nội vụ chủ trì, phối hợp với\nSở Tài chính bố trí kinh phí.\nc) Lập hồ sơ theo mẫu\nPhụ lục 11 ban hành kèm theo Quyết định này.");
-        assert_eq!(d.lines.len(), 4);
+        let lines: Vec<&str> = (0..d.lines.len()).map(|i| d.line_text(i)).collect();
+        assert_eq!(
+            lines,
+            vec![
+                "b) Sở Nội vụ chủ trì, phối hợp với Sở Tài chính bố trí kinh phí.",
+                "c) Lập hồ sơ theo mẫu",
+                "Phụ lục 11 ban hành kèm theo Quyết định này."
+            ]
+        );
         let paragraphs: Vec<Block> = (0..40).map(|i| Block::Paragraph(format!("{i}. {}", "Nội dung công việc rất dài ".repeat(i % 9 + 1)))).collect();
         assert_eq!(wrap_width(&paragraphs), None);
         let wrapped: Vec<Block> = HARD_WRAPPED.lines().map(|l| Block::Paragraph(l.to_string())).collect();
