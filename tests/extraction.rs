@@ -3112,3 +3112,15 @@ fn a_line_broken_after_cua_goes_on_into_the_issuer() {
     let issuers: Vec<(&str, Option<&str>)> = doc.references.iter().map(|r| (r.number.as_str(), r.issuer.as_deref())).collect();
     assert_eq!(issuers, vec![("749/QĐ-TTg", Some("Thủ tướng Chính phủ")), ("496/TTr-SYT", Some("Sở Y tế"))]);
 }
+
+#[test]
+fn a_numbered_heading_in_capitals_broken_over_lines_is_one_heading() {
+    let doc = parse(&format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\nĐẾN NĂM 2030\n- 100% các cơ quan nhà nước trên địa bàn tỉnh kết nối với nền tảng dữ liệu.\nII. NHIỆM VỤ\nA. DANH MỤC QUY TRÌNH\nTT\n"
+    ));
+    let headings: Vec<Option<&str>> = doc.sections.iter().map(|s| s.heading.as_deref()).collect();
+    assert_eq!(headings, vec![Some("MỤC TIÊU ĐẾN NĂM 2030"), Some("NHIỆM VỤ")]);
+    assert_eq!(doc.targets.iter().map(|t| t.year).collect::<Vec<_>>(), vec![Some(2030)]);
+    // A word alone under a heading (a table's first header cell) stays apart.
+    assert_eq!(doc.sections[1].children[0].heading.as_deref(), Some("DANH MỤC QUY TRÌNH"));
+}

@@ -400,6 +400,16 @@ impl Builder<'_> {
         if wrapped && self.wraps_onto_name(prev, line) {
             return true;
         }
+        // "I. MỤC ĐÍCH," / "YÊU CẦU": a numbered heading in capitals that a
+        // copy broke where the page did goes on in capitals (a word alone
+        // under it is a table's first header cell: "A. DANH MỤC" / "TT").
+        if !self.last_raw.joined
+            && self.g.sections.match_marker(prev).is_some_and(|m| !m.raw.contains(' ') && prev.len() > m.len)
+            && line.contains(' ')
+            && heading_in_capitals()
+        {
+            return true;
+        }
         // A copy that broke lines where the page did, not at a width:
         // "... ngày 03/6/2020 của" / "Thủ tướng Chính phủ về việc ...".
         if self.g.normalize.ends_on_line_joiner(prev) {
