@@ -3124,3 +3124,26 @@ fn a_numbered_heading_in_capitals_broken_over_lines_is_one_heading() {
     // A word alone under a heading (a table's first header cell) stays apart.
     assert_eq!(doc.sections[1].children[0].heading.as_deref(), Some("DANH MỤC QUY TRÌNH"));
 }
+
+#[test]
+fn fields_run_together_with_semicolons_are_read_one_by_one() {
+    let doc = parse(&format!(
+        "{PLAN_HEADER}II. NHIỆM VỤ\n\
+         1. Ban hành văn bản phân công thực hiện; Cơ quan chủ trì: Sở Tư pháp; Cơ quan phối hợp: Sở Nội vụ; Thời gian thực hiện: Quý IV/2025.\n\
+         2. Rà soát thủ tục hành chính.\n\
+         - Cơ quan chủ trì: Sở Tư pháp; cơ quan phối hợp: Sở Nội vụ, Sở Tài chính.\n\
+         - Thời gian thực hiện: Quý I/2026.\n"
+    ));
+    let got: Vec<(Vec<&str>, Vec<&str>, Option<u8>)> = doc
+        .tasks
+        .iter()
+        .map(|t| (t.lead.iter().map(String::as_str).collect(), t.support.iter().map(String::as_str).collect(), t.deadline.as_ref().and_then(|d| d.quarter)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["Sở Tư pháp"], vec!["Sở Nội vụ"], Some(4)),
+            (vec!["Sở Tư pháp"], vec!["Sở Nội vụ", "Sở Tài chính"], Some(1)),
+        ]
+    );
+}

@@ -423,12 +423,14 @@ impl AgencyGrammar {
             generic_extensions: any_case_phrases(&raw.generic_extensions),
             narrative_words: folded_keys(&raw.narrative_words),
             assignment_cues: cue_finder(&[&raw.lead_phrases, &raw.support_phrases, &raw.assign_prefixes, &raw.directive_adverbs]),
+            // (a label after a ";" is written in lower case: "Cơ quan chủ
+            // trì: Sở Tư pháp; cơ quan phối hợp: Sở Nội vụ")
             labels: Labels {
-                lead: phrases(&raw.labels.lead),
-                support: phrases(&raw.labels.support),
-                deadline: phrases(&raw.labels.deadline),
-                task: phrases(&raw.labels.task),
-                product: phrases(&raw.labels.product),
+                lead: any_case_phrases(&raw.labels.lead),
+                support: any_case_phrases(&raw.labels.support),
+                deadline: any_case_phrases(&raw.labels.deadline),
+                task: any_case_phrases(&raw.labels.task),
+                product: any_case_phrases(&raw.labels.product),
             },
         })
     }

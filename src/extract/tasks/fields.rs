@@ -21,6 +21,32 @@ fn field_of<'a>(cx: &Context, text: &'a str, base: usize) -> Option<Field<'a>> {
     Some(Field { role, value: text[start..].trim(), start: base + start })
 }
 
+/// The fields of a line or an item: "Cơ quan chủ trì: Sở Tư pháp; Cơ quan
+/// phối hợp: Sở Nội vụ; Thời gian thực hiện: Quý IV/2025." holds three, and
+/// the duty may come first ("Ban hành văn bản ...; Cơ quan chủ trì: ...").
+/// A piece after a ";" that opens with no label goes on with the value
+/// before it ("Cơ quan phối hợp: Sở Nội vụ; Sở Tài chính"). Without
+/// `duty_first` the text must open with a field (an item under a duty).
+fn fields_of<'a>(cx: &Context, text: &'a str, base: usize, duty_first: bool) -> Vec<Field<'a>> {
+    let mut out: Vec<Field> = Vec::new();
+    let mut from = 0;
+    for end in text.match_indices(';').map(|(i, _)| i).chain(std::iter::once(text.len())) {
+        let piece = &text[from..end];
+        let skipped = piece.len() - piece.trim_start().len();
+        match field_of(cx, piece.trim_start(), base + from + skipped) {
+            Some(f) => out.push(f),
+            None if from == 0 && !duty_first => return out,
+            None => {
+                if let Some(last) = out.last_mut() {
+                    last.value = text[last.start - base..end].trim();
+                }
+            }
+        }
+        from = (end + 1).min(text.len());
+    }
+    out
+}
+
 /// The deadline of a sentence that is only a time field ("Thời gian thực
 /// hiện: Quý II/2026.") or says the time as its subject ("Thời hạn hoàn
 /// thành chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định.").
@@ -44,16 +70,12 @@ pub(super) fn labelled_fields(cx: &Context, id: usize, consumed: &mut [bool], ta
     let mut fields: Vec<(Option<usize>, Field)> = Vec::new();
     for &c in &node.children {
         let (s, e) = cx.seg.nodes[c].content;
-        if let Some(f) = field_of(cx, &cx.doc.text[s..e], s) {
-            fields.push((Some(c), f));
-        }
+        fields.extend(fields_of(cx, &cx.doc.text[s..e], s, false).into_iter().map(|f| (Some(c), f)));
     }
     for li in node.own_lines.clone() {
         let line = &cx.doc.lines[li];
         let s = if li == node.line { node.content.0 } else { line.start };
-        if let Some(f) = field_of(cx, &cx.doc.text[s..line.end], s) {
-            fields.push((None, f));
-        }
+        fields.extend(fields_of(cx, &cx.doc.text[s..line.end], s, true).into_iter().map(|f| (None, f)));
     }
     if !fields.iter().any(|(_, f)| matches!(f.role, LabelRole::Lead | LabelRole::Support)) {
         return;
