@@ -3147,3 +3147,12 @@ fn fields_run_together_with_semicolons_are_read_one_by_one() {
         ]
     );
 }
+
+#[test]
+fn giao_cho_assigns_like_giao() {
+    let doc = parse(
+        "ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN\nSố: 29/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề việc phê duyệt chương trình chăm sóc sức khỏe\n\nĐiều 1. Phê duyệt chương trình chăm sóc sức khỏe.\nĐiều 2: Giao cho Sở Y tế tổ chức triển khai và phối hợp với các địa phương thực hiện chương trình.\nĐiều 3. Giao cho Sở Khoa học và Công nghệ và Sở Tài chính hướng dẫn chi tiết việc thực hiện Quyết định này.\n",
+    );
+    let leads: Vec<Vec<&str>> = doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect();
+    assert_eq!(leads, vec![vec!["Sở Y tế"], vec!["Sở Khoa học và Công nghệ", "Sở Tài chính"]]);
+}
