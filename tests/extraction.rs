@@ -3050,6 +3050,8 @@ fn speeds_organisations_and_dollars_are_targets_and_a_qualifying_or_restated_fig
             (100.0, "%", "eq"),
         ]
     );
+    // The count that qualifies the share stays in what the share measures.
+    assert_eq!(doc.targets[5].indicator, "Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định với tốc độ 01 Gb/s");
 }
 
 #[test]

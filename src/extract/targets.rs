@@ -302,15 +302,17 @@ impl TargetGrammar {
         // A year inside brackets is an aside ("(năm 2024 đạt 78,2%)").
         let year = self.year_in(&outside_brackets(clause));
         let quotes = Quotes::of(clause);
+        let asides: Vec<bool> = (0..figures.len()).map(|k| self.is_aside(clause, &lower, &figures, k)).collect();
         let mut out = Vec::new();
         for (k, caps) in figures.iter().enumerate() {
             let (Some(whole), Some(n1), Some(unit)) = (caps.get(0), caps.name("n1"), caps.name("unit")) else { continue };
-            if first_citation < whole.start() {
+            if first_citation < whole.start() || asides[k] {
                 continue;
             }
             // The words that can name what this figure measures lie between
-            // the figures next to it ("80% X, trong số đó, 30% Y").
-            let prev_end = k.checked_sub(1).and_then(|j| figures[j].get(0)).map_or(0, |m| m.end());
+            // the figures next to it ("80% X, trong số đó, 30% Y"); a figure
+            // that is part of those words (an aside) does not bound them.
+            let prev_end = (0..k).rev().find(|&j| !asides[j]).and_then(|j| figures[j].get(0)).map_or(0, |m| m.end());
             let next_start = figures.get(k + 1).and_then(|c| c.get(0)).map_or(clause.len(), |m| m.start());
             // "88,61/100 điểm", "8/63": parts of a fraction or a code are not figures.
             let prev = clause[..whole.start()].chars().last();
@@ -366,21 +368,6 @@ impl TargetGrammar {
             if self.rank_words.iter().any(|w| w == word_before) {
                 continue;
             }
-            // "với tốc độ 10 Gigabit mỗi giây (10 Gbps)": a figure in brackets
-            // that repeats the number just before them restates it.
-            if let Some(open) = clause[..whole.start()].trim_end().strip_suffix('(') {
-                let near = &open[open.floor_char_boundary(open.len().saturating_sub(RESTATED_BYTES))..];
-                if near.split(|c: char| !c.is_ascii_digit() && c != ',' && c != '.').any(|w| w == n1.as_str()) {
-                    continue;
-                }
-            }
-            // "... truy cập băng rộng với tốc độ 01 Gb/s đạt 100%": a count
-            // that a share follows straight after a link word qualifies what
-            // the share measures.
-            let share_follows = figures.get(k + 1).is_some_and(|c| c.name("unit").is_some_and(|u| u.as_str() == "%"));
-            if unit_s != "%" && share_follows && self.indicator_links.iter().any(|l| lower[whole.end()..next_start].trim() == l.as_str()) {
-                continue;
-            }
             let change = self.change(before);
             let mut own_before = &clause[from.max(prev_end)..whole.start()];
             // "100% dịch vụ mức độ 2, tối thiểu 16 dịch vụ mức độ 3 và 4": in a
@@ -425,6 +412,26 @@ impl TargetGrammar {
             }
         }
         out
+    }
+
+    /// Whether figure `k` of a clause only qualifies or restates another:
+    /// "... với tốc độ 01 Gb/s đạt 100%" (a count that a share follows
+    /// straight after a link word is part of what the share measures), "với
+    /// tốc độ 10 Gigabit mỗi giây (10 Gbps)" (a figure in brackets that
+    /// repeats the number just before them).
+    fn is_aside(&self, clause: &str, lower: &str, figures: &[regex::Captures], k: usize) -> bool {
+        let caps = &figures[k];
+        let (Some(whole), Some(n1), Some(unit)) = (caps.get(0), caps.name("n1"), caps.name("unit")) else { return false };
+        if let Some(open) = clause[..whole.start()].trim_end().strip_suffix('(') {
+            let near = &open[open.floor_char_boundary(open.len().saturating_sub(RESTATED_BYTES))..];
+            if near.split(|c: char| !c.is_ascii_digit() && c != ',' && c != '.').any(|w| w == n1.as_str()) {
+                return true;
+            }
+        }
+        let Some(next) = figures.get(k + 1) else { return false };
+        let share_follows = next.name("unit").is_some_and(|u| u.as_str() == "%");
+        let next_start = next.get(0).map_or(clause.len(), |m| m.start());
+        unit.as_str() != "%" && share_follows && self.indicator_links.iter().any(|l| lower[whole.end()..next_start].trim() == l.as_str())
     }
 
     /// Whether a text has a past cue outside the goal phrases that hold one
