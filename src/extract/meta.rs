@@ -159,11 +159,7 @@ fn place_cut_by_wrap(doc: &NormDoc, li: usize, place: String) -> String {
         return place;
     };
     let words: Vec<&str> = above.split(' ').filter(|w| *w != "-").collect();
-    let title_case = |w: &str| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase) && cs.clone().count() > 0 && cs.all(char::is_lowercase)
-    };
-    if (1..=PLACE_WRAP_WORDS).contains(&words.len()) && words.iter().all(|w| title_case(w)) {
+    if (1..=PLACE_WRAP_WORDS).contains(&words.len()) && words.iter().all(|w| crate::normalize::flattened::is_capitalised(w)) {
         format!("{above} {place}")
     } else {
         place

@@ -334,7 +334,7 @@ fn is_year_part(w: &str) -> bool {
 }
 
 /// "Căn", "Theo": a capital, then lower case.
-fn is_capitalised(w: &str) -> bool {
+pub(crate) fn is_capitalised(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
 }
