@@ -3158,3 +3158,15 @@ fn giao_cho_assigns_like_giao() {
     let leads: Vec<Vec<&str>> = doc.tasks.iter().map(|t| t.lead.iter().map(String::as_str).collect()).collect();
     assert_eq!(leads, vec![vec!["Sở Y tế"], vec!["Sở Khoa học và Công nghệ", "Sở Tài chính"]]);
 }
+
+#[test]
+fn a_year_a_few_words_after_so_voi_or_in_a_cited_date_is_not_the_targets_year() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\n1. Tiết kiệm thêm khoảng 10% chi thường xuyên tăng thêm dự toán năm 2025 so với dự toán năm 2024.\n\n\
+         2. Bố trí ít nhất 15% ngân sách chi cho khoa học theo Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024.\n\n\
+         3. Giảm 20% số vụ tai nạn so với năm 2020 đến năm 2030.\n"
+    );
+    let doc = parse(&text);
+    let years: Vec<(f64, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.year)).collect();
+    assert_eq!(years, vec![(10.0, Some(2025)), (15.0, None), (20.0, Some(2030))], "{:#?}", doc.targets);
+}

@@ -57,6 +57,8 @@ pub struct RawTargets {
     #[serde(default)]
     indicator_openers: Vec<String>,
     baseline_words: Vec<String>,
+    #[serde(default)]
+    baseline_year_pattern: Option<String>,
     year_pattern: String,
     past_year_pattern: String,
     comparator_fillers: Vec<String>,
@@ -104,6 +106,8 @@ pub struct TargetGrammar {
     indicator_kept_endings: Vec<String>,
     indicator_openers: Vec<String>,
     baseline_words: Vec<String>,
+    /// What, ending just before a year, makes it a base or a cited date.
+    baseline_year: Option<Regex>,
     comparator_fillers: Vec<String>,
     criterion_words: Vec<String>,
     pub year: Regex,
@@ -140,6 +144,9 @@ fn mentions_any(text: &str, phrases: &[String]) -> bool {
     let lower = text.to_lowercase_same_len();
     phrases.iter().any(|w| lower.contains(w.as_str()))
 }
+
+/// How far back from a year `baseline_year_pattern` looks.
+const BASELINE_REACH_BYTES: usize = 96;
 
 fn sorted_longest(mut v: Vec<String>) -> Vec<String> {
     v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
@@ -204,6 +211,7 @@ impl TargetGrammar {
             indicator_kept_endings: raw.indicator_kept_endings,
             indicator_openers: raw.indicator_openers,
             baseline_words: raw.baseline_words,
+            baseline_year: raw.baseline_year_pattern.as_deref().map(Regex::new).transpose()?,
             comparator_fillers: raw.comparator_fillers,
             criterion_words: raw.criterion_words,
             year: Regex::new(&raw.year_pattern)?,
@@ -254,10 +262,18 @@ impl TargetGrammar {
             .filter(|c| {
                 let start = c.get(0).map_or(0, |m| m.start());
                 let before = lower[..start].trim_end();
-                !self.baseline_words.iter().any(|w| ends_with_word(before, w))
+                !self.baseline_words.iter().any(|w| ends_with_word(before, w)) && !self.is_baseline_year(before)
             })
             .last()?;
         ["y1", "y2", "y3"].iter().find_map(|n| caps.name(n)).and_then(|m| m.as_str().parse().ok())
+    }
+
+    /// Whether the words before a year make it a base ("so với cùng kỳ năm
+    /// 2024") or the date of a cited document ("Nghị quyết số 57-NQ/TW ngày
+    /// 22 tháng 12 năm 2024"), not the year a goal is due.
+    fn is_baseline_year(&self, before: &str) -> bool {
+        let tail = &before[before.floor_char_boundary(before.len().saturating_sub(BASELINE_REACH_BYTES))..];
+        self.baseline_year.as_ref().is_some_and(|re| re.is_match(tail))
     }
 
     /// A year that opens a clause ("Đến năm 2015, 70% ...") and so governs
