@@ -48,6 +48,12 @@ impl Role {
 pub struct TableGrammar {
     /// (fold key of a header phrase, role), longest phrase first.
     headers: Vec<(String, Role)>,
+    /// The same keys without their spaces, longest first.
+    unspaced: Vec<(String, Role)>,
+}
+
+fn unspaced(key: &str) -> String {
+    key.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 impl TableGrammar {
@@ -59,7 +65,9 @@ impl TableGrammar {
             .flat_map(|(r, words)| words.iter().map(move |w| (fold_key(w), r)))
             .collect();
         headers.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
-        TableGrammar { headers }
+        let mut unspaced: Vec<(String, Role)> = headers.iter().map(|(w, r)| (unspaced(w), *r)).collect();
+        unspaced.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        TableGrammar { headers, unspaced }
     }
 
     /// The role of each column if `cells` is a task-table header row.
@@ -86,6 +94,19 @@ impl TableGrammar {
             .or_else(|| self.headers.iter().find(|(w, _)| key.starts_with(w.as_str())))
             .map(|(_, r)| *r)
             .or_else(|| self.ending_role(&key))
+            .or_else(|| self.glued_role(&key))
+    }
+
+    /// A header whose words a PDF's narrow cell glued together ("Đơn
+    /// vịchủ trì", "Thờigian thựchiện"): read with every space dropped, on
+    /// both sides.
+    fn glued_role(&self, key: &str) -> Option<Role> {
+        let key = unspaced(key);
+        self.unspaced
+            .iter()
+            .find(|(w, _)| key == *w)
+            .or_else(|| self.unspaced.iter().find(|(w, _)| key.starts_with(w.as_str())))
+            .map(|(_, r)| *r)
     }
 
     /// A header phrase that ends a cell after other words: a PDF table's
