@@ -1041,6 +1041,9 @@ fn issuer_names_keep_their_capitals_and_the_lower_body_issues() {
         ("BỘ CÔNG THƯƠNG", "Bộ Công Thương"),
         ("KIỂM TOÁN NHÀ NƯỚC", "Kiểm toán nhà nước"),
         ("NGÂN HÀNG NHÀ NƯỚC\nVIỆT NAM", "Ngân hàng Nhà nước Việt Nam"),
+        // A copy that broke the name's first words onto a line of their own.
+        ("THỦ TƯỚNG\nCHÍNH PHỦ\n-------", "Thủ tướng Chính phủ"),
+        ("ỦY\nBAN NHÂN DÂN TỈNH BẮC NINH", "Ủy ban nhân dân tỉnh Bắc Ninh"),
     ] {
         assert_eq!(issuer_of_plan_under(header).as_deref(), Some(issuer), "{header}");
     }

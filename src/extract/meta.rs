@@ -340,7 +340,8 @@ fn header_issuer(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Option<String> 
     // The lines above the issuing body ("ỦY BAN NHÂN DÂN / TỈNH QUẢNG NAM"
     // over "SỞ TÀI CHÍNH"): the place they name belongs to its name.
     let mut parent = String::new();
-    // A first word the copy broke off the issuer's line ("ỦY" / "BAN NHÂN DÂN").
+    // First words the copy broke off the issuer's line ("ỦY" / "BAN NHÂN
+    // DÂN", "THỦ TƯỚNG" / "CHÍNH PHỦ").
     let mut broken_off: Option<&str> = None;
     for li in 0..title {
         // (a saved page's layout table can leave the first cell empty)
@@ -352,7 +353,7 @@ fn header_issuer(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Option<String> 
                 words.push(joined);
             } else if h.issuer_head(piece).is_some() && !h.is_motto(piece) {
                 words.push(piece.to_string());
-            } else if is_upper(piece) && !piece.contains(' ') && !h.is_motto(piece) {
+            } else if is_upper(piece) && piece.split_whitespace().count() <= BROKEN_OFF_WORDS && !h.is_motto(piece) {
                 broken_off = Some(piece.trim());
             }
         } else if is_upper(piece) && !h.is_motto(piece) && !piece.is_empty() && h.number.find(piece).is_none() {
@@ -393,6 +394,9 @@ fn header_issuer(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Option<String> 
     };
     Some(proper_name(&named, h))
 }
+
+/// The most words a copy breaks off the front of an issuer's name.
+const BROKEN_OFF_WORDS: usize = 3;
 
 fn cut_at_rule(s: &str) -> &str {
     let s = s.split(" ---").next().unwrap_or(s);
