@@ -3173,3 +3173,16 @@ fn a_year_a_few_words_after_so_voi_or_in_a_cited_date_is_not_the_targets_year() 
     let years: Vec<(f64, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.year)).collect();
     assert_eq!(years, vec![(10.0, Some(2025)), (15.0, None), (20.0, Some(2030))], "{:#?}", doc.targets);
 }
+
+#[test]
+fn a_marker_word_broken_off_its_number_still_starts_its_section() {
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\nSố: 665/QĐ-UBND\nKhánh Hòa, ngày 10 tháng 3 năm 2021\n\nQUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch\n\n\
+         QUYẾT ĐỊNH:\nĐiều\n1.\nPhê duyệt Kế hoạch bảo đảm trật tự, an toàn giao thông.\nĐiều\n2. Giao Sở Giao thông vận tải chủ trì, phối hợp với Công an tỉnh tổ chức thực hiện.\n\
+         Chương\nI\nQUY ĐỊNH CHUNG\nĐiều 3.\nPhạm vi điều chỉnh\n";
+    let doc = parse(text);
+    let mut got = Vec::new();
+    paths(&doc.sections, &mut got);
+    assert_eq!(got, ["Điều 1", "Điều 2", "Chương I", "Chương I/Điều 3"], "{:#?}", doc.sections);
+    assert_eq!(doc.tasks.len(), 1, "{:#?}", doc.tasks);
+    assert_eq!(doc.tasks[0].lead, ["Sở Giao thông vận tải"]);
+}

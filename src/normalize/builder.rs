@@ -369,6 +369,9 @@ impl Builder<'_> {
         let prev_last = prev.chars().last().unwrap_or('.');
         let prev_open = !closes_sentence(prev_last);
         let wrapped = prev_open && self.fills_width(line);
+        if self.is_marker_word_cut_off(prev, line) {
+            return true;
+        }
         if self.is_bare_marker(prev) {
             // A PDF sets a list number apart from its text ("2." / "Chủ
             // tịch UBND các tỉnh: ..."): the item's first line is the next.
@@ -466,6 +469,17 @@ impl Builder<'_> {
     /// A line that is a symbol marker and nothing else ("2.", "II.", "a)").
     /// A word marker alone ("Chương II", "Điều 5.") keeps its line: its
     /// title below it is the heading's own line.
+    /// "Điều" / "1. Phê duyệt ...": a copy that broke a marker's word from
+    /// its number. The word alone is no marker; with the line after it, it
+    /// starts one that reaches into that line.
+    fn is_marker_word_cut_off(&self, prev: &str, line: &str) -> bool {
+        prev.len() <= BARE_MARKER_BYTES
+            && !prev.contains(' ')
+            && line.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
+            && self.g.sections.match_marker(prev).is_none()
+            && self.g.sections.match_marker(&format!("{prev} {line}")).is_some_and(|m| m.len > prev.len() + 1)
+    }
+
     fn is_bare_marker(&self, line: &str) -> bool {
         // (the length test spares most lines a marker match)
         line.len() <= BARE_MARKER_BYTES
