@@ -3186,3 +3186,21 @@ fn a_marker_word_broken_off_its_number_still_starts_its_section() {
     assert_eq!(doc.tasks.len(), 1, "{:#?}", doc.tasks);
     assert_eq!(doc.tasks[0].lead, ["Sở Giao thông vận tải"]);
 }
+
+#[test]
+fn each_figure_of_a_staged_goal_takes_its_own_year() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\n- Giảm tỷ lệ hộ nghèo xuống dưới 5% vào năm 2026 và dưới 3% vào năm 2030.\n\n\
+         - Đến năm 2027 đạt 60% và đến năm 2030 đạt 75% số xã có trạm y tế đạt chuẩn.\n\n\
+         - Tỷ lệ che phủ rừng đạt 45% năm 2026, 47% năm 2030.\n\n\
+         - Đến năm 2030, phấn đấu đạt 100% gia đình có mức sống trung bình, năm 2026 đạt 99%, năm 2027 đạt 99,5%.\n"
+    );
+    let doc = parse(&text);
+    let years: Vec<(f64, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.year)).collect();
+    assert_eq!(
+        years,
+        vec![(5.0, Some(2026)), (3.0, Some(2030)), (60.0, Some(2027)), (75.0, Some(2030)), (45.0, Some(2026)), (47.0, Some(2030)), (100.0, Some(2030)), (99.0, Some(2026)), (99.5, Some(2027))],
+        "{:#?}",
+        doc.targets
+    );
+}

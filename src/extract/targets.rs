@@ -268,6 +268,24 @@ impl TargetGrammar {
         ["y1", "y2", "y3"].iter().find_map(|n| caps.name(n)).and_then(|m| m.as_str().parse().ok())
     }
 
+    /// The year a clause that sets several gives this figure alone ("...
+    /// xuống dưới 22,5% vào năm 2015 và xuống còn 20% vào năm 2020", "năm
+    /// 2018 đạt 99%, năm 2019 đạt 99,5%"): a year right after the figure,
+    /// else the last one between the figure before it and this one.
+    fn own_year(&self, clause: &str, prev_end: usize, (start, end): (usize, usize), next_start: usize) -> Option<i32> {
+        let after = &clause[end..next_start.max(end)];
+        if let Some(m) = self.year.find(after) {
+            // ("trong/vào/đến năm" are part of the year's own pattern; "và
+            // đến năm 2030" after a figure opens the next one's year)
+            if after[..m.start()].trim().is_empty() {
+                if let Some(y) = self.year_in(&after[..m.end()]) {
+                    return Some(y);
+                }
+            }
+        }
+        self.year_in(&outside_brackets(&clause[prev_end.min(start)..start]))
+    }
+
     /// Whether the words before a year make it a base ("so với cùng kỳ năm
     /// 2024") or the date of a cited document ("Nghị quyết số 57-NQ/TW ngày
     /// 22 tháng 12 năm 2024"), not the year a goal is due.
@@ -407,6 +425,8 @@ impl TargetGrammar {
             indicator.truncate(indicator.trim_end_matches(is_footnote_mark).len());
             let v1 = parse_value(n1.as_str());
             let at = (whole.start(), whole.end());
+            // (the figure's match takes the character after its unit: a comma there ends it)
+            let year = self.own_year(clause, prev_end, (whole.start(), unit.end()), next_start).or(year);
             let base = Hit { value: v1, unit: unit_s.clone(), comparator: "eq".into(), change, indicator, year, at };
             match (caps.name("n2"), v1) {
                 (Some(n2), v1) => {
