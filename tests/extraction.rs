@@ -3204,3 +3204,15 @@ fn each_figure_of_a_staged_goal_takes_its_own_year() {
         doc.targets
     );
 }
+
+#[test]
+fn the_next_items_of_a_list_of_figures_keep_its_bound() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\n- Hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa học công nghệ.\n\n\
+         - Tỷ lệ nữ giám đốc đạt ít nhất 27% vào năm 2026 và 30% vào năm 2030.\n\n\
+         - Tối thiểu 80% xã có điểm phục vụ; 90% phường có điểm phục vụ.\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(f64, &str)> = doc.targets.iter().map(|t| (t.value, t.comparator.as_str())).collect();
+    assert_eq!(got, vec![(100.0, "gte"), (50.0, "gte"), (27.0, "gte"), (30.0, "gte"), (80.0, "gte"), (90.0, "eq")], "{:#?}", doc.targets);
+}

@@ -62,6 +62,10 @@ pub struct RawTargets {
     year_pattern: String,
     past_year_pattern: String,
     comparator_fillers: Vec<String>,
+    #[serde(default)]
+    list_continuers: Vec<String>,
+    #[serde(default)]
+    list_breaks: Vec<String>,
     criterion_words: Vec<String>,
     #[serde(default)]
     indicator_table: RawIndicatorTable,
@@ -109,6 +113,10 @@ pub struct TargetGrammar {
     /// What, ending just before a year, makes it a base or a cited date.
     baseline_year: Option<Regex>,
     comparator_fillers: Vec<String>,
+    /// What ends a list item whose figure shares the bound of the one before.
+    list_continuers: Vec<String>,
+    /// What, between two figures, starts a new goal rather than a list item.
+    list_breaks: Vec<String>,
     criterion_words: Vec<String>,
     pub year: Regex,
     past_year: Regex,
@@ -144,6 +152,9 @@ fn mentions_any(text: &str, phrases: &[String]) -> bool {
     let lower = text.to_lowercase_same_len();
     phrases.iter().any(|w| lower.contains(w.as_str()))
 }
+
+/// The most words a list item puts between its figure and the next one.
+const LIST_ITEM_WORDS: usize = 12;
 
 /// How far back from a year `baseline_year_pattern` looks.
 const BASELINE_REACH_BYTES: usize = 96;
@@ -213,6 +224,8 @@ impl TargetGrammar {
             baseline_words: raw.baseline_words,
             baseline_year: raw.baseline_year_pattern.as_deref().map(Regex::new).transpose()?,
             comparator_fillers: raw.comparator_fillers,
+            list_continuers: raw.list_continuers,
+            list_breaks: raw.list_breaks,
             criterion_words: raw.criterion_words,
             year: Regex::new(&raw.year_pattern)?,
             past_year: Regex::new(&raw.past_year_pattern)?,
@@ -337,6 +350,8 @@ impl TargetGrammar {
         let year = self.year_in(&outside_brackets(clause));
         let quotes = Quotes::of(clause);
         let asides: Vec<bool> = (0..figures.len()).map(|k| self.is_aside(clause, &lower, &figures, k)).collect();
+        // (the figure whose bound the next item of a list shares, and the bound)
+        let mut list_bound: Option<(usize, String)> = None;
         let mut out = Vec::new();
         for (k, caps) in figures.iter().enumerate() {
             let (Some(whole), Some(n1), Some(unit)) = (caps.get(0), caps.name("n1"), caps.name("unit")) else { continue };
@@ -440,9 +455,22 @@ impl TargetGrammar {
                     out.push(Hit { value: v2, comparator: op2.into(), ..base });
                 }
                 (None, _) => {
-                    let comparator = cmp_after
-                        .or(cmp_before.map(|(_, op)| op))
-                        .unwrap_or_else(|| "eq".to_string());
+                    // "ít nhất 100 doanh nghiệp khởi nghiệp, 50 doanh nghiệp
+                    // khoa học": the next item of a list keeps the bound.
+                    let shared = list_bound
+                        .take()
+                        .filter(|(j, _)| prev_end == figures[*j].get(0).map_or(0, |m| m.end()))
+                        .filter(|(j, _)| {
+                            // (from the end of its unit: the figure's match takes the comma after it)
+                            let item_end = figures[*j].name("unit").map_or(prev_end, |u| u.end());
+                            base.change.is_none() && self.continues_list(&lower[item_end..whole.start()])
+                        })
+                        .map(|(_, op)| op);
+                    let own = cmp_after.clone().or(cmp_before.map(|(_, op)| op));
+                    let comparator = own.clone().or(shared.clone()).unwrap_or_else(|| "eq".to_string());
+                    if cmp_after.is_none() && comparator != "eq" {
+                        list_bound = Some((k, comparator.clone()));
+                    }
                     out.push(Hit { comparator, ..base });
                 }
             }
@@ -490,6 +518,16 @@ impl TargetGrammar {
             .captures_iter(clause)
             .filter_map(|c| c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()))
             .any(|y| y < doc_year)
+    }
+
+    /// Whether the words between two figures make the second the next item
+    /// of a list ("..., 50 ...", "... và 30% ..."): short, ending on a
+    /// list word, with nothing that starts a goal of its own.
+    fn continues_list(&self, between: &str) -> bool {
+        let b = between.trim_end();
+        b.split_whitespace().count() <= LIST_ITEM_WORDS
+            && self.list_continuers.iter().any(|w| b.ends_with(w.as_str()))
+            && !self.list_breaks.iter().any(|w| b.contains(w.as_str()))
     }
 
     fn comparator_before(&self, before: &str) -> Option<(String, String)> {
