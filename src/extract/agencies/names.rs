@@ -262,7 +262,12 @@ impl AgencyGrammar {
         // "Các Bộ, cơ quan: Tài chính, ...": a second plural head whose
         // members the colon lists is read with them (`colon_members`).
         let heads_members = toks.get(j + 1 + n).is_some_and(|t| t.key() == ":") && starts_any(toks, j + 1, &self.heads) == Some(n);
-        (lower && !heads_members).then_some(n + 1)
+        // "Bảo hiểm xã hội Việt Nam, cơ quan bảo hiểm xã hội các cấp": a
+        // kind followed by a body's name in lower case is another agency.
+        // ("các Tổ đại biểu, đại biểu Hội đồng nhân dân" goes on: a name in
+        // capitals after the kind is whose members they are.)
+        let names_own = toks.get(j + 1 + n).is_some_and(|t| t.text.starts_with(char::is_lowercase)) && starts_any_case(toks, j + 1 + n, &self.heads).is_some();
+        (lower && !heads_members && !names_own).then_some(n + 1)
     }
 
     /// "và" inside a name ("Hội Khoa học và Kỹ thuật", "khu công nghệ cao

@@ -190,7 +190,9 @@ pub(super) fn lead_and_support<'a>(ag: &AgencyGrammar, toks: &[Tok<'a>], text: &
     // parsed alone, followed by a word that reads as a verb but no role
     // phrase, is named as a clause with no name parsed: by all its words up
     // to the lead phrase.
-    let head_runs_on = || ag.is_head_alone(toks, start, end) && !ag.starts_role_phrase(toks, end);
+    // ("Chính phủ giao Bộ Công an chủ trì": a head that asks another to lead
+    // does not run on; the one asked leads, below.)
+    let head_runs_on = || ag.is_head_alone(toks, start, end) && !ag.starts_role_phrase(toks, end) && asked_after_subject(ag, toks, end, text).is_none();
     if lead.is_empty() || head_runs_on() {
         match named_up_to_lead_phrase(ag, toks, start, text) {
             Some((name, at)) => (lead, end) = (vec![name], at),
