@@ -3216,3 +3216,24 @@ fn the_next_items_of_a_list_of_figures_keep_its_bound() {
     let got: Vec<(f64, &str)> = doc.targets.iter().map(|t| (t.value, t.comparator.as_str())).collect();
     assert_eq!(got, vec![(100.0, "gte"), (50.0, "gte"), (27.0, "gte"), (30.0, "gte"), (80.0, "gte"), (90.0, "eq")], "{:#?}", doc.targets);
 }
+
+#[test]
+fn an_assignment_in_brackets_after_a_duty_makes_it_a_task() {
+    let text = format!(
+        "{PLAN_HEADER}II. NỘI DUNG CÔNG TÁC\n\n1. Xây dựng Quy chế bảo vệ bí mật nhà nước trên địa bàn tỉnh (Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh; Sở Tư pháp tham mưu).\n\n\
+         2. Tổ chức sơ kết công tác bảo vệ bí mật nhà nước (trong quý IV/2026).\n\n\
+         3. Thành lập Đoàn kiểm tra công tác bảo vệ bí mật nhà nước (Giao Công an tỉnh tham mưu).\n"
+    );
+    let doc = parse(&text);
+    let got: Vec<(Vec<String>, Vec<String>, String)> = doc.tasks.iter().map(|t| (t.lead.clone(), t.support.clone(), t.section.join("/"))).collect();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["Công an tỉnh".to_string()], vec!["Văn phòng UBND tỉnh".to_string(), "Sở Tư pháp".to_string()], "II/1".to_string()),
+            (vec!["Công an tỉnh".to_string()], vec![], "II/3".to_string()),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+    assert!(doc.tasks[0].text.starts_with("Xây dựng Quy chế"));
+}

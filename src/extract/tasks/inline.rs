@@ -10,7 +10,27 @@ pub(super) fn inline_task(cx: &Context, id: Option<usize>, cl: &Clause, implemen
     inline_task_in(cx, id, cl, implementation)
         .or_else(|| task_after_colon(cx, id, cl, implementation))
         .or_else(|| request_after_lost_break(cx, id, cl, implementation))
+        .or_else(|| assigned_in_brackets(cx, id, cl))
 }
+
+/// "6. Xây dựng Quy chế bảo vệ bí mật nhà nước (Giao Công an tỉnh chủ trì,
+/// phối hợp với Văn phòng UBND tỉnh ...)": a duty whose assignment follows
+/// it in brackets. The task is the whole clause; its agencies, the bracket's.
+fn assigned_in_brackets(cx: &Context, id: Option<usize>, cl: &Clause) -> Option<Task> {
+    let text = &cx.doc.text[cl.start..cl.end];
+    text.match_indices('(').take(MAX_BRACKETS).find_map(|(open, _)| {
+        let inner = &text[open + 1..];
+        let close = inner.find(')').unwrap_or(inner.len());
+        let toks = tokenize(&inner[..close]);
+        cx.g.agencies.assign_prefix_len(&toks, 0)?;
+        let inner = Clause { start: cl.start + open + 1, end: cl.start + open + 1 + close };
+        let task = inline_task_in(cx, id, &inner, true)?;
+        Some(Task { text: text.to_string(), deadline: cx.g.deadlines.parse_in_text(text), span: cx.span(cl.start, cl.end), ..task })
+    })
+}
+
+/// The most brackets of one clause read for an assignment.
+const MAX_BRACKETS: usize = 4;
 
 fn task_after_colon(cx: &Context, id: Option<usize>, cl: &Clause, implementation: bool) -> Option<Task> {
     let text = &cx.doc.text[cl.start..cl.end];
