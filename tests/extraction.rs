@@ -3237,3 +3237,16 @@ fn an_assignment_in_brackets_after_a_duty_makes_it_a_task() {
     );
     assert!(doc.tasks[0].text.starts_with("Xây dựng Quy chế"));
 }
+
+#[test]
+fn items_under_a_lead_in_that_asks_an_agency_are_that_agencys() {
+    let text = format!(
+        "{PLAN_HEADER}IV. TỔ CHỨC THỰC HIỆN\n\nThủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:\n\n\
+         1. Chỉ đạo các cấp đưa nội dung đào tạo nghề cho con liệt sĩ vào kế hoạch hằng năm.\n\n\
+         2. Định kỳ hằng năm gửi báo cáo về Bộ Nội vụ.\n"
+    );
+    let doc = parse(&text);
+    let leads: Vec<&[String]> = doc.tasks.iter().map(|t| t.lead.as_slice()).collect();
+    let asked = ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương".to_string()];
+    assert_eq!(leads, vec![&asked[..], &asked[..]], "{:#?}", doc.tasks);
+}

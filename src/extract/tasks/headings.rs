@@ -223,6 +223,13 @@ fn lead_in_heading(cx: &Context, node: &crate::segment::Node) -> Option<Heading>
         return Some(Heading { lead: names(lead), support: names(support), inline_duty: None });
     }
     let (named, end) = ag.parse_list(&ltoks, 0, lead_in);
+    // "Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh ...:":
+    // the ones asked lead the items, not the one asking.
+    if !named.is_empty()
+        && let Some((asked, _)) = super::inline::asked_after_subject(ag, &ltoks, end, lead_in)
+    {
+        return Some(Heading { lead: names(asked), support: Vec::new(), inline_duty: None });
+    }
     let verb_follows = ltoks.get(end).is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase));
     (!named.is_empty() && verb_follows).then(|| Heading { lead: names(named), support: Vec::new(), inline_duty: None })
 }

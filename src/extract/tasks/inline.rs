@@ -275,7 +275,7 @@ const RESUMED_LIST_TOKENS: usize = 24;
 /// "UBND Thành phố giao Sở Xây dựng, Sở Tài chính chủ trì ...", "Ủy ban nhân
 /// dân Thành phố yêu cầu các Sở, ...": the ones asked after the subject lead,
 /// not the one asking. The agencies and where their list ends.
-fn asked_after_subject(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str) -> Option<(Vec<Found>, usize)> {
+pub(super) fn asked_after_subject(ag: &AgencyGrammar, toks: &[Tok], end: usize, text: &str) -> Option<(Vec<Found>, usize)> {
     let n = ag.assign_prefix_len(toks, end)?;
     let (asked, e) = ag.parse_list(toks, end + n, text);
     (!asked.is_empty()).then_some((asked, e))
