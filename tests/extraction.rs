@@ -3250,3 +3250,23 @@ fn items_under_a_lead_in_that_asks_an_agency_are_that_agencys() {
     let asked = ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương".to_string()];
     assert_eq!(leads, vec![&asked[..], &asked[..]], "{:#?}", doc.tasks);
 }
+
+#[test]
+fn a_directives_request_before_its_numbered_items_leads_them() {
+    let text = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 31/CT-TTg\nHà Nội, ngày 15 tháng 11 năm 2025\n\nCHỈ THỊ\nVề việc đào tạo nghề cho con liệt sĩ\n\n\
+                Thời gian qua, công tác đào tạo nghề đã đạt được kết quả.\n\n\
+                Để khắc phục hạn chế, Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:\n\n\
+                1. Chỉ đạo các cấp đưa nội dung đào tạo nghề cho con liệt sĩ vào kế hoạch hằng năm.\n\n\
+                2. Giao Sở Nội vụ chủ trì tổng hợp, báo cáo kết quả hằng năm.\n";
+    let doc = parse(text);
+    let got: Vec<(String, Vec<String>)> = doc.tasks.iter().map(|t| (t.section.join("/"), t.lead.clone())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("1".to_string(), vec!["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương".to_string()]),
+            ("2".to_string(), vec!["Sở Nội vụ".to_string()]),
+        ],
+        "{:#?}",
+        doc.tasks
+    );
+}

@@ -36,10 +36,14 @@ const ANNOUNCING_WORDS: usize = 5;
 /// "Sở X đề nghị A; B thực hiện nghiêm túc ... Cụ thể:" over "- Thường
 /// xuyên cập nhật ...", "- Hạn chế ...": a request ending in a colon, in a
 /// paragraph outside any section, hands the bullets under it to the
-/// agencies asked (a bullet that names its own agency keeps it).
+/// agencies asked (a bullet that names its own agency keeps it). So does a
+/// directive's "Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các
+/// tỉnh ...:" over its numbered items "1.", "2." (not over "I." or "Điều 1.",
+/// the parts of a document).
 pub(super) fn lead_in_bullets(cx: &Context, consumed: &mut [bool], tasks: &mut Vec<Task>) {
     let sg = &cx.g.sections;
-    let is_bullet = |id: usize| sg.styles[cx.seg.nodes[id].style].name == "bullet";
+    let style_of = |id: usize| cx.seg.nodes[id].style;
+    let is_bullet = |id: usize| matches!(sg.styles[style_of(id)].name.as_str(), "bullet" | "arabic");
     for (k, &root) in cx.seg.roots.iter().enumerate() {
         let node = &cx.seg.nodes[root];
         if consumed[root] || !is_bullet(root) || node.line == 0 {
@@ -51,11 +55,11 @@ pub(super) fn lead_in_bullets(cx: &Context, consumed: &mut [bool], tasks: &mut V
             continue;
         }
         let Some(request) = request_before_list(cx, line.start, line.end) else { continue };
-        let run: Vec<usize> = cx.seg.roots[k..].iter().copied().take_while(|&b| is_bullet(b) && !consumed[b]).collect();
+        let run: Vec<usize> = cx.seg.roots[k..].iter().copied().take_while(|&b| style_of(b) == style_of(root) && !consumed[b]).collect();
         for b in run {
             let (s, e) = cx.seg.nodes[b].content;
             let lead = own_lead(cx, &cx.doc.text[s..e], &request.lead);
-            tasks.extend(duty_task(cx, Duty::new(Vec::new(), (s, subtree_end(cx, b)), lead, request.support.clone())));
+            tasks.extend(duty_task(cx, Duty::new(cx.seg.nodes[b].path.clone(), (s, subtree_end(cx, b)), lead, request.support.clone())));
             mark_subtree(cx, b, consumed);
         }
     }
