@@ -3270,3 +3270,14 @@ fn a_directives_request_before_its_numbered_items_leads_them() {
         doc.tasks
     );
 }
+
+#[test]
+fn an_estimated_result_is_no_goal_but_the_goal_declared_after_it_is() {
+    let text = format!(
+        "{PLAN_HEADER}I. MỤC TIÊU\n\n- Tỷ lệ hộ nghèo ước đạt 3,5%, phấn đấu đến năm 2026 giảm còn 2%.\n\n\
+         - Thu ngân sách năm 2025 ước thực hiện 5.000 tỷ đồng; năm 2026 phấn đấu đạt 6.000 tỷ đồng.\n"
+    );
+    let doc = parse(&text);
+    assert_eq!(value_units(&doc), vec![(2.0, "%"), (6000.0, "tỷ đồng")], "{:#?}", doc.targets);
+    assert_eq!(doc.targets[0].year, Some(2026));
+}

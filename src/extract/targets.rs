@@ -387,7 +387,10 @@ impl TargetGrammar {
             // và xếp hạng ở nhóm ...") is part of the goal, not a result.
             let declared_goal = self.goal_openers.iter().any(|w| contains_word(&lead_up, w));
             let past_in_segment = if declared_goal { past(&segment[..seg_figure_end]) } else { past(segment) };
-            if past_in_segment || past(&lead_up) || self.reports_past_year(segment, doc_year) {
+            // "Tỷ lệ hộ nghèo ước đạt 3,5%, phấn đấu đến năm 2026 giảm còn
+            // 2%": a result stated before the goal is declared is no part of it.
+            let since_goal = self.goal_openers.iter().filter_map(|w| lead_up.rfind(w.as_str())).max().map_or(&lead_up[..], |at| &lead_up[at..]);
+            if past_in_segment || past(since_goal) || self.reports_past_year(segment, doc_year) {
                 continue;
             }
             // "Vùng nuôi có diện tích từ 10 ha trở lên": what a thing must
