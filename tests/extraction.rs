@@ -3281,3 +3281,27 @@ fn an_estimated_result_is_no_goal_but_the_goal_declared_after_it_is() {
     assert_eq!(value_units(&doc), vec![(2.0, "%"), (6000.0, "tỷ đồng")], "{:#?}", doc.targets);
     assert_eq!(doc.targets[0].year, Some(2026));
 }
+
+#[test]
+fn a_header_without_a_type_title_is_found_below_a_saved_pages_furniture() {
+    let text = "- 1 Nghị quyết số 30a/2008/NQ-CP về chương trình hỗ trợ giảm nghèo nhanh đối với 61 huyện nghèo do Chính phủ ban hành\n\
+                - 2 Quyết định 14/2012/QĐ-TTg sửa đổi Quyết định 139/2002/QĐ-TTg về khám, chữa bệnh cho người nghèo\n\
+                - 3 Quyết định 705/QĐ-TTg năm 2013 nâng mức hỗ trợ đóng bảo hiểm y tế cho hộ cận nghèo\n\
+                - 4 Quyết định 33/2015/QĐ-TTg về chính sách hỗ trợ nhà ở đối với hộ nghèo\n\
+                - 5 Nghị định 86/2015/NĐ-CP quy định về cơ chế thu, quản lý học phí\n\
+                - 6 Quyết định 293/QĐ-TTg năm 2013 hỗ trợ có mục tiêu cho 23 huyện nghèo\n\
+                ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n\
+                Số: 140/KH-UBND | Phú Yên, ngày 05 tháng 09 năm 2016 |\n\
+                TRIỂN KHAI CHƯƠNG TRÌNH GIẢM NGHÈO BỀN VỮNG GIAI ĐOẠN 2016 - 2020\n\
+                Thực hiện Nghị quyết số 42/NQ-HĐND ngày 15/7/2016 của HĐND tỉnh, Ủy ban nhân dân tỉnh Phú Yên ban hành Kế hoạch thực hiện như sau:\n\
+                I. MỤC TIÊU\n\
+                - Phấn đấu đến năm 2020 giảm tỷ lệ hộ nghèo xuống dưới 5%.\n";
+    let doc = parse(text);
+    assert_eq!(doc.meta.doc_type, "ke_hoach");
+    assert_eq!(doc.meta.number.as_deref(), Some("140/KH-UBND"));
+    assert_eq!(doc.meta.date.as_deref(), Some("2016-09-05"));
+    assert_eq!(doc.meta.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Phú Yên"));
+    // The related documents above the header set no goals.
+    assert_eq!(value_units(&doc), vec![(5.0, "%")], "{:#?}", doc.targets);
+    assert!(!doc.references.iter().any(|r| r.number == "140/KH-UBND"));
+}

@@ -9,6 +9,40 @@ use crate::segment::Segmented;
 
 /// How many lines a header without a type title may take.
 const HEADER_LINES_WITHOUT_TITLE: usize = 6;
+
+/// At most this many words, an issuer may be a local government's kind
+/// without its place ("Ủy ban nhân dân").
+const BARE_ISSUER_WORDS: usize = 4;
+
+/// How far down a saved page's furniture (a list of related documents, the
+/// site's table of the document's details) may push a header without a
+/// type title.
+const HEADER_SEARCH_LINES: usize = 40;
+
+/// The lines of a header without a type title: the first lines, or, when
+/// they hold no number, the lines from the first issuer or motto line on
+/// ("- 1 Nghị quyết số 30a/2008/NQ-CP ..." above "ỦY BAN NHÂN DÂN | CỘNG
+/// HÒA ..." / "Số: 140/KH-UBND | ...").
+/// The line a header without a type title starts on, below a saved page's
+/// furniture (0 when nothing is above it).
+pub fn untitled_header_start(doc: &NormDoc, h: &HeaderGrammar) -> usize {
+    untitled_header(doc, h).start
+}
+
+fn untitled_header(doc: &NormDoc, h: &HeaderGrammar) -> std::ops::Range<usize> {
+    let n = doc.lines.len();
+    let first = 0..HEADER_LINES_WITHOUT_TITLE.min(n);
+    if first.clone().any(|li| number_at(doc, li, h).is_some()) {
+        return first;
+    }
+    let opens = (0..HEADER_SEARCH_LINES.min(n)).find(|&li| {
+        pieces(doc, li).into_iter().find(|p| !p.trim().is_empty()).is_some_and(|p| h.is_motto(p) || h.issuer_head(p).is_some())
+    });
+    match opens {
+        Some(li) => li..(li + HEADER_LINES_WITHOUT_TITLE).min(n),
+        None => first,
+    }
+}
 /// How far below a title line its header fields may sit.
 const HEADER_LINES_AFTER_TITLE: usize = 4;
 
@@ -47,16 +81,19 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
 
     let mut meta = Meta::default();
     // Without a type title (a letter, Công văn) the header is the first lines.
+    let untitled = seg.parts.is_empty().then(|| untitled_header(doc, h));
     let head_to = seg.parts.first().map_or(HEADER_LINES_WITHOUT_TITLE, |p| p.title_line + HEADER_LINES_AFTER_TITLE).min(doc.lines.len());
     let first_section = seg.nodes.first().map_or(doc.lines.len(), |n| n.line);
     let head_to = head_to.min(first_section.max(1)).max(seg.parts.first().map_or(0, |p| p.title_line + 1));
     let head_to = head_to.min(doc.lines.len());
-    if let Some((number, symbol)) = (0..head_to).find_map(|li| number_at(doc, li, h)) {
+    // (a header pushed down by a saved page's furniture starts below it)
+    let head = untitled.filter(|r| r.start > 0).unwrap_or(0..head_to);
+    if let Some((number, symbol)) = head.clone().find_map(|li| number_at(doc, li, h)) {
         meta.number = number;
         meta.symbol = symbol;
     }
     if let Some((li, date, place)) =
-        (0..head_to).find_map(|li| pieces(doc, li).into_iter().find_map(|t| header_date(t, h).map(|(d, p)| (li, d, p))))
+        head.clone().find_map(|li| pieces(doc, li).into_iter().find_map(|t| header_date(t, h).map(|(d, p)| (li, d, p))))
     {
         meta.date = Some(date);
         meta.place = place.map(|p| place_cut_by_wrap(doc, li, p));
@@ -85,6 +122,15 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> (Meta, Vec<Part>)
     };
     meta.period = meta.title.as_deref().and_then(|t| period(t, h));
     let header = header_issuer(doc, seg, g);
+    // "ỦY BAN NHÂN DÂN" alone over the number (a copy that lost the line
+    // naming the province): the body may name the same body whole ("Ủy ban
+    // nhân dân tỉnh Hưng Yên ban hành Kế hoạch ...").
+    let header = match header {
+        Some(bare) if bare.split_whitespace().count() <= BARE_ISSUER_WORDS => {
+            body_issuer(doc, h, meta.place.as_deref()).filter(|whole| whole.len() > bare.len() && whole.starts_with(bare.as_str())).or(Some(bare))
+        }
+        other => other,
+    };
     // A symbol can name the position that decides ("QĐ-CTUBND": the chairman).
     let symbol_position = || {
         let issuing = meta.symbol.as_deref()?.rsplit('-').next()?;
@@ -334,7 +380,7 @@ fn header_issuer(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Option<String> 
     // A letter has no type title: its header is the lines above its number.
     let title = match seg.parts.first() {
         Some(p) => p.title_line,
-        None => (0..HEADER_LINES_WITHOUT_TITLE.min(doc.lines.len())).find(|&li| number_at(doc, li, h).is_some())?,
+        None => untitled_header(doc, h).find(|&li| number_at(doc, li, h).is_some())?,
     };
     let mut words: Vec<String> = Vec::new();
     // The lines above the issuing body ("ỦY BAN NHÂN DÂN / TỈNH QUẢNG NAM"

@@ -196,7 +196,16 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
     } else {
         Vec::new()
     };
-    let targets = if titled { targets_in(&cx, doc_year) } else { Vec::new() };
+    let mut targets = if titled { targets_in(&cx, doc_year) } else { Vec::new() };
+    // A saved page's furniture above a header without a type title (a list
+    // of related documents) is no part of the document: it sets no goals
+    // and assigns no work.
+    let mut tasks = tasks;
+    if seg.parts.is_empty() && meta.number.is_some() {
+        let from = doc.lines.get(meta::untitled_header_start(doc, &g.header)).map_or(0, |l| l.start);
+        targets.retain(|t| t.span.start >= from);
+        tasks.retain(|t| t.span.start >= from);
+    }
     Extracted { meta, parts, targets, tasks, references }
 }
 
