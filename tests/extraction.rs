@@ -3305,3 +3305,14 @@ fn a_header_without_a_type_title_is_found_below_a_saved_pages_furniture() {
     assert_eq!(value_units(&doc), vec![(5.0, "%")], "{:#?}", doc.targets);
     assert!(!doc.references.iter().any(|r| r.number == "140/KH-UBND"));
 }
+
+#[test]
+fn a_numbered_phase_heading_sets_its_end_year() {
+    let text = format!(
+        "{PLAN_HEADER}II. MỤC TIÊU\n\n2. Mục tiêu cụ thể\n\na) Giai đoạn 1 (2026 - 2028)\n\n- Phấn đấu 30% cán bộ làm công tác đối ngoại được bồi dưỡng.\n\n\
+         b) Giai đoạn 2 (2029 - 2031)\n\n- Phấn đấu 70% cán bộ làm công tác đối ngoại được bồi dưỡng.\n"
+    );
+    let doc = parse(&text);
+    let years: Vec<(f64, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.year)).collect();
+    assert_eq!(years, vec![(30.0, Some(2028)), (70.0, Some(2031))], "{:#?}", doc.targets);
+}
