@@ -3316,3 +3316,14 @@ fn a_numbered_phase_heading_sets_its_end_year() {
     let years: Vec<(f64, Option<i32>)> = doc.targets.iter().map(|t| (t.value, t.year)).collect();
     assert_eq!(years, vec![(30.0, Some(2028)), (70.0, Some(2031))], "{:#?}", doc.targets);
 }
+
+#[test]
+fn a_period_years_before_the_plan_is_no_deadline() {
+    let text = format!(
+        "{PLAN_HEADER}III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tham mưu chính sách đối với người tham gia kháng chiến trong giai đoạn 1974 - 1975.\n\n\
+         2. Sở Y tế chủ trì, phối hợp với Sở Tài chính rà soát chế độ, hoàn thành trong Quý I/2026.\n"
+    );
+    let doc = parse(&text);
+    let deadlines: Vec<Option<i32>> = doc.tasks.iter().map(|t| t.deadline.as_ref().and_then(|d| d.year)).collect();
+    assert_eq!(deadlines, vec![None, Some(2026)], "{:#?}", doc.tasks);
+}

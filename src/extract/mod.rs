@@ -192,6 +192,16 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
                 g.deadlines.date_from_issue(d, issued);
             }
         }
+        // "... người tham gia kháng chiến trong giai đoạn 1974 - 1975": a
+        // period years before the document was issued says who or what, not
+        // by when.
+        if let Some(issued_year) = doc_year {
+            for t in &mut tasks {
+                if t.deadline.as_ref().and_then(|d| d.year).is_some_and(|y| y + STALE_DEADLINE_YEARS < issued_year) {
+                    t.deadline = None;
+                }
+            }
+        }
         tasks
     } else {
         Vec::new()
@@ -208,6 +218,10 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
     }
     Extracted { meta, parts, targets, tasks, references }
 }
+
+/// A deadline more than this many years before the document's own year is
+/// no deadline of its work.
+const STALE_DEADLINE_YEARS: i32 = 1;
 
 /// Targets in every section's own text and in table rows. Figures outside
 /// sections (header, preamble citing other plans) are context, not goals.
