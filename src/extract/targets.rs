@@ -287,14 +287,13 @@ impl TargetGrammar {
     /// else the last one between the figure before it and this one.
     fn own_year(&self, clause: &str, prev_end: usize, (start, end): (usize, usize), next_start: usize) -> Option<i32> {
         let after = &clause[end..next_start.max(end)];
-        if let Some(m) = self.year.find(after) {
-            // ("trong/vào/đến năm" are part of the year's own pattern; "và
-            // đến năm 2030" after a figure opens the next one's year)
-            if after[..m.start()].trim().is_empty() {
-                if let Some(y) = self.year_in(&after[..m.end()]) {
-                    return Some(y);
-                }
-            }
+        // ("trong/vào/đến năm" are part of the year's own pattern; "và đến
+        // năm 2030" after a figure opens the next one's year)
+        if let Some(m) = self.year.find(after)
+            && after[..m.start()].trim().is_empty()
+            && let Some(y) = self.year_in(&after[..m.end()])
+        {
+            return Some(y);
         }
         self.year_in(&outside_brackets(&clause[prev_end.min(start)..start]))
     }
