@@ -56,6 +56,10 @@ struct Builder<'g> {
     wrap: Option<usize>,
 }
 
+/// Longer than this, a numbered heading in capitals takes no further line
+/// in capitals.
+const CAPS_HEADING_BYTES: usize = 160;
+
 /// Longer than this, a line is more than a symbol marker ("1.2.3.4.").
 const BARE_MARKER_BYTES: usize = 16;
 
@@ -406,9 +410,14 @@ impl Builder<'_> {
         // "I. MỤC ĐÍCH," / "YÊU CẦU": a numbered heading in capitals that a
         // copy broke where the page did goes on in capitals (a word alone
         // under it is a table's first header cell: "A. DANH MỤC" / "TT").
-        if !self.last_raw.joined
-            && self.g.sections.match_marker(prev).is_some_and(|m| !m.raw.contains(' ') && prev.len() > m.len)
-            && line.contains(' ')
+        // (decided on the text joined so far, never on how it was broken, so
+        // a second pass over the output joins nothing more; a bullet in
+        // capitals is a list item, not a heading)
+        if prev.len() <= CAPS_HEADING_BYTES
+            && self.g.sections.match_marker(prev).is_some_and(|m| {
+                !m.raw.contains(' ') && prev.len() > m.len && self.g.sections.styles[m.style].name != "bullet"
+            })
+            && line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).nth(1).is_some()
             && heading_in_capitals()
         {
             return true;
