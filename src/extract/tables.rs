@@ -52,6 +52,16 @@ pub struct TableGrammar {
     unspaced: Vec<(String, Role)>,
 }
 
+/// The role of the header phrase a cell's key is, or else of the longest
+/// one it starts with (`headers` longest first).
+fn opening_role(headers: &[(String, Role)], key: &str) -> Option<Role> {
+    headers
+        .iter()
+        .find(|(w, _)| key == *w)
+        .or_else(|| headers.iter().find(|(w, _)| key.starts_with(w.as_str())))
+        .map(|(_, r)| *r)
+}
+
 fn unspaced(key: &str) -> String {
     key.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -87,26 +97,12 @@ impl TableGrammar {
             return self.ending_role(&fold_key(tail));
         }
         let key = fold_key(cell);
-        // The whole cell first, then the longest phrase it starts with.
-        self.headers
-            .iter()
-            .find(|(w, _)| key == *w)
-            .or_else(|| self.headers.iter().find(|(w, _)| key.starts_with(w.as_str())))
-            .map(|(_, r)| *r)
+        opening_role(&self.headers, &key)
             .or_else(|| self.ending_role(&key))
-            .or_else(|| self.glued_role(&key))
-    }
-
-    /// A header whose words a PDF's narrow cell glued together ("Đơn
-    /// vịchủ trì", "Thờigian thựchiện"): read with every space dropped, on
-    /// both sides.
-    fn glued_role(&self, key: &str) -> Option<Role> {
-        let key = unspaced(key);
-        self.unspaced
-            .iter()
-            .find(|(w, _)| key == *w)
-            .or_else(|| self.unspaced.iter().find(|(w, _)| key.starts_with(w.as_str())))
-            .map(|(_, r)| *r)
+            // A header whose words a PDF's narrow cell glued together ("Đơn
+            // vịchủ trì", "Thờigian thựchiện"): read with every space
+            // dropped, on both sides.
+            .or_else(|| opening_role(&self.unspaced, &unspaced(&key)))
     }
 
     /// A header phrase that ends a cell after other words: a PDF table's
