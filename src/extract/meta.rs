@@ -19,16 +19,16 @@ const BARE_ISSUER_WORDS: usize = 4;
 /// type title.
 const HEADER_SEARCH_LINES: usize = 40;
 
-/// The lines of a header without a type title: the first lines, or, when
-/// they hold no number, the lines from the first issuer or motto line on
-/// ("- 1 Nghị quyết số 30a/2008/NQ-CP ..." above "ỦY BAN NHÂN DÂN | CỘNG
-/// HÒA ..." / "Số: 140/KH-UBND | ...").
 /// The line a header without a type title starts on, below a saved page's
 /// furniture (0 when nothing is above it).
 pub fn untitled_header_start(doc: &NormDoc, h: &HeaderGrammar) -> usize {
     untitled_header(doc, h).start
 }
 
+/// The lines of a header without a type title: the first lines, or, when
+/// they hold no number, the lines from the first issuer or motto line on
+/// ("- 1 Nghị quyết số 30a/2008/NQ-CP ..." above "ỦY BAN NHÂN DÂN | CỘNG
+/// HÒA ..." / "Số: 140/KH-UBND | ...").
 fn untitled_header(doc: &NormDoc, h: &HeaderGrammar) -> std::ops::Range<usize> {
     let n = doc.lines.len();
     let first = 0..HEADER_LINES_WITHOUT_TITLE.min(n);

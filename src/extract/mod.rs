@@ -183,7 +183,7 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
     // A table with a lead agency column assigns work wherever it is found: an
     // appendix published on its own has no header.
     let table_tasks = tables::extract(doc, seg, &g.tables, &g.agencies, &g.deadlines);
-    let tasks = if official || !table_tasks.is_empty() {
+    let mut tasks = if official || !table_tasks.is_empty() {
         let mut tasks = if official { tasks::extract(&cx) } else { Vec::new() };
         tasks.extend(table_tasks);
         tasks.sort_by_key(|t| t.span.start);
@@ -210,7 +210,6 @@ pub fn extract(doc: &NormDoc, seg: &Segmented, g: &Grammar) -> Extracted {
     // A saved page's furniture above a header without a type title (a list
     // of related documents) is no part of the document: it sets no goals
     // and assigns no work.
-    let mut tasks = tasks;
     if seg.parts.is_empty() && meta.number.is_some() {
         let from = doc.lines.get(meta::untitled_header_start(doc, &g.header)).map_or(0, |l| l.start);
         targets.retain(|t| t.span.start >= from);

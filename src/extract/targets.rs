@@ -468,9 +468,10 @@ impl TargetGrammar {
                             base.change.is_none() && self.continues_list(&lower[item_end..whole.start()])
                         })
                         .map(|(_, op)| op);
-                    let own = cmp_after.clone().or(cmp_before.map(|(_, op)| op));
-                    let comparator = own.clone().or(shared.clone()).unwrap_or_else(|| "eq".to_string());
-                    if cmp_after.is_none() && comparator != "eq" {
+                    // (a bound written after its figure, "trở lên", holds for it alone)
+                    let bound_after = cmp_after.is_some();
+                    let comparator = cmp_after.or(cmp_before.map(|(_, op)| op)).or(shared).unwrap_or_else(|| "eq".to_string());
+                    if !bound_after && comparator != "eq" {
                         list_bound = Some((k, comparator.clone()));
                     }
                     out.push(Hit { comparator, ..base });

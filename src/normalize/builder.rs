@@ -60,6 +60,9 @@ struct Builder<'g> {
 /// in capitals.
 const CAPS_HEADING_BYTES: usize = 160;
 
+/// How much of a line's start a marker broken off its word is read in.
+const MARKER_PEEK_BYTES: usize = 64;
+
 /// Longer than this, a line is more than a symbol marker ("1.2.3.4.").
 const BARE_MARKER_BYTES: usize = 16;
 
@@ -486,7 +489,9 @@ impl Builder<'_> {
             && !prev.contains(' ')
             && line.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
             && self.g.sections.match_marker(prev).is_none()
-            && self.g.sections.match_marker(&format!("{prev} {line}")).is_some_and(|m| m.len > prev.len() + 1)
+            // (a marker and the words after it that decide it are read from a
+            // line's first bytes: a long paragraph is not copied whole)
+            && self.g.sections.match_marker(&format!("{prev} {}", &line[..line.floor_char_boundary(MARKER_PEEK_BYTES)])).is_some_and(|m| m.len > prev.len() + 1)
     }
 
     fn is_bare_marker(&self, line: &str) -> bool {

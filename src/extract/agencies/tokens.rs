@@ -12,17 +12,16 @@ pub(super) fn starts_any(toks: &[Tok], i: usize, list: &Phrases) -> Option<usize
 /// [`starts_any`] whatever the case of the first word.
 pub(super) fn starts_any_case(toks: &[Tok], i: usize, list: &Phrases) -> Option<usize> {
     let first = list.by_first.get(toks.get(i)?.key())?;
-    first
-        .iter()
-        .map(|&k| &list.list[k as usize])
-        .find(|p| i + p.len() <= toks.len() && p.words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.key()))
-        .map(|p| p.len())
+    first.iter().map(|&k| &list.list[k as usize]).find(|p| words_at(toks, i, p)).map(|p| p.len())
 }
 
 pub(super) fn starts_with(toks: &[Tok], i: usize, p: &Phrase) -> bool {
-    i + p.len() <= toks.len()
-        && (!p.cap || toks[i].text.chars().next().is_some_and(char::is_uppercase))
-        && p.words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.key())
+    words_at(toks, i, p) && (!p.cap || toks[i].text.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether the phrase's words stand at token `i`, case aside.
+fn words_at(toks: &[Tok], i: usize, p: &Phrase) -> bool {
+    i + p.len() <= toks.len() && p.words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.key())
 }
 
 /// First occurrence at or after `from`: (index, length).

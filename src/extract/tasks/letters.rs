@@ -43,10 +43,10 @@ const ANNOUNCING_WORDS: usize = 5;
 pub(super) fn lead_in_bullets(cx: &Context, consumed: &mut [bool], tasks: &mut Vec<Task>) {
     let sg = &cx.g.sections;
     let style_of = |id: usize| cx.seg.nodes[id].style;
-    let is_bullet = |id: usize| matches!(sg.styles[style_of(id)].name.as_str(), "bullet" | "arabic");
+    let is_list_item = |id: usize| matches!(sg.styles[style_of(id)].name.as_str(), "bullet" | "arabic");
     for (k, &root) in cx.seg.roots.iter().enumerate() {
         let node = &cx.seg.nodes[root];
-        if consumed[root] || !is_bullet(root) || node.line == 0 {
+        if consumed[root] || !is_list_item(root) || node.line == 0 {
             continue;
         }
         let prev = node.line - 1;
